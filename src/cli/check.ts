@@ -1,0 +1,17 @@
+import { formatDiagnostic } from '../compiler/diagnostics.ts';
+import { loadDeck } from '../node/load.ts';
+
+/** `deck check [root]`: prints every problem, warnings included; exits 1 when there is an error. */
+export async function check(args: string[]): Promise<number> {
+  const root = args[0] ?? process.cwd();
+  const deck = loadDeck({ root });
+  for (const d of deck.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+  const errors = deck.diagnostics.filter((d) => d.severity === 'error').length;
+  const slides = deck.stacks.flat().length;
+  process.stderr.write(
+    errors > 0
+      ? `${errors} problem${errors > 1 ? 's' : ''} in ${slides} slides\n`
+      : `${slides} slides, no problems\n`,
+  );
+  return errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,31 @@
+import { DeckError, formatDiagnostic } from '../compiler/diagnostics.ts';
+import { check } from './check.ts';
+import { start } from './start.ts';
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, start };
+
+const USAGE = `usage: deck <command> [options]
+
+commands:
+  start     build the deck when stale, serve it and print its URL (PORT, HOST from the environment)
+  check     validate the slides; print every problem as file:line:column: message`;
+
+/** The one top-level catch: a DeckError prints its message and exits with its code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(`${name ? `unknown command "${name}"\n` : ''}${USAGE}\n`);
+    return name === '--help' || name === '-h' ? 0 : 2;
+  }
+  try {
+    return await command(args);
+  } catch (e) {
+    if (e instanceof DeckError) {
+      for (const d of e.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+      process.stderr.write(`deck ${name}: ${e.message}\n`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,27 @@
+import type { Report } from '../diagnostics.ts';
+import type { CompileHost } from '../host.ts';
+
+/** What a block renderer knows about the fenced block it renders. */
+export interface BlockContext {
+  file: string;
+  /** 1-based line of the opening fence; the body starts on the next line. */
+  line: number;
+  /** The rest of the info string after the block's name, e.g. `step=tiers`. */
+  info: string;
+  host: CompileHost;
+  report: Report;
+  /** Marks a data file the block read, so the dev server rebuilds when it changes. */
+  depend(path: string): void;
+  /** A deck-unique id prefix for the block (for ids inside its HTML). */
+  id: string;
+}
+
+/**
+ * A fenced block type: ```name. `render` returns HTML; every string from the spec must be escaped.
+ * `runtime` names the browser part that brings the block to life, if any.
+ */
+export interface BlockRenderer {
+  name: string;
+  render(body: string, ctx: BlockContext): string;
+  runtime?: string;
+}

@@ -1,0 +1,109 @@
+import { defaultBlocks } from './blocks/registry.ts';
+import type { BlockRenderer } from './blocks/types.ts';
+import { collector, type Diagnostic, sortDiagnostics } from './diagnostics.ts';
+import { type DeckMeta, parseFrontMatter } from './front-matter.ts';
+import type { CompileHost } from './host.ts';
+import { createMarkdown } from './markdown/index.ts';
+import { renderSlide, type Slide } from './slide.ts';
+import { splitFile } from './split.ts';
+
+export type { Diagnostic } from './diagnostics.ts';
+export type { DeckMeta } from './front-matter.ts';
+export type { CompileHost } from './host.ts';
+export type { Slide } from './slide.ts';
+
+export interface SourceFile {
+  /** Path relative to the project root, with forward slashes: `slides/01-title.md`. */
+  path: string;
+  text: string;
+}
+
+export interface CompileOptions {
+  host: CompileHost;
+  blocks?: BlockRenderer[];
+}
+
+export interface CompiledDeck {
+  meta: DeckMeta;
+  /** Horizontal slides, each with its vertical slides (a stack of one when it has none). */
+  stacks: Slide[][];
+  /** The `<section>` HTML of every slide, ready to go inside `.reveal .slides`. */
+  html: string;
+  diagnostics: Diagnostic[];
+  /** Files other than the markdown that the deck read (data files), root-relative. */
+  dependencies: string[];
+  /** Block names in use, for loading their runtimes. */
+  blocks: string[];
+}
+
+/** Compiles markdown files (in the order given) into reveal.js sections. Pure: all I/O goes through `host`. */
+export function compileDeck(files: SourceFile[], options: CompileOptions): CompiledDeck {
+  const { diagnostics, report } = collector();
+  const md = createMarkdown();
+  const blocks = new Map((options.blocks ?? defaultBlocks).map((b) => [b.name, b]));
+  const dependencies = new Set<string>();
+  const stacks: Slide[][] = [];
+  let meta: DeckMeta = {};
+  let blockCount = 0;
+
+  files.forEach((source, fileIndex) => {
+    if (source.text.trim() === '') {
+      report({
+        file: source.path,
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        message: 'the file is empty and adds no slide: write some markdown in it or delete it',
+      });
+      return;
+    }
+    const split = splitFile(source.path, source.text, report);
+    const fm = split.frontMatter
+      ? parseFrontMatter(source.path, split.frontMatter.text, split.frontMatter.line, fileIndex === 0, report)
+      : {};
+    if (fileIndex === 0) meta = fm;
+    split.chunks.forEach((chunk, k) => {
+      const slide = renderSlide(md, chunk, {
+        host: options.host,
+        report,
+        blocks,
+        fileClass: fm.class,
+        section: fm.section ?? fm.title,
+        depend: (p) => dependencies.add(p),
+        nextBlockId: () => `b${++blockCount}`,
+      });
+      const stack = stacks[stacks.length - 1];
+      if (chunk.kind === 'v' && k > 0 && stack) stack.push(slide);
+      else stacks.push([slide]);
+    });
+  });
+
+  if (stacks.length === 0) {
+    report({
+      file: files[0]?.path ?? 'slides/',
+      line: 1,
+      column: 1,
+      message: 'the deck has no slides: add a markdown file with some content to slides/',
+    });
+  }
+  stacks.forEach((stack, h) => {
+    stack.forEach((slide, v) => {
+      slide.h = h;
+      slide.v = v;
+    });
+  });
+  const html = stacks
+    .map((stack) =>
+      stack.length === 1 ? stack[0]!.html : `<section>\n${stack.map((s) => s.html).join('\n')}\n</section>`,
+    )
+    .join('\n');
+  const used = new Set(stacks.flat().flatMap((s) => s.blocks.map((b) => b.name)));
+  return {
+    meta,
+    stacks,
+    html,
+    diagnostics: sortDiagnostics(diagnostics),
+    dependencies: [...dependencies].sort(),
+    blocks: [...used].sort(),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Env } from 'markdown-it';
+import type { BlockRenderer } from '../blocks/types.ts';
+import type { Report } from '../diagnostics.ts';
+import type { CompileHost } from '../host.ts';
+
+/** Per-slide state shared by the markdown-it rules through markdown-it's `env`. */
+export interface SlideEnv extends Env {
+  file: string;
+  /** 1-based line in `file` where the rendered markdown starts. */
+  startLine: number;
+  /** The source lines of the rendered markdown, for column lookups. */
+  lines: string[];
+  host: CompileHost;
+  report: Report;
+  blocks: Map<string, BlockRenderer>;
+  /** Attributes for the slide's `<section>` from `<!-- .slide: -->`. */
+  slideAttrs: Record<string, string>;
+  /** Block names used on the slide, with the line of each. */
+  usedBlocks: { name: string; line: number }[];
+  depend(path: string): void;
+  nextBlockId(): string;
+}
+
+/** The absolute 1-based line of a token's first line, from markdown-it's 0-based map. */
+export function tokenLine(env: SlideEnv, map: [number, number] | null | undefined): number {
+  return env.startLine + (map?.[0] ?? 0);
+}
+
+/** The 1-based column of `needle` on an absolute line, or 1 when it is not there. */
+export function columnOf(env: SlideEnv, line: number, needle: string): number {
+  const text = env.lines[line - env.startLine] ?? '';
+  const at = text.indexOf(needle);
+  return at < 0 ? 1 : at + 1;
+}

@@ -1,0 +1,82 @@
+import type { MarkdownIt } from 'markdown-it';
+import { escapeHtml } from '../html.ts';
+import { type SlideEnv, tokenLine } from './env.ts';
+
+/** Info strings taken as a code listing's language rather than a block name. */
+const CODE_LANGUAGES = new Set(
+  `text plain plaintext txt js javascript mjs cjs ts typescript jsx tsx json jsonc json5 yaml yml toml ini
+  html xml svg css scss sass less md markdown sh bash zsh fish shell console powershell ps1 bat cmd python py
+  rb ruby go rust rs java kotlin kt swift c h cpp c++ cc hpp cs csharp php sql r lua perl pl dart scala
+  haskell hs elixir ex erlang clojure lisp scheme ocaml fsharp vb matlab julia diff patch dockerfile docker
+  makefile make nginx graphql gql protobuf proto latex tex csv tsv log http vue svelte objc asm wasm zig nim
+  groovy gradle cmake vim regex env properties`.split(/\s+/),
+);
+
+/** Levenshtein distance, for "did you mean" hints on block names. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j] ?? 0;
+      row[j] = Math.min(cur + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+export function errorBox(message: string): string {
+  return `<div class="deck-error" role="alert">${escapeHtml(message)}</div>`;
+}
+
+/**
+ * A fence whose name is a registered block goes to that block's renderer; a language name is a code
+ * listing; any other name is a diagnostic (a typo would otherwise show YAML on a slide).
+ */
+export function fenceBlocks(md: MarkdownIt): void {
+  const code = md.renderer.rules.fence;
+  md.renderer.rules.fence = (tokens, idx, options, envArg, self) => {
+    const env = envArg as unknown as SlideEnv;
+    const token = tokens[idx]!;
+    const [name = '', ...rest] = token.info.trim().split(/\s+/);
+    const line = tokenLine(env, token.map);
+    const block = env.blocks.get(name);
+    if (block) {
+      env.usedBlocks.push({ name, line });
+      const before = env.report;
+      let failed = false;
+      const report: SlideEnv['report'] = (d) => {
+        if ((d.severity ?? 'error') === 'error') failed = true;
+        before(d);
+      };
+      const html = block.render(token.content, {
+        file: env.file,
+        line,
+        info: rest.join(' '),
+        host: env.host,
+        report,
+        depend: env.depend,
+        id: env.nextBlockId(),
+      });
+      return failed && !html ? errorBox(`${name}: see the problems reported for ${env.file}:${line}`) : html;
+    }
+    const render = () =>
+      code ? code(tokens, idx, options, env, self) : `<pre><code>${escapeHtml(token.content)}</code></pre>`;
+    if (name === '' || CODE_LANGUAGES.has(name.toLowerCase())) return render();
+    const known = [...env.blocks.keys()];
+    const near = known.find((k) => distance(k, name) <= 2);
+    const message =
+      `unknown fence name "${name}": ` +
+      (near ? `did you mean "${near}"? ` : '') +
+      `blocks are ${known.map((k) => `"${k}"`).join(', ') || '(none registered)'}; for a code listing use a language name such as "text"`;
+    env.report({
+      file: env.file,
+      line,
+      column: (env.lines[line - env.startLine] ?? '').indexOf(name) + 1 || 1,
+      message,
+    });
+    return errorBox(`${env.file}:${line}: ${message}`) + render();
+  };
+}

@@ -1,0 +1,14 @@
+import markdownIt, { type MarkdownIt } from 'markdown-it';
+import attrs from 'markdown-it-attrs';
+import { elementComments } from './element-comments.ts';
+import { fenceBlocks } from './fence-blocks.ts';
+import { images } from './images.ts';
+
+/** The deck's markdown-it, with every rule it adds in order. HTML is on: the deck's author is trusted. */
+export function createMarkdown(): MarkdownIt {
+  return markdownIt({ html: true, linkify: false, typographer: false })
+    .use(attrs, { allowedAttributes: [] }) // {.fragment} {#id} {data-x=1}
+    .use(elementComments) // <!-- .element: … --> and <!-- .slide: … -->, as reveal.js's markdown plugin
+    .use(images) // check image paths and rewrite them from the project root
+    .use(fenceBlocks); // ```chart and other registered blocks
+}

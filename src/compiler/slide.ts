@@ -1,0 +1,85 @@
+import type { MarkdownIt } from 'markdown-it';
+import type { BlockRenderer } from './blocks/types.ts';
+import type { Report } from './diagnostics.ts';
+import type { CompileHost } from './host.ts';
+import { renderAttrs } from './html.ts';
+import type { SlideEnv } from './markdown/env.ts';
+import type { SlideChunk } from './split.ts';
+
+export interface Slide {
+  file: string;
+  startLine: number;
+  endLine: number;
+  /** Position in the deck, filled in once all files are read. */
+  h: number;
+  v: number;
+  /** Text of the slide's first heading, if any. */
+  title: string;
+  section?: string;
+  html: string;
+  notes: string;
+  attrs: Record<string, string>;
+  blocks: { name: string; line: number }[];
+}
+
+export interface SlideContext {
+  host: CompileHost;
+  report: Report;
+  blocks: Map<string, BlockRenderer>;
+  fileClass?: string | undefined;
+  section?: string | undefined;
+  depend(path: string): void;
+  nextBlockId(): string;
+}
+
+function env(chunk: SlideChunk, startLine: number, text: string, ctx: SlideContext): SlideEnv {
+  return {
+    file: chunk.file,
+    startLine,
+    lines: text.split('\n'),
+    host: ctx.host,
+    report: ctx.report,
+    blocks: ctx.blocks,
+    slideAttrs: {},
+    usedBlocks: [],
+    depend: ctx.depend,
+    nextBlockId: ctx.nextBlockId,
+  };
+}
+
+/** Renders one slide's markdown and notes into a `<section>` that records where it came from. */
+export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext): Slide {
+  const bodyEnv = env(chunk, chunk.startLine, chunk.body, ctx);
+  const tokens = md.parse(chunk.body, bodyEnv);
+  const headingAt = tokens.findIndex((t) => t.type === 'heading_open');
+  const title = headingAt >= 0 ? (tokens[headingAt + 1]?.children ?? []).map((c) => c.content).join('') : '';
+  const body = md.renderer.render(tokens, md.options, bodyEnv);
+
+  let notes = '';
+  if (chunk.notes) {
+    const notesEnv = env(chunk, chunk.notes.line, chunk.notes.text, ctx);
+    notes = md.render(chunk.notes.text, notesEnv);
+    Object.assign(bodyEnv.slideAttrs, notesEnv.slideAttrs);
+  }
+
+  const attrs = { ...bodyEnv.slideAttrs };
+  if (ctx.fileClass) attrs.class = attrs.class ? `${ctx.fileClass} ${attrs.class}` : ctx.fileClass;
+  const source = `${chunk.file}:${chunk.startLine}-${chunk.endLine}`;
+  const html =
+    `<section${renderAttrs({ ...attrs, 'data-source': source })}>\n${body}` +
+    (notes ? `<aside class="notes">\n${notes}</aside>\n` : '') +
+    '</section>';
+  return {
+    file: chunk.file,
+    startLine: chunk.startLine,
+    endLine: chunk.endLine,
+    h: 0,
+    v: 0,
+    title,
+    section: ctx.section,
+    html,
+    notes,
+    attrs,
+    blocks: bodyEnv.usedBlocks,
+  };
+}

@@ -1,0 +1,57 @@
+import { escapeHtml, jsonForScript } from '../compiler/html.ts';
+import type { CompiledDeck } from '../compiler/index.ts';
+
+export interface PageOptions {
+  lang: string;
+  /** Script entry, as Vite sees it. */
+  entry: string;
+  /** Extra tags for `<head>`, such as the font stylesheet. */
+  head?: string;
+}
+
+/** Deck-wide settings the runtime reads from the page (no inline script: CSP-friendly JSON). */
+export interface DeckRuntimeConfig {
+  lang: string;
+  title: string;
+  transition: string;
+  blocks: string[];
+}
+
+/** The whole HTML page: the first slide is in it, so nothing waits on a markdown parser. */
+export function renderPage(deck: CompiledDeck, options: PageOptions): string {
+  const title = deck.meta.title ?? deck.stacks[0]?.[0]?.title ?? 'Deck';
+  const config: DeckRuntimeConfig = {
+    lang: options.lang,
+    title,
+    transition: deck.meta.transition ?? 'slide',
+    blocks: deck.blocks,
+  };
+  const meta = [
+    deck.meta.author && `<meta name="author" content="${escapeHtml(deck.meta.author)}">`,
+    deck.meta.subject && `<meta name="description" content="${escapeHtml(deck.meta.subject)}">`,
+    deck.meta.keywords && `<meta name="keywords" content="${escapeHtml(deck.meta.keywords)}">`,
+  ]
+    .filter(Boolean)
+    .join('\n    ');
+  return `<!doctype html>
+<html lang="${escapeHtml(options.lang)}">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>${escapeHtml(title)}</title>
+    <link rel="icon" href="data:,">
+    ${meta}
+    ${options.head ?? ''}
+    <script type="module" src="${escapeHtml(options.entry)}"></script>
+  </head>
+  <body>
+    <div class="reveal">
+      <div class="slides">
+${deck.html}
+      </div>
+    </div>
+    <script type="application/json" id="deck-config">${jsonForScript(config)}</script>
+  </body>
+</html>
+`;
+}

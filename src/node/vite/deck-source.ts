@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import type { CompiledDeck, Diagnostic } from '../../compiler/index.ts';
+import { compileDeck } from '../../compiler/index.ts';
+import { fsHost, readSources } from '../load.ts';
+import type { Variant } from '../variants.ts';
+
+/** The compiled deck of each variant, recompiled only when its inputs change. */
+export class DeckSource {
+  private cache = new Map<string, CompiledDeck>();
+
+  constructor(
+    readonly root: string,
+    readonly slidesDir: string,
+    readonly variants: Variant[],
+  ) {}
+
+  get(variant: Variant): CompiledDeck {
+    let deck = this.cache.get(variant.lang);
+    if (!deck) {
+      const convert = variant.convert ?? ((t: string) => t);
+      const host = fsHost(this.root);
+      const files = readSources(this.root, this.slidesDir).map((f) => ({
+        path: f.path,
+        text: convert(f.text),
+      }));
+      deck = compileDeck(files, {
+        host: {
+          exists: host.exists,
+          readText: (p) => ((t) => (t === undefined ? t : convert(t)))(host.readText(p)),
+        },
+      });
+      this.cache.set(variant.lang, deck);
+    }
+    return deck;
+  }
+
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  /** Whether a changed file (absolute path) is one of the deck's inputs. */
+  isInput(file: string): boolean {
+    const slides = join(this.root, this.slidesDir);
+    if (file.startsWith(slides) && /\.(md|ya?ml|json|csv)$/.test(file)) return true;
+    return [...this.cache.values()].some((d) => d.dependencies.some((p) => join(this.root, p) === file));
+  }
+
+  /** Diagnostics of the source variant (the others are conversions of the same files). */
+  diagnostics(): Diagnostic[] {
+    const first = this.variants[0];
+    return first ? this.get(first).diagnostics.filter((d) => d.severity === 'error') : [];
+  }
+}

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { join, posix } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { UI_TEXT } from '../../runtime/ui-text.ts';
+import { fontFaceCss, glyphsOf, type SubsetFace, subsetFaces } from '../fonts.ts';
+import { renderPage } from '../page.ts';
+import type { Variant } from '../variants.ts';
+import type { DeckSource } from './deck-source.ts';
+
+const DEV_PREFIX = '/@deck-fonts/';
+
+/**
+ * `deck:fonts` subsets the CJK font to exactly the glyphs of each variant's page and links it from that
+ * page (preloaded), so no slide waits on or falls back from a 10 MB font.
+ */
+export function deckFonts(source: DeckSource, cacheDir: string): Plugin {
+  const faces = new Map<string, SubsetFace[]>();
+  const files = new Map<string, Buffer>();
+  const cssNames = new Map<string, string>();
+
+  const facesFor = async (variant: Variant): Promise<SubsetFace[]> => {
+    const deck = source.get(variant);
+    const page = renderPage(deck, { lang: variant.lang, entry: '' });
+    const glyphs = glyphsOf(page, ...Object.values(UI_TEXT[variant.lang]));
+    const list = await subsetFaces(glyphs, cacheDir, variant.lang);
+    faces.set(variant.lang, list);
+    for (const f of list) files.set(f.fileName, f.data);
+    return list;
+  };
+
+  const tags = (list: SubsetFace[], href: (name: string) => string, css: string) => [
+    ...list.map((f) => ({
+      tag: 'link',
+      attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: href(f.fileName) },
+      injectTo: 'head-prepend' as const,
+    })),
+    { tag: 'link', attrs: { rel: 'stylesheet', href: href(css) }, injectTo: 'head' as const },
+  ];
+
+  let server: ViteDevServer | undefined;
+  return {
+    name: 'deck:fonts',
+    async buildStart() {
+      if (server) return;
+      for (const variant of source.variants) {
+        if (source.diagnostics().length > 0) return; // deck:pages reports them
+        const list = await facesFor(variant);
+        for (const f of list)
+          this.emitFile({ type: 'asset', fileName: `assets/${f.fileName}`, source: f.data });
+        const css = fontFaceCss(list, (name) => `./${name}`);
+        const fileName = `deck-fonts-${variant.lang}-${createHash('sha256').update(css).digest('hex').slice(0, 10)}.css`;
+        cssNames.set(variant.lang, fileName);
+        this.emitFile({ type: 'asset', fileName: `assets/${fileName}`, source: css });
+      }
+    },
+    configureServer(dev) {
+      server = dev;
+      dev.middlewares.use(async (req, res, next) => {
+        if (!req.url?.startsWith(DEV_PREFIX)) return next();
+        const name = req.url.slice(DEV_PREFIX.length).split('?')[0] ?? '';
+        const variant = source.variants.find((v) => name === `deck-fonts-${v.lang}.css`);
+        if (variant) {
+          const list = await facesFor(variant);
+          res.setHeader('Content-Type', 'text/css; charset=utf-8');
+          res.setHeader('Cache-Control', 'no-cache');
+          return res.end(fontFaceCss(list, (n) => `${DEV_PREFIX}${n}`));
+        }
+        const data = files.get(name);
+        if (!data) return next();
+        res.setHeader('Content-Type', 'font/woff2');
+        res.end(data);
+      });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      async handler(_html, ctx) {
+        const variant =
+          source.variants.find(
+            (v) => `/${v.page}` === ctx.path || ctx.path === `/${v.page.replace(/index\.html$/, '')}`,
+          ) ?? source.variants[0];
+        if (!variant) return [];
+        if (server) {
+          const list = await facesFor(variant);
+          return tags(list, (n) => `${DEV_PREFIX}${n}`, `deck-fonts-${variant.lang}.css`);
+        }
+        const css = cssNames.get(variant.lang) ?? '';
+        const list = faces.get(variant.lang) ?? [];
+        const depth =
+          posix.dirname(variant.page) === '.' ? '' : '../'.repeat(variant.page.split('/').length - 1);
+        return tags(list, (n) => `./${depth}assets/${n}`.replace('./../', '../'), css);
+      },
+    },
+  };
+}
+
+export const defaultFontCache = (root: string) => join(root, 'node_modules', '.cache', 'deck-fonts');

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { formatDiagnostic } from '../../compiler/diagnostics.ts';
+import { renderPage } from '../page.ts';
+import type { Variant } from '../variants.ts';
+import type { DeckSource } from './deck-source.ts';
+import { overlayError } from './overlay.ts';
+
+const ENTRY = '/src/runtime/main.ts';
+
+/** Routes a request path to the variant whose page it is. */
+function variantFor(variants: Variant[], url: string): Variant | undefined {
+  const path = decodeURIComponent(url.split(/[?#]/)[0] ?? '/');
+  return variants.find((v) => {
+    const dir = v.page.replace(/index\.html$/, '');
+    return (
+      path === `/${v.page}` || path === `/${dir}` || (dir !== '' && path === `/${dir.replace(/\/$/, '')}`)
+    );
+  });
+}
+
+/**
+ * `deck:pages` compiles the markdown into each variant's HTML page: virtual HTML entries in a build
+ * (a build with diagnostics fails, listing all of them), served pages with live updates in dev.
+ */
+export function deckPages(source: DeckSource): Plugin {
+  const pagePath = (v: Variant) => join(source.root, v.page);
+  let server: ViteDevServer | undefined;
+
+  const readText = (file: string) => {
+    try {
+      return readFileSync(join(source.root, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+
+  const pushUpdate = () => {
+    if (!server) return;
+    source.invalidate();
+    const errors = source.diagnostics();
+    if (errors.length > 0) {
+      server.ws.send({ type: 'error', err: overlayError(source.root, errors, readText) });
+      server.config.logger.error(errors.map(formatDiagnostic).join('\n'), { timestamp: true });
+    }
+    // The slides still update (a broken block shows its error box), so the deck keeps serving.
+    const pages = Object.fromEntries(source.variants.map((v) => [v.lang, source.get(v).html]));
+    server.ws.send({ type: 'custom', event: 'deck:update', data: { pages } });
+  };
+
+  return {
+    name: 'deck:pages',
+    enforce: 'pre',
+    config: () => ({
+      appType: 'custom',
+      build: {
+        rollupOptions: { input: Object.fromEntries(source.variants.map((v) => [v.lang, pagePath(v)])) },
+      },
+    }),
+    resolveId(id) {
+      return source.variants.some((v) => pagePath(v) === id) ? id : undefined;
+    },
+    load(id) {
+      const variant = source.variants.find((v) => pagePath(v) === id);
+      if (!variant) return undefined;
+      const errors = source.diagnostics();
+      if (errors.length > 0) {
+        this.error(
+          `${errors.length} problem${errors.length > 1 ? 's' : ''} in the slides:\n${errors.map(formatDiagnostic).join('\n')}`,
+        );
+      }
+      const deck = source.get(variant);
+      for (const dep of deck.dependencies) this.addWatchFile(join(source.root, dep));
+      return renderPage(deck, { lang: variant.lang, entry: ENTRY });
+    },
+    configureServer(dev) {
+      server = dev;
+      dev.watcher.add(join(source.root, source.slidesDir));
+      for (const event of ['add', 'change', 'unlink'] as const) {
+        dev.watcher.on(event, (file) => {
+          if (source.isInput(file)) pushUpdate();
+        });
+      }
+      dev.ws.on('connection', () => {
+        const errors = source.diagnostics();
+        if (errors.length > 0)
+          dev.ws.send({ type: 'error', err: overlayError(source.root, errors, readText) });
+      });
+      dev.middlewares.use(async (req, res, next) => {
+        const variant = variantFor(source.variants, req.url ?? '/');
+        if (!variant || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+        try {
+          const html = renderPage(source.get(variant), { lang: variant.lang, entry: ENTRY });
+          const out = await dev.transformIndexHtml(req.url ?? '/', html, req.originalUrl);
+          res.setHeader('Content-Type', 'text/html; charset=utf-8');
+          res.setHeader('Cache-Control', 'no-cache');
+          res.end(out);
+        } catch (e) {
+          next(e);
+        }
+      });
+    },
+  };
+}

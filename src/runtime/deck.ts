@@ -1,0 +1,40 @@
+import Reveal from 'reveal.js';
+import { readConfig, revealOptions } from './config.ts';
+import type { DeckContext, DeckPart } from './part.ts';
+import { createParts } from './parts/index.ts';
+
+const FONT_SAMPLE = '济南工业强市作战图';
+
+/** Fonts: every face the page declares is loaded, and the deck's family renders CJK text. */
+async function fontsReady(): Promise<void> {
+  const family =
+    getComputedStyle(document.documentElement).getPropertyValue('--deck-font-family').trim() || '"Deck Sans"';
+  await Promise.all([400, 700].map((w) => document.fonts.load(`${w} 32px ${family}`, FONT_SAMPLE)));
+  await document.fonts.ready;
+}
+
+/**
+ * Starts the deck and sets `<html data-deck-ready="true">` once reveal.js is ready, the fonts are loaded
+ * and every part has drawn what it must. On failure the attribute is "error" and the reason is in
+ * `data-deck-error`, so tests and the exporter never wait on a sleep.
+ */
+export async function startDeck(parts: DeckPart[] = createParts()): Promise<DeckContext> {
+  const root = document.documentElement;
+  try {
+    const config = readConfig();
+    const print = /print-pdf/i.test(window.location.search);
+    const reveal = new Reveal(document.querySelector<HTMLElement>('.reveal')!, revealOptions(config));
+    const ctx: DeckContext = { reveal, config, print };
+    const fonts = fontsReady();
+    await reveal.initialize();
+    for (const part of parts) await part.setup(ctx);
+    await fonts;
+    await Promise.all(parts.map((p) => p.ready?.()));
+    root.dataset.deckReady = 'true';
+    return ctx;
+  } catch (e) {
+    root.dataset.deckReady = 'error';
+    root.dataset.deckError = e instanceof Error ? e.message : String(e);
+    throw e;
+  }
+}

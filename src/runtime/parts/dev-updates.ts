@@ -1,0 +1,35 @@
+import type { DeckContext, DeckPart } from '../part.ts';
+
+interface UpdatePayload {
+  pages: Record<string, string>;
+}
+
+/**
+ * In `npm run dev`, replaces the slides in place when a markdown file is saved, keeping the current slide
+ * and fragment. Compiled out of a build (`import.meta.hot` is undefined there).
+ */
+export function devUpdates(): DeckPart {
+  let off: (() => void) | undefined;
+  return {
+    name: 'dev-updates',
+    setup(ctx: DeckContext) {
+      const hot = import.meta.hot;
+      if (!hot) return;
+      const onUpdate = (data: UpdatePayload) => {
+        const html = data.pages[ctx.config.lang];
+        const slides = document.querySelector('.reveal .slides');
+        if (html === undefined || !slides) return;
+        const { h, v, f } = ctx.reveal.getIndices();
+        slides.innerHTML = html;
+        ctx.reveal.sync();
+        ctx.reveal.slide(h, v ?? 0, f ?? undefined);
+        document.dispatchEvent(new CustomEvent('deck:updated', { detail: { h, v, f } }));
+      };
+      hot.on('deck:update', onUpdate);
+      off = () => hot.off?.('deck:update', onUpdate);
+    },
+    teardown() {
+      off?.();
+    },
+  };
+}

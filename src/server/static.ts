@@ -1,0 +1,108 @@
+import { createReadStream, type Stats, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+
+/** Security headers for every response: a strict CSP (no inline script), no framing, no sniffing. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'X-Frame-Options': 'SAMEORIGIN',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+/** The file under `root` that a URL path names, or undefined when it escapes root or does not exist. */
+export function resolveStatic(root: string, urlPath: string): { file: string; stat: Stats } | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(urlPath.split(/[?#]/)[0] ?? '/');
+  } catch {
+    return undefined;
+  }
+  if (path.includes('\0')) return undefined;
+  const full = normalize(join(root, path));
+  if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
+  for (const candidate of [full, join(full, 'index.html')]) {
+    try {
+      const stat = statSync(candidate);
+      if (stat.isFile()) return { file: candidate, stat };
+    } catch {
+      // try the next candidate
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Serves a built deck: correct types, gzip for text, long-lived caching for hashed assets and revalidation
+ * for pages, security headers everywhere. Returns false when it did not handle the request.
+ */
+export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const urlPath = req.url ?? '/';
+  const found = resolveStatic(root, urlPath);
+  if (!found) return false;
+  // A directory without a trailing slash: redirect so relative asset URLs resolve.
+  const pathOnly = urlPath.split('?')[0] ?? '/';
+  if (found.file.endsWith(`${sep}index.html`) && !pathOnly.endsWith('/') && !pathOnly.endsWith('.html')) {
+    res.writeHead(301, { Location: `${pathOnly}/`, ...SECURITY_HEADERS });
+    res.end();
+    return true;
+  }
+  const type = TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream';
+  const hashed =
+    /[-.][A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(found.file) && found.file.includes(`${sep}assets${sep}`);
+  const etag = `W/"${found.stat.size.toString(16)}-${found.stat.mtimeMs.toString(16)}"`;
+  const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    'Content-Type': type,
+    'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ETag: etag,
+    Vary: 'Accept-Encoding',
+  };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return true;
+  }
+  const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  if (gzip) headers['Content-Encoding'] = 'gzip';
+  else headers['Content-Length'] = String(found.stat.size);
+  res.writeHead(200, headers);
+  if (req.method === 'HEAD') {
+    res.end();
+    return true;
+  }
+  const stream = createReadStream(found.file);
+  stream.on('error', () => res.destroy());
+  (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
+  return true;
+}

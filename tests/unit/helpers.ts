@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { memoryHost } from '../../src/compiler/host.ts';
+import { type CompiledDeck, compileDeck } from '../../src/compiler/index.ts';
+import { loadDeck } from '../../src/node/load.ts';
+
+export const fixtureRoot = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+
+/** Compiles a fixture deck from `tests/fixtures/<name>/slides`. */
+export function fixture(name: string): CompiledDeck {
+  return loadDeck({ root: fixtureRoot(name) });
+}
+
+/** Compiles inline markdown files (path → text); other files in `extra` exist for image checks. */
+export function compile(files: Record<string, string>, extra: Record<string, string> = {}): CompiledDeck {
+  return compileDeck(
+    Object.entries(files).map(([path, text]) => ({ path, text })),
+    { host: memoryHost({ ...files, ...extra }) },
+  );
+}
+
+/** The deck's sections as a DOM, to assert on structure rather than on strings. */
+export function dom(deck: CompiledDeck): Document {
+  return parseHTML(`<!doctype html><html><body><div class="slides">${deck.html}</div></body></html>`)
+    .document;
+}
+
+/** Top-level sections and their vertical children: [[h0], [h1, h1.1, …], …] as data-source strings. */
+export function shape(doc: Document): string[][] {
+  const top = [...doc.querySelectorAll('.slides > section')];
+  return top.map((s) => {
+    const inner = [...s.querySelectorAll(':scope > section')];
+    return (inner.length > 0 ? inner : [s]).map((x) => x.getAttribute('data-source') ?? '');
+  });
+}
