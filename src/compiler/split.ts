@@ -33,16 +33,17 @@ export function splitFile(file: string, text: string, report: Report): SplitFile
   if (lines[0]?.trim() === '---') {
     const end = lines.findIndex((l, k) => k > 0 && (l.trim() === '---' || l.trim() === '...'));
     if (end < 0) {
+      // Without its closing line, the file is read as slides, so its content still shows.
       report({
         file,
         line: 1,
         column: 1,
         message: 'front matter opened here is never closed: add a line "---" after the YAML',
       });
-      return result;
+    } else {
+      result.frontMatter = { text: lines.slice(1, end).join('\n'), line: 2 };
+      i = end + 1;
     }
-    result.frontMatter = { text: lines.slice(1, end).join('\n'), line: 2 };
-    i = end + 1;
   }
 
   let kind: 'h' | 'v' = 'h';

@@ -24,6 +24,7 @@ export async function startDeck(parts: DeckPart[] = createParts()): Promise<Deck
     const config = readConfig();
     const print = /print-pdf/i.test(window.location.search);
     const reveal = new Reveal(document.querySelector<HTMLElement>('.reveal')!, revealOptions(config));
+    window.Reveal = reveal;
     const ctx: DeckContext = { reveal, config, print };
     const fonts = fontsReady();
     await reveal.initialize();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
 import { formatDiagnostic } from '../../compiler/diagnostics.ts';
 import { renderPage } from '../page.ts';
@@ -7,7 +8,9 @@ import type { Variant } from '../variants.ts';
 import type { DeckSource } from './deck-source.ts';
 import { overlayError } from './overlay.ts';
 
-const ENTRY = '/src/runtime/main.ts';
+/** The runtime entry, as the page names it; resolved to src/runtime/main.ts wherever the deck's root is. */
+const ENTRY = '/@deck/main.ts';
+const ENTRY_FILE = fileURLToPath(new URL('../../runtime/main.ts', import.meta.url));
 
 /** Routes a request path to the variant whose page it is. */
 function variantFor(variants: Variant[], url: string): Variant | undefined {
@@ -59,17 +62,21 @@ export function deckPages(source: DeckSource): Plugin {
       },
     }),
     resolveId(id) {
+      if (id === ENTRY) return ENTRY_FILE;
       return source.variants.some((v) => pagePath(v) === id) ? id : undefined;
     },
-    load(id) {
-      const variant = source.variants.find((v) => pagePath(v) === id);
-      if (!variant) return undefined;
+    buildStart() {
+      if (server) return;
       const errors = source.diagnostics();
       if (errors.length > 0) {
         this.error(
           `${errors.length} problem${errors.length > 1 ? 's' : ''} in the slides:\n${errors.map(formatDiagnostic).join('\n')}`,
         );
       }
+    },
+    load(id) {
+      const variant = source.variants.find((v) => pagePath(v) === id);
+      if (!variant) return undefined;
       const deck = source.get(variant);
       for (const dep of deck.dependencies) this.addWatchFile(join(source.root, dep));
       return renderPage(deck, { lang: variant.lang, entry: ENTRY });

@@ -1,0 +1,10 @@
+declare module 'fontkit' {
+  interface Font {
+    familyName: string;
+    numGlyphs: number;
+    hasGlyphForCodePoint(codePoint: number): boolean;
+    /** Tables by tag, e.g. `glyf` for TrueType outlines, `CFF ` for PostScript ones. */
+    directory: { tables: Record<string, unknown> };
+  }
+  export function create(buffer: Buffer): Font;
+}

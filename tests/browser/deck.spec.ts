@@ -1,0 +1,158 @@
+import { expect, type Page, test } from '@playwright/test';
+import { allSlides, goTo, indices, openDeck } from './deck.ts';
+
+/** Collects console errors, page errors and every request's URL for the page's life. */
+function watch(page: Page) {
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => requests.push(r.url()));
+  return { errors, requests };
+}
+
+test('the built deck loads with no console error and no request off its origin', async ({
+  page,
+  baseURL,
+}) => {
+  const seen = watch(page);
+  await openDeck(page);
+  // Visit every slide so lazily loaded parts load too.
+  for (const [h, v] of await allSlides(page)) await goTo(page, h, v);
+  expect(seen.errors).toEqual([]);
+  const origin = new URL(baseURL!).origin;
+  const offsite = seen.requests.filter((u) => !u.startsWith('data:') && new URL(u).origin !== origin);
+  expect(offsite).toEqual([]);
+  expect(seen.requests.length).toBeGreaterThan(3);
+});
+
+test('the first slide is in the HTML the server sends', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  expect(html).toMatch(/<section[^>]*class="cover"[^>]*>[\s\S]*<h1>工业强市作战图<\/h1>/);
+  expect(html).not.toMatch(/markdown-it|data-markdown/);
+});
+
+test('keyboard navigation moves across and down, and updates the hash', async ({ page }) => {
+  await openDeck(page);
+  expect(await indices(page)).toMatchObject({ h: 0, v: 0 });
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => indices(page)).toMatchObject({ h: 1, v: 0 });
+  await expect(page).toHaveURL(/#\/1$/);
+  const slides = await allSlides(page);
+  const stack = slides.find(([, v]) => v === 1)!;
+  await goTo(page, stack[0], 0);
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => indices(page)).toMatchObject({ h: stack[0], v: 1 });
+  await expect(page).toHaveURL(new RegExp(`#/${stack[0]}/1$`));
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(() => indices(page)).toMatchObject({ h: stack[0], v: 0 });
+});
+
+test('a hash deep link opens a vertical slide', async ({ page }) => {
+  const slides = await (async () => {
+    await openDeck(page);
+    return allSlides(page);
+  })();
+  const [h, v] = slides.find(([, v]) => v === 1)!;
+  await openDeck(page, '/', `/${h}/${v}`);
+  expect(await indices(page)).toMatchObject({ h, v });
+  await expect(page.locator('.reveal .slides section.present:not(.stack)')).toHaveCount(1);
+  // The slide number shows where we are.
+  await expect(page.locator('.slide-number')).toBeVisible();
+});
+
+test('speaker notes are never visible on a slide', async ({ page }) => {
+  await openDeck(page);
+  for (const [h, v] of await allSlides(page)) {
+    await goTo(page, h, v);
+    const notes = page.locator('.reveal .slides section.present aside.notes');
+    for (const note of await notes.all()) await expect(note).toBeHidden();
+  }
+});
+
+test('overview mode opens with Escape and closes again', async ({ page }) => {
+  await openDeck(page);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.reveal.overview')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.reveal.overview')).toHaveCount(0);
+});
+
+test('the CJK font renders the text: no fallback font on any slide', async ({ page }) => {
+  await openDeck(page);
+  expect(await page.evaluate(() => document.fonts.check('40px "Deck Sans"', '济南工业强市'))).toBe(true);
+  const family = await page
+    .locator('h1')
+    .first()
+    .evaluate((el) => getComputedStyle(el).fontFamily);
+  expect(family.startsWith('"Deck Sans"')).toBe(true);
+
+  // Ask Chromium which fonts it really used for each element's text.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const fallbacks = new Set<string>();
+  for (const [h, v] of await allSlides(page)) {
+    await goTo(page, h, v);
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
+      nodeId: root.nodeId,
+      selector: '.reveal .slides section.present:not(.stack) *:not(aside):not(aside *)',
+    });
+    for (const nodeId of nodeIds) {
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      for (const f of fonts)
+        if (!f.isCustomFont) fallbacks.add(`${h}/${v}: ${f.familyName} (${f.glyphCount} glyphs)`);
+    }
+  }
+  expect([...fallbacks]).toEqual([]);
+});
+
+test('no slide overflows its 16:9 frame, with every fragment shown', async ({ page }) => {
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 720 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await openDeck(page);
+    const problems: string[] = [];
+    for (const [h, v] of await allSlides(page)) {
+      await goTo(page, h, v);
+      await page.evaluate(() => {
+        for (const f of document.querySelectorAll('.reveal .slides section.present .fragment'))
+          f.classList.add('visible');
+      });
+      problems.push(
+        ...(await page.evaluate(() => {
+          const slide = document.querySelector<HTMLElement>('.reveal .slides section.present:not(.stack)')!;
+          const frame = slide.getBoundingClientRect();
+          const out: string[] = [];
+          const where = slide.dataset.source;
+          if (slide.scrollHeight > slide.clientHeight + 1 || slide.scrollWidth > slide.clientWidth + 1) {
+            out.push(
+              `${where}: content ${slide.scrollWidth}×${slide.scrollHeight} in ${slide.clientWidth}×${slide.clientHeight}`,
+            );
+          }
+          for (const el of slide.querySelectorAll<HTMLElement>('*')) {
+            if (el.closest('aside.notes, .visually-hidden')) continue;
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 && r.height === 0) continue;
+            const tol = 1;
+            if (
+              r.left < frame.left - tol ||
+              r.top < frame.top - tol ||
+              r.right > frame.right + tol ||
+              r.bottom > frame.bottom + tol
+            ) {
+              out.push(
+                `${where}: <${el.tagName.toLowerCase()}> "${(el.textContent ?? '').slice(0, 30)}" outside the frame`,
+              );
+            }
+          }
+          return out;
+        })),
+      );
+    }
+    expect(problems, `at ${viewport.width}×${viewport.height}`).toEqual([]);
+  }
+});

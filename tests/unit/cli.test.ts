@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { fixtureRoot } from './helpers.ts';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(repo, 'src/cli/bin.mjs');
+
+describe('deck check', () => {
+  it('prints every problem as file:line:column and exits 1', () => {
+    const run = spawnSync(process.execPath, [bin, 'check', fixtureRoot('broken')], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    for (const line of lines) expect(line).toMatch(/^slides\/0[12]-[a-z-]+\.md:\d+:\d+: /);
+    expect(run.stderr).toMatch(/\d+ problems in 3 slides/);
+  });
+
+  it('exits 0 on a good deck', () => {
+    const run = spawnSync(process.execPath, [bin, 'check', fixtureRoot('basic')], { encoding: 'utf8' });
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('5 slides, no problems\n');
+    expect(run.status).toBe(0);
+  });
+
+  it('answers an unknown command with usage and exit 2', () => {
+    const run = spawnSync(process.execPath, [bin, 'nope'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('usage: deck <command>');
+  });
+});
+
+describe('vite build', () => {
+  it('prints every diagnostic and exits non-zero on a broken deck', () => {
+    const out = mkdtempSync(join(tmpdir(), 'deck-build-'));
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(repo, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        join(repo, 'vite.config.ts'),
+        '--outDir',
+        out,
+      ],
+      { cwd: fixtureRoot('broken'), encoding: 'utf8' },
+    );
+    expect(run.status).not.toBe(0);
+    const text = run.stdout + run.stderr;
+    expect(text).toContain('slides/01-broken.md:7:4: unknown fence name "chrat"');
+    expect(text).toContain('slides/01-broken.md:17:1: code fence opened here is never closed');
+    expect(text).toContain('slides/02-unknown-key.md:2:1: unknown front matter key "titel"');
+  }, 60_000);
+});
