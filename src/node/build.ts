@@ -13,7 +13,7 @@ export interface BuildOptions {
 
 /** Builds the deck into dist/ when it is missing or stale; returns the folder. */
 export async function buildDeck(options: BuildOptions): Promise<string> {
-  const outDir = resolve(options.root, 'dist');
+  const outDir = resolve(options.root, process.env.DECK_OUT_DIR ?? 'dist');
   if (!options.force && !isStale(options.root)) return outDir;
   try {
     await build({

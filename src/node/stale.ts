@@ -21,7 +21,7 @@ function newest(path: string): number {
 }
 
 /** Whether `dist/` is missing or older than any source it was built from. */
-export function isStale(root: string, outDir = 'dist'): boolean {
+export function isStale(root: string, outDir = process.env.DECK_OUT_DIR ?? 'dist'): boolean {
   const built = join(root, outDir, 'index.html');
   if (!existsSync(built)) return true;
   const at = statSync(built).mtimeMs;

@@ -1,5 +1,5 @@
 import 'reveal.js/reveal.css';
-import '../../assets/theme/briefing.css';
+import '../../assets/theme/index.css';
 import { startDeck } from './deck.ts';
 
 void startDeck();
