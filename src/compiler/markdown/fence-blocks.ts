@@ -71,12 +71,8 @@ export function fenceBlocks(md: MarkdownIt): void {
       `unknown fence name "${name}": ` +
       (near ? `did you mean "${near}"? ` : '') +
       `blocks are ${known.map((k) => `"${k}"`).join(', ') || '(none registered)'}; for a code listing use a language name such as "text"`;
-    env.report({
-      file: env.file,
-      line,
-      column: (env.lines[line - env.startLine] ?? '').indexOf(name) + 1 || 1,
-      message,
-    });
-    return errorBox(`${env.file}:${line}: ${message}`) + render();
+    const column = (env.lines[line - env.startLine] ?? '').indexOf(name) + 1 || 1;
+    env.report({ file: env.file, line, column, message });
+    return errorBox(`${env.file}:${line}:${column}: ${message}`) + render();
   };
 }

@@ -49,7 +49,7 @@ export function deckPages(source: DeckSource): Plugin {
     }
     // The slides still update (a broken block shows its error box), so the deck keeps serving.
     const pages = Object.fromEntries(source.variants.map((v) => [v.lang, source.get(v).html]));
-    server.ws.send({ type: 'custom', event: 'deck:update', data: { pages } });
+    server.ws.send({ type: 'custom', event: 'deck:update', data: { pages, errors: errors.length } });
   };
 
   return {

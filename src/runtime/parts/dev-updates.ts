@@ -2,6 +2,8 @@ import type { DeckContext, DeckPart } from '../part.ts';
 
 interface UpdatePayload {
   pages: Record<string, string>;
+  /** Problems left in the deck; 0 clears Vite's error overlay. */
+  errors: number;
 }
 
 /**
@@ -19,6 +21,8 @@ export function devUpdates(): DeckPart {
         const html = data.pages[ctx.config.lang];
         const slides = document.querySelector('.reveal .slides');
         if (html === undefined || !slides) return;
+        if (data.errors === 0)
+          for (const overlay of document.querySelectorAll('vite-error-overlay')) overlay.remove();
         const { h, v, f } = ctx.reveal.getIndices();
         slides.innerHTML = html;
         ctx.reveal.sync();
