@@ -3,6 +3,8 @@ import type { CompiledDeck } from '../compiler/index.ts';
 
 export interface PageOptions {
   lang: string;
+  /** The other language variants of this page, as relative links. */
+  alternates?: { lang: string; label: string; href: string }[];
   /** Script entry, as Vite sees it. */
   entry: string;
   /** Extra tags for `<head>`, such as the font stylesheet. */
@@ -15,6 +17,7 @@ export interface DeckRuntimeConfig {
   title: string;
   transition: string;
   blocks: string[];
+  alternates: { lang: string; label: string; href: string }[];
 }
 
 /** The whole HTML page: the first slide is in it, so nothing waits on a markdown parser. */
@@ -25,6 +28,7 @@ export function renderPage(deck: CompiledDeck, options: PageOptions): string {
     title,
     transition: deck.meta.transition ?? 'slide',
     blocks: deck.blocks,
+    alternates: options.alternates ?? [],
   };
   const meta = [
     deck.meta.author && `<meta name="author" content="${escapeHtml(deck.meta.author)}">`,

@@ -20,6 +20,7 @@ export function revealOptions(config: DeckRuntimeConfig): RevealConfig {
     maxScale: 4,
     hash: true,
     respondToHashChanges: true,
+    fragmentInURL: true,
     slideNumber: 'c/t',
     showSlideNumber: 'all',
     progress: true,

@@ -2,7 +2,11 @@ import { join } from 'node:path';
 import type { CompiledDeck, Diagnostic } from '../../compiler/index.ts';
 import { compileDeck } from '../../compiler/index.ts';
 import { fsHost, readSources } from '../load.ts';
-import type { Variant } from '../variants.ts';
+import { renderPage } from '../page.ts';
+import { relativePage, type Variant } from '../variants.ts';
+
+/** The runtime entry, as the page names it; deck:pages resolves it to src/runtime/main.ts. */
+export const ENTRY = '/@deck/main.ts';
 
 /** The compiled deck of each variant, recompiled only when its inputs change. */
 export class DeckSource {
@@ -32,6 +36,14 @@ export class DeckSource {
       this.cache.set(variant.lang, deck);
     }
     return deck;
+  }
+
+  /** The variant's whole HTML page, with links to the other variants. */
+  page(variant: Variant): string {
+    const alternates = this.variants
+      .filter((v) => v !== variant)
+      .map((v) => ({ lang: v.lang, label: v.label, href: relativePage(variant, v) }));
+    return renderPage(this.get(variant), { lang: variant.lang, entry: ENTRY, alternates });
   }
 
   invalidate(): void {

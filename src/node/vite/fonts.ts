@@ -3,7 +3,6 @@ import { join, posix } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { UI_TEXT } from '../../runtime/ui-text.ts';
 import { fontFaceCss, glyphsOf, type SubsetFace, subsetFaces } from '../fonts.ts';
-import { renderPage } from '../page.ts';
 import type { Variant } from '../variants.ts';
 import type { DeckSource } from './deck-source.ts';
 
@@ -19,8 +18,7 @@ export function deckFonts(source: DeckSource, cacheDir: string): Plugin {
   const cssNames = new Map<string, string>();
 
   const facesFor = async (variant: Variant): Promise<SubsetFace[]> => {
-    const deck = source.get(variant);
-    const page = renderPage(deck, { lang: variant.lang, entry: '' });
+    const page = source.page(variant);
     const glyphs = glyphsOf(page, ...Object.values(UI_TEXT[variant.lang]));
     const list = await subsetFaces(glyphs, cacheDir, variant.lang);
     faces.set(variant.lang, list);

@@ -3,13 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
 import { formatDiagnostic } from '../../compiler/diagnostics.ts';
-import { renderPage } from '../page.ts';
-import type { Variant } from '../variants.ts';
-import type { DeckSource } from './deck-source.ts';
+import { relativePage, type Variant } from '../variants.ts';
+import { type DeckSource, ENTRY } from './deck-source.ts';
 import { overlayError } from './overlay.ts';
 
-/** The runtime entry, as the page names it; resolved to src/runtime/main.ts wherever the deck's root is. */
-const ENTRY = '/@deck/main.ts';
+/** The runtime entry resolves to src/runtime/main.ts wherever the deck's root is. */
 const ENTRY_FILE = fileURLToPath(new URL('../../runtime/main.ts', import.meta.url));
 
 /** Routes a request path to the variant whose page it is. */
@@ -79,7 +77,22 @@ export function deckPages(source: DeckSource): Plugin {
       if (!variant) return undefined;
       const deck = source.get(variant);
       for (const dep of deck.dependencies) this.addWatchFile(join(source.root, dep));
-      return renderPage(deck, { lang: variant.lang, entry: ENTRY });
+      return source.page(variant);
+    },
+    // After Vite's own HTML processing, which would try to bundle the other pages' folders.
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const variant = variantFor(source.variants, ctx.path);
+        if (!variant) return [];
+        return source.variants
+          .filter((v) => v !== variant)
+          .map((v) => ({
+            tag: 'link',
+            attrs: { rel: 'alternate', hreflang: v.lang, href: relativePage(variant, v) },
+            injectTo: 'head' as const,
+          }));
+      },
     },
     configureServer(dev) {
       server = dev;
@@ -98,7 +111,7 @@ export function deckPages(source: DeckSource): Plugin {
         const variant = variantFor(source.variants, req.url ?? '/');
         if (!variant || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
         try {
-          const html = renderPage(source.get(variant), { lang: variant.lang, entry: ENTRY });
+          const html = source.page(variant);
           const out = await dev.transformIndexHtml(req.url ?? '/', html, req.originalUrl);
           res.setHeader('Content-Type', 'text/html; charset=utf-8');
           res.setHeader('Cache-Control', 'no-cache');

@@ -1,7 +1,8 @@
 import type { DeckPart } from '../part.ts';
 import { devUpdates } from './dev-updates.ts';
+import { langSwitch } from './lang-switch.ts';
 
 /** Every runtime part, in setup order. */
 export function createParts(): DeckPart[] {
-  return [devUpdates()];
+  return [devUpdates(), langSwitch()];
 }
