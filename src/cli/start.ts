@@ -1,17 +1,55 @@
+import { DeckError } from '../compiler/diagnostics.ts';
 import { buildDeck } from '../node/build.ts';
 import { serveDeck } from '../server/app.ts';
+import { randomToken } from '../server/token.ts';
+import { banner, deckUrls } from './banner.ts';
 
-/** `deck start`: builds when stale, serves dist/, prints the URL; stops cleanly on SIGINT/SIGTERM. */
-export async function start(_args: string[]): Promise<number> {
+/** Settings `deck start` reads from the environment, with their defaults. */
+export interface StartEnv {
+  /** @default 8080 */
+  PORT?: string;
+  /** @default 127.0.0.1; 0.0.0.0 serves the LAN (and prints its addresses) */
+  HOST?: string;
+  /** The presenter token. @default a random one per start */
+  DECK_PRESENTER_TOKEN?: string;
+  /** The audience URL to advertise when the server sits behind a proxy. @default the LAN or bound address */
+  DECK_PUBLIC_URL?: string;
+}
+
+/**
+ * `deck start`: builds when stale, serves dist/ and the follow-along relay from one process, prints the
+ * audience URL, the presenter URL and a QR code; stops cleanly on SIGINT/SIGTERM.
+ */
+export async function start(_args: string[], env: StartEnv = process.env): Promise<number> {
   const root = process.cwd();
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new DeckError(`PORT must be a port number (0–65535); got "${env.PORT}"`, [], 2);
+  const host = env.HOST ?? '127.0.0.1';
+  const token = env.DECK_PRESENTER_TOKEN || randomToken();
+  if (env.DECK_PRESENTER_TOKEN && env.DECK_PRESENTER_TOKEN.length < 12)
+    process.stderr.write(
+      'warning: DECK_PRESENTER_TOKEN is short; anyone who guesses it can drive the deck\n',
+    );
   process.stderr.write('building the deck (skipped when dist/ is up to date)…\n');
   const dist = await buildDeck({ root });
-  const port = Number(process.env.PORT ?? 8080);
-  const host = process.env.HOST ?? '127.0.0.1';
-  const { server, url } = await serveDeck({ root: dist, port, host });
-  process.stdout.write(`\n  作战图 is being served at ${url}\n\n  Ctrl+C stops it.\n`);
+  const publicUrl = env.DECK_PUBLIC_URL ? new URL(env.DECK_PUBLIC_URL).href : undefined;
+  let deck: Awaited<ReturnType<typeof serveDeck>>;
+  try {
+    deck = await serveDeck({ root: dist, port, host, relay: { token } });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new DeckError(`port ${port} is in use: stop what uses it or set PORT to another port`, [], 1);
+    throw e;
+  }
+  const urls = deckUrls(deck.url, host, port || Number(new URL(deck.url).port), token, publicUrl);
+  deck.relay?.advertise(urls.audience);
+  process.stdout.write(await banner(urls, !env.DECK_PRESENTER_TOKEN));
   await new Promise<void>((resolve) => {
-    const stop = () => server.close(() => resolve());
+    const stop = () => {
+      process.stderr.write('stopping: closing follow-along connections…\n');
+      void deck.close().then(resolve);
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

@@ -61,19 +61,33 @@ export function resolveStatic(root: string, urlPath: string): { file: string; st
   return undefined;
 }
 
+export interface StaticOptions {
+  /** The URL path to serve, when not the request's own (a route onto a file). @default req.url */
+  path?: string;
+  /** Extra headers for HTML pages (such as where the follow-along relay is). */
+  pageHeaders?: Record<string, string>;
+}
+
 /**
  * Serves a built deck: correct types, gzip for text, long-lived caching for hashed assets and revalidation
  * for pages, security headers everywhere. Returns false when it did not handle the request.
  */
-export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): boolean {
+export function serveStatic(
+  root: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: StaticOptions = {},
+): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const urlPath = req.url ?? '/';
+  const urlPath = options.path ?? req.url ?? '/';
   const found = resolveStatic(root, urlPath);
   if (!found) return false;
   // A directory without a trailing slash: redirect so relative asset URLs resolve.
   const pathOnly = urlPath.split('?')[0] ?? '/';
   if (found.file.endsWith(`${sep}index.html`) && !pathOnly.endsWith('/') && !pathOnly.endsWith('.html')) {
-    res.writeHead(301, { Location: `${pathOnly}/`, ...SECURITY_HEADERS });
+    // One leading slash: `//host` would be a redirect off the site. The query (a token) is kept.
+    const query = urlPath.includes('?') ? urlPath.slice(urlPath.indexOf('?')) : '';
+    res.writeHead(301, { Location: `/${pathOnly.replace(/^[/\\]+/, '')}/${query}`, ...SECURITY_HEADERS });
     res.end();
     return true;
   }
@@ -87,6 +101,7 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
     ETag: etag,
     Vary: 'Accept-Encoding',
+    ...(type.startsWith('text/html') ? options.pageHeaders : {}),
   };
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, headers);

@@ -1,0 +1,348 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import {
+  type DeckState,
+  encode,
+  PROTOCOL_VERSION,
+  parseClientMessage,
+  type ServerMessage,
+  sameState,
+} from '../protocol/messages.ts';
+import { TokenBucket } from './rate.ts';
+import { tokenMatches } from './token.ts';
+
+/** The relay's WebSocket path. */
+export const RELAY_PATH = '/follow';
+
+export interface RelayOptions {
+  /** The presenter token; a client proves it in its hello. */
+  token: string;
+  /** The audience URL advertised to clients (for the join QR code). @default none: clients use their own */
+  join?: string;
+  /** Origins allowed besides the server's own (browsers send Origin; other clients may omit it). @default [] */
+  origins?: string[];
+  /** Ping interval; a peer that missed the last ping is dropped. @default 15000 */
+  heartbeatMs?: number;
+  /** A client that has not said hello by then is closed. @default 10000 */
+  helloTimeoutMs?: number;
+  /** Presenter state messages per second, after a burst; excess ones are coalesced, never lost. @default 30 */
+  ratePerSecond?: number;
+  /** @default 60 */
+  rateBurst?: number;
+  /** Invalid frames a presenter may send before it is closed. @default 50 */
+  maxInvalid?: number;
+  /** Connections beyond this are refused with 503. @default 10000 */
+  maxClients?: number;
+  /** A peer with more unsent bytes than this is too slow to follow and is dropped. @default 262144 */
+  maxBuffered?: number;
+}
+
+interface Peer {
+  ws: WebSocket;
+  role: 'pending' | 'audience' | 'presenter';
+  alive: boolean;
+  /** Presenter only: last state seq taken from it, its rate limit and a coalesced state waiting on it. */
+  lastSeq: number;
+  bucket?: TokenBucket;
+  pending?: { seq: number; state: DeckState };
+  timer?: ReturnType<typeof setTimeout>;
+  invalid: number;
+}
+
+/** Close codes the relay uses (4000–4999 are the application's). */
+export const CLOSE = {
+  goingAway: 1001,
+  policy: 1008,
+  denied: 4003,
+  helloTimeout: 4008,
+  tooSlow: 4009,
+} as const;
+
+/**
+ * The follow-along relay: presenters who prove the token publish full deck states; the relay keeps the last
+ * one, stamps each with its epoch and a sequence number and fans it out to everyone else. Audiences may only
+ * say hello and send heartbeats. Nothing a client sends can throw out of a handler.
+ */
+export class Relay {
+  readonly epoch = randomBytes(6).toString('base64url');
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 64 * 1024,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
+  private readonly peers = new Map<WebSocket, Peer>();
+  private readonly heartbeat: ReturnType<typeof setInterval>;
+  private state: DeckState | undefined;
+  private seq = 0;
+  private audience = 0;
+  private peersTimer: ReturnType<typeof setTimeout> | undefined;
+  private closing = false;
+  private readonly o: Required<Omit<RelayOptions, 'join'>> & Pick<RelayOptions, 'join'>;
+
+  constructor(options: RelayOptions) {
+    this.o = {
+      origins: [],
+      heartbeatMs: 15_000,
+      helloTimeoutMs: 10_000,
+      ratePerSecond: 30,
+      rateBurst: 60,
+      maxInvalid: 50,
+      maxClients: 10_000,
+      maxBuffered: 256 * 1024,
+      ...options,
+    };
+    this.heartbeat = setInterval(() => this.beat(), this.o.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  /** Sets the audience URL sent to clients in their welcome (known once the server listens). */
+  advertise(join: string): void {
+    this.o.join = join;
+  }
+
+  /** The last state and its sequence number (for tests and the bench). */
+  get latest(): { seq: number; state: DeckState | undefined } {
+    return { seq: this.seq, state: this.state };
+  }
+
+  get clients(): number {
+    return this.peers.size;
+  }
+
+  /** Takes an HTTP upgrade; answers it with an error status when it is not for the relay or not allowed. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    const refusal = this.refusal(req);
+    if (refusal) {
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws));
+  }
+
+  private refusal(req: IncomingMessage): string | undefined {
+    if ((req.url ?? '').split('?')[0] !== RELAY_PATH) return '404 Not Found';
+    if (this.closing || this.peers.size >= this.o.maxClients) return '503 Service Unavailable';
+    if (!this.originAllowed(req)) return '403 Forbidden';
+    return undefined;
+  }
+
+  /** Browsers send Origin: it must be the server's own (or listed). Clients without one are not browsers. */
+  private originAllowed(req: IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    if (origin === undefined) return true;
+    if (this.o.origins.includes(origin)) return true;
+    try {
+      return new URL(origin).host === req.headers.host;
+    } catch {
+      return false;
+    }
+  }
+
+  private connect(ws: WebSocket): void {
+    const peer: Peer = { ws, role: 'pending', alive: true, lastSeq: 0, invalid: 0 };
+    this.peers.set(ws, peer);
+    const helloTimer = setTimeout(() => {
+      if (peer.role === 'pending') ws.close(CLOSE.helloTimeout, 'no hello');
+    }, this.o.helloTimeoutMs);
+    ws.on('pong', () => {
+      peer.alive = true;
+    });
+    ws.on('message', (data, isBinary) => {
+      try {
+        this.receive(peer, data, isBinary);
+      } catch {
+        // A bug here must cost one client, not the relay.
+        ws.terminate();
+      }
+    });
+    ws.on('error', () => ws.terminate());
+    ws.on('close', () => {
+      clearTimeout(helloTimer);
+      clearTimeout(peer.timer);
+      this.peers.delete(ws);
+      if (peer.role === 'audience') this.countAudience(-1);
+    });
+  }
+
+  private receive(peer: Peer, data: RawData, isBinary: boolean): void {
+    peer.alive = true;
+    const text = isBinary ? undefined : rawText(data);
+    const parsed = parseClientMessage(text);
+    if (!parsed.ok) {
+      this.reject(peer, parsed.reason);
+      return;
+    }
+    const message = parsed.message;
+    if (message.t === 'ping') {
+      this.send(peer, { v: PROTOCOL_VERSION, t: 'pong' });
+      return;
+    }
+    if (message.t === 'hello') {
+      this.hello(peer, message.role, message.token);
+      return;
+    }
+    if (peer.role !== 'presenter') {
+      this.reject(peer, 'only a presenter may publish state');
+      return;
+    }
+    if (message.seq <= peer.lastSeq) return; // stale: the client restarted its counter or replayed
+    peer.lastSeq = message.seq;
+    if (peer.bucket?.take()) {
+      this.publish(peer, message.seq, message.state);
+      return;
+    }
+    // Over the rate: keep only the newest and publish it when the bucket refills.
+    peer.pending = { seq: message.seq, state: message.state };
+    if (!peer.timer) {
+      peer.timer = setTimeout(() => this.flush(peer), peer.bucket?.wait() ?? 0);
+    }
+  }
+
+  private flush(peer: Peer): void {
+    peer.timer = undefined;
+    const pending = peer.pending;
+    if (!pending || peer.ws.readyState !== WebSocket.OPEN) return;
+    if (!peer.bucket?.take()) {
+      peer.timer = setTimeout(() => this.flush(peer), peer.bucket?.wait() ?? 0);
+      return;
+    }
+    peer.pending = undefined;
+    this.publish(peer, pending.seq, pending.state);
+  }
+
+  private hello(peer: Peer, role: 'presenter' | 'audience', token: string | undefined): void {
+    if (peer.role !== 'pending') {
+      // Saying hello twice is allowed only to step up from audience to presenter.
+      if (!(peer.role === 'audience' && role === 'presenter')) {
+        this.reject(peer, 'hello twice');
+        return;
+      }
+    }
+    if (role === 'presenter') {
+      if (!tokenMatches(this.o.token, token)) {
+        this.send(peer, { v: PROTOCOL_VERSION, t: 'denied' });
+        peer.ws.close(CLOSE.denied, 'bad token');
+        return;
+      }
+      if (peer.role === 'audience') this.countAudience(-1);
+      peer.role = 'presenter';
+      peer.bucket = new TokenBucket(this.o.ratePerSecond, this.o.rateBurst);
+    } else {
+      peer.role = 'audience';
+      this.countAudience(1);
+    }
+    this.send(peer, {
+      v: PROTOCOL_VERSION,
+      t: 'welcome',
+      role: peer.role,
+      epoch: this.epoch,
+      seq: this.seq,
+      ...(this.o.join ? { join: this.o.join } : {}),
+    });
+    if (this.state)
+      this.send(peer, {
+        v: PROTOCOL_VERSION,
+        t: 'state',
+        epoch: this.epoch,
+        seq: this.seq,
+        state: this.state,
+      });
+    if (peer.role === 'presenter')
+      this.send(peer, { v: PROTOCOL_VERSION, t: 'peers', audience: this.audience });
+  }
+
+  /** Audiences that send anything but hello and heartbeats are closed; presenters get some slack. */
+  private reject(peer: Peer, reason: string): void {
+    if (peer.role === 'presenter' && ++peer.invalid <= this.o.maxInvalid) return;
+    peer.ws.close(CLOSE.policy, reason.slice(0, 120));
+  }
+
+  private publish(from: Peer, clientSeq: number, state: DeckState): void {
+    if (!sameState(state, this.state)) {
+      this.state = state;
+      this.seq += 1;
+      const frame = Buffer.from(
+        encode({ v: PROTOCOL_VERSION, t: 'state', epoch: this.epoch, seq: this.seq, state }),
+      );
+      for (const peer of this.peers.values()) {
+        if (peer === from || peer.role === 'pending') continue;
+        this.sendFrame(peer, frame);
+      }
+    }
+    this.send(from, { v: PROTOCOL_VERSION, t: 'ack', seq: clientSeq, at: this.seq });
+  }
+
+  private send(peer: Peer, message: ServerMessage): void {
+    this.sendFrame(peer, Buffer.from(encode(message)));
+  }
+
+  private sendFrame(peer: Peer, frame: Buffer): void {
+    const ws = peer.ws;
+    if (ws.readyState !== WebSocket.OPEN) return;
+    if (ws.bufferedAmount > this.o.maxBuffered) {
+      ws.close(CLOSE.tooSlow, 'too slow');
+      return;
+    }
+    ws.send(frame, { binary: false });
+  }
+
+  private countAudience(delta: number): void {
+    this.audience += delta;
+    if (this.peersTimer) return;
+    // Joins come in bursts: tell presenters the count at most twice a second.
+    this.peersTimer = setTimeout(() => {
+      this.peersTimer = undefined;
+      const frame = Buffer.from(encode({ v: PROTOCOL_VERSION, t: 'peers', audience: this.audience }));
+      for (const peer of this.peers.values()) if (peer.role === 'presenter') this.sendFrame(peer, frame);
+    }, 500);
+    this.peersTimer.unref();
+  }
+
+  private beat(): void {
+    for (const peer of this.peers.values()) {
+      if (!peer.alive) {
+        peer.ws.terminate();
+        continue;
+      }
+      peer.alive = false;
+      try {
+        peer.ws.ping();
+      } catch {
+        peer.ws.terminate();
+      }
+    }
+  }
+
+  /** Closes every client with "going away" (they reconnect with backoff) and stops the heartbeat. */
+  async close(graceMs = 1000): Promise<void> {
+    this.closing = true;
+    clearInterval(this.heartbeat);
+    clearTimeout(this.peersTimer);
+    const open = [...this.peers.keys()];
+    const closed = open.map(
+      (ws) =>
+        new Promise<void>((resolve) =>
+          ws.readyState === WebSocket.CLOSED ? resolve() : ws.once('close', () => resolve()),
+        ),
+    );
+    for (const ws of open) ws.close(CLOSE.goingAway, 'server shutting down');
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+    await Promise.race([Promise.all(closed), timeout]);
+    for (const ws of this.peers.keys()) ws.terminate();
+    this.wss.close();
+  }
+}
+
+function rawText(data: RawData): string | undefined {
+  const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+  // Strict UTF-8: malformed text is rejected rather than repaired.
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return undefined;
+  }
+}
