@@ -1,8 +1,9 @@
 import type { DeckPart } from '../part.ts';
+import { charts } from './charts.ts';
 import { devUpdates } from './dev-updates.ts';
 import { langSwitch } from './lang-switch.ts';
 
 /** Every runtime part, in setup order. */
 export function createParts(): DeckPart[] {
-  return [devUpdates(), langSwitch()];
+  return [devUpdates(), charts(), langSwitch()];
 }

@@ -1,0 +1,72 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+
+/** A place in a source file, 1-based. */
+export interface Place {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type PathItem = string | number;
+
+/**
+ * A YAML text parsed with its positions: `place(path)` gives the line and column of the value (or key)
+ * at `path`, so a problem in a spec or data file is reported where the author wrote it.
+ */
+export interface YamlSource {
+  file: string;
+  value: unknown;
+  errors: { place: Place; message: string }[];
+  place(path: PathItem[], at?: 'key' | 'value'): Place;
+  has(path: PathItem[]): boolean;
+}
+
+/** `firstLine` is the file line of the text's first line (the line after a fence's opening). */
+export function parseYaml(file: string, text: string, firstLine = 1): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): Place => {
+    const pos = lineCounter.linePos(offset);
+    return { file, line: firstLine + pos.line - 1, column: pos.col };
+  };
+
+  /** Walks as far along `path` as the document goes; returns the last node reached and whether all of it was. */
+  const walk = (path: PathItem[], want: 'key' | 'value') => {
+    let node: unknown = doc.contents;
+    let found = true;
+    for (let i = 0; i < path.length; i++) {
+      const step = path[i];
+      let next: unknown;
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step),
+        );
+        if (pair && i === path.length - 1 && want === 'key') return { node: pair.key as Node, found: true };
+        next = pair?.value;
+      } else if (isSeq(node) && typeof step === 'number') {
+        next = node.items[step];
+      }
+      if (!next) {
+        found = false;
+        break;
+      }
+      node = next;
+    }
+    return { node: node as Node | null, found };
+  };
+
+  return {
+    file,
+    value: doc.errors.length > 0 ? undefined : doc.toJS(),
+    errors: doc.errors.map((e) => ({
+      place: at(e.pos[0]),
+      message: e.message.split('\n')[0] ?? e.code,
+    })),
+    place(path, want = 'value') {
+      const { node } = walk(path, want);
+      const offset = node?.range?.[0];
+      return offset === undefined ? { file, line: firstLine, column: 1 } : at(offset);
+    },
+    has: (path) => walk(path, 'value').found,
+  };
+}

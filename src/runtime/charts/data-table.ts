@@ -1,0 +1,49 @@
+import type { RevealApi } from 'reveal.js';
+import { UI_TEXT, type UiLang } from '../ui-text.ts';
+import { chartFigures } from './model-dom.ts';
+
+const KEY_D = 68;
+
+/**
+ * The "显示数据" button and the D key: show a chart's data table in place of the plot, and hide it again.
+ * The table is in the page all along (visually hidden), for screen readers, search and the PDF.
+ */
+export function bindDataTables(reveal: RevealApi, lang: string): { init(): void; off(): void } {
+  const text = UI_TEXT[(lang in UI_TEXT ? lang : 'zh-Hans') as UiLang];
+  const set = (figure: HTMLElement, shown: boolean) => {
+    figure.classList.toggle('chart-show-data', shown);
+    const button = figure.querySelector<HTMLButtonElement>('.chart-data-toggle');
+    if (!button) return;
+    button.setAttribute('aria-pressed', String(shown));
+    button.textContent = shown ? text.hideData : text.showData;
+  };
+  const figures = () => chartFigures();
+  const onClick = (event: Event) => {
+    const button = (event.target as Element | null)?.closest('.chart-data-toggle');
+    const figure = button?.closest<HTMLElement>('figure[data-block="chart"]');
+    if (figure) set(figure, !figure.classList.contains('chart-show-data'));
+  };
+  /** Labels the buttons (their text depends on the page's language) and shows them. */
+  const init = () => {
+    for (const f of figures()) {
+      set(f, false);
+      f.querySelector<HTMLButtonElement>('.chart-data-toggle')?.removeAttribute('hidden');
+    }
+  };
+  init();
+  document.addEventListener('click', onClick);
+  reveal.addKeyBinding({ keyCode: KEY_D, key: 'D', description: text.showData }, () => {
+    const here = [
+      ...(reveal.getCurrentSlide()?.querySelectorAll<HTMLElement>('figure[data-block="chart"]') ?? []),
+    ];
+    const show = !here.every((f) => f.classList.contains('chart-show-data'));
+    for (const f of here) set(f, show);
+  });
+  return {
+    init,
+    off() {
+      document.removeEventListener('click', onClick);
+      reveal.removeKeyBinding(KEY_D);
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { ChartModel } from '../../compiler/blocks/chart/model.ts';
+
+/** Chart figures and their models, read without Chart.js (which loads later, when a chart is near). */
+export const CHART_SELECTOR = 'figure[data-block="chart"]';
+
+export type ChartState = 'pending' | 'drawn';
+
+export function chartFigures(root: ParentNode = document): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(CHART_SELECTOR)];
+}
+
+export function readModel(figure: HTMLElement): ChartModel {
+  const json = figure.querySelector('script.chart-model')?.textContent;
+  if (!json) throw new Error(`chart ${figure.id} has no model: it was not built by the deck compiler`);
+  return JSON.parse(json) as ChartModel;
+}
+
+export function setState(figure: HTMLElement, state: ChartState): void {
+  figure.dataset.chartState = state;
+}
+
+/** Every string a chart draws, so the font can be loaded for exactly those glyphs before the first draw. */
+export function chartText(models: ChartModel[]): string {
+  const parts = models.flatMap((m) => [
+    m.title ?? '',
+    m.axes.category ?? '',
+    m.axes.value ?? '',
+    ...m.labels,
+    ...m.marks.map((k) => k.label),
+    ...m.datasets.flatMap((d) => [d.label, ...d.text]),
+  ]);
+  return `${parts.join('')}0123456789.,-`;
+}

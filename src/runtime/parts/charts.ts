@@ -1,0 +1,179 @@
+import { bindDataTables } from '../charts/data-table.ts';
+import { CHART_SELECTOR, chartFigures, chartText, readModel } from '../charts/model-dom.ts';
+import { readTheme } from '../charts/theme.ts';
+import type { ChartView } from '../charts/view.ts';
+import type { DeckContext, DeckPart } from '../part.ts';
+
+type Lib = typeof import('../charts/lib.ts');
+
+interface SlideEvent extends Event {
+  currentSlide?: HTMLElement;
+  previousSlide?: HTMLElement;
+}
+
+interface FragmentEvent extends Event {
+  fragment?: HTMLElement;
+  fragments?: HTMLElement[];
+}
+
+/** The first draw waits for the deck font: a canvas drawn before it keeps the fallback glyphs. */
+async function fontsFor(text: string): Promise<void> {
+  const family =
+    getComputedStyle(document.documentElement).getPropertyValue('--deck-font-family').trim() || 'sans-serif';
+  await Promise.all([400, 700].map((w) => document.fonts.load(`${w} 24px ${family}`, text)));
+}
+
+/** In print view, reveal.js lays the slides out as pages after it is ready; charts are sized after that. */
+function printLayout(ctx: DeckContext): Promise<void> {
+  if (document.querySelector('.reveal .pdf-page')) return Promise.resolve();
+  return new Promise((resolve) => ctx.reveal.on('pdf-ready', () => resolve(), { once: true }));
+}
+
+/**
+ * Charts: Chart.js loads when a chart slide is near; a chart is created when its slide shows, animates as
+ * it is entered, follows its step fragments both ways, keeps a backing store of at least the on-screen
+ * device pixels under reveal.js's scaling, and is destroyed once its slide is left behind. In print, every
+ * chart is drawn as SVG at its final values before the deck is ready.
+ */
+export function charts(): DeckPart {
+  let ready: Promise<void> = Promise.resolve();
+  const offs: (() => void)[] = [];
+  const views = new Map<HTMLElement, ChartView>();
+
+  return {
+    name: 'charts',
+    setup(ctx: DeckContext) {
+      if (chartFigures().length === 0 && !import.meta.hot) return;
+      const { reveal } = ctx;
+      const theme = readTheme();
+      let lib: Promise<Lib> | undefined;
+      const load = () => {
+        lib ??= (async () => {
+          const models = chartFigures().map(readModel);
+          const [m] = await Promise.all([import('../charts/lib.ts'), fontsFor(chartText(models))]);
+          m.prepare(models, theme);
+          return m;
+        })();
+        return lib;
+      };
+      const tables = bindDataTables(reveal, ctx.config.lang);
+      offs.push(tables.off);
+
+      if (ctx.print) {
+        ready = (async () => {
+          await printLayout(ctx);
+          const figures = chartFigures();
+          if (figures.length === 0) return;
+          const [{ drawSvg }] = await Promise.all([import('../charts/print.ts'), load()]);
+          for (const figure of figures) drawSvg(figure, theme);
+        })();
+        return;
+      }
+
+      // reveal.js scales the 1920×1080 slide as a whole; the canvas must have pixels for the scaled size.
+      const ratio = () => (window.devicePixelRatio || 1) * reveal.getScale();
+      const inSlide = (slide: Element | undefined) =>
+        slide ? [...slide.querySelectorAll<HTMLElement>(CHART_SELECTOR)] : [];
+      const viewOf = (m: Lib, figure: HTMLElement) => {
+        let view = views.get(figure);
+        if (!view) {
+          view = new m.ChartView(figure, theme);
+          views.set(figure, view);
+        }
+        return view;
+      };
+      const drop = (keep: (figure: HTMLElement) => boolean) => {
+        for (const [figure, view] of views) {
+          if (keep(figure)) continue;
+          view.destroy();
+          views.delete(figure);
+        }
+      };
+      /** Loads Chart.js ahead when the slide before or after the current one has a chart. */
+      const prefetch = () => {
+        const slides = reveal.getSlides();
+        const at = slides.indexOf(reveal.getCurrentSlide());
+        if ([slides[at - 1], slides[at], slides[at + 1]].some((s) => inSlide(s).length > 0)) void load();
+      };
+      const enter = async (slide: HTMLElement | undefined): Promise<void> => {
+        const figures = inSlide(slide);
+        if (figures.length === 0) return;
+        const m = await load();
+        if (slide !== reveal.getCurrentSlide() && !reveal.isOverview()) return;
+        await Promise.all(
+          figures.map((figure) => {
+            const view = viewOf(m, figure);
+            if (!view.live) return view.create(true, ratio());
+            view.replay();
+            return view.drawn;
+          }),
+        );
+      };
+      const fail = (e: unknown) => {
+        console.error('chart failed to draw', e);
+      };
+
+      const onSlide = (event: Event) => {
+        const { currentSlide, previousSlide } = event as SlideEvent;
+        // The slide being left stays drawn while it slides out; anything further away is destroyed.
+        drop((f) => currentSlide?.contains(f) === true || previousSlide?.contains(f) === true);
+        enter(currentSlide).catch(fail);
+        prefetch();
+      };
+      const onFragment = (event: Event) => {
+        const { fragment, fragments } = event as FragmentEvent;
+        for (const el of fragments ?? (fragment ? [fragment] : [])) {
+          const id = el.classList.contains('chart-step') ? el.dataset.chartFor : undefined;
+          const figure = id ? document.getElementById(id) : null;
+          if (figure) views.get(figure)?.step();
+        }
+      };
+      const onResize = () => {
+        for (const view of views.values()) view.setRatio(ratio());
+      };
+      // Overview shows neighbouring slides too: draw their charts, still, so the overview is not blank.
+      const onOverviewShown = () => {
+        void load().then((m) => {
+          if (!reveal.isOverview()) return;
+          for (const figure of chartFigures()) {
+            const slide = figure.closest('section');
+            if (!slide || getComputedStyle(slide).display === 'none') continue;
+            const view = viewOf(m, figure);
+            if (!view.live) view.create(false, ratio()).catch(fail);
+          }
+        }, fail);
+      };
+      const onOverviewHidden = () => {
+        const current = reveal.getCurrentSlide();
+        drop((f) => current?.contains(f) === true);
+      };
+      const onUpdated = () => {
+        drop(() => false);
+        tables.init();
+        enter(reveal.getCurrentSlide()).catch(fail);
+      };
+
+      const listen = (type: string, fn: (e: Event) => void) => {
+        reveal.on(type, fn);
+        offs.push(() => reveal.off(type, fn));
+      };
+      listen('slidechanged', onSlide);
+      listen('fragmentshown', onFragment);
+      listen('fragmenthidden', onFragment);
+      listen('resize', onResize);
+      listen('overviewshown', onOverviewShown);
+      listen('overviewhidden', onOverviewHidden);
+      document.addEventListener('deck:updated', onUpdated);
+      offs.push(() => document.removeEventListener('deck:updated', onUpdated));
+
+      ready = enter(reveal.getCurrentSlide());
+      prefetch();
+    },
+    ready: () => ready,
+    teardown() {
+      for (const off of offs.splice(0)) off();
+      for (const view of views.values()) view.destroy();
+      views.clear();
+    },
+  };
+}
