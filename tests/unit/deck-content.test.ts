@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import { loadDeck } from '../../src/node/load.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const deck = loadDeck({ root });
+const slides = deck.stacks.flat();
+const facts = parse(readFileSync(`${root}/slides/data/facts.yaml`, 'utf8')) as {
+  sources: Record<string, unknown>;
+  facts: Record<string, { value: number; source: string }>;
+  dates: Record<string, { source: string }>;
+};
+
+const text = (html: string) =>
+  parseHTML(`<div>${html}</div>`).document.querySelector('div')?.textContent ?? '';
+
+describe('the 作战图 deck', () => {
+  it('has no problems', () => {
+    expect(deck.diagnostics.map(formatDiagnostic)).toEqual([]);
+  });
+
+  it('has speaker notes of 60–250 characters on every slide', () => {
+    const bad = slides
+      .map((s) => ({ at: `${s.file}:${s.startLine}`, length: [...text(s.notes).replace(/\s/g, '')].length }))
+      .filter((n) => n.length < 60 || n.length > 250);
+    expect(bad).toEqual([]);
+  });
+
+  it('names a known source for every fact and date', () => {
+    for (const [id, f] of Object.entries({ ...facts.facts, ...facts.dates })) {
+      expect(Object.keys(facts.sources), id).toContain(f.source);
+    }
+  });
+
+  it('states no number on a slide that the facts do not hold', () => {
+    const known = new Set(Object.values(facts.facts).map((f) => String(f.value)));
+    const years = new Set(Object.keys(facts.dates).map((d) => d.slice(0, 4)));
+    const unknown: string[] = [];
+    for (const s of slides) {
+      const doc = parseHTML(`<div>${s.html}</div>`).document;
+      // Blocks carry their own sourced data (charts, diagrams); the prose around them is checked here.
+      for (const el of doc.querySelectorAll('[data-block], aside.notes, .figure-source, .chart-source'))
+        el.remove();
+      const prose = (doc.querySelector('div')?.textContent ?? '')
+        .replace(/\d{4}年\d{1,2}月(\d{1,2}日)?/g, (d) => (years.has(d.slice(0, 4)) ? '' : d))
+        .replace(/\d{4}—\d{4}年/g, '');
+      for (const n of prose.match(/\d+(\.\d+)?/g) ?? []) {
+        if (!known.has(n) && !years.has(n)) unknown.push(`${s.file}:${s.startLine}: ${n}`);
+      }
+    }
+    expect(unknown).toEqual([]);
+  });
+});
