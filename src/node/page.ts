@@ -18,6 +18,8 @@ export interface DeckRuntimeConfig {
   transition: string;
   blocks: string[];
   alternates: { lang: string; label: string; href: string }[];
+  /** Every slide in order (vertical ones included): its title and outline section, for PDF bookmarks. */
+  outline: { title: string; section: string }[];
 }
 
 /** The whole HTML page: the first slide is in it, so nothing waits on a markdown parser. */
@@ -29,6 +31,7 @@ export function renderPage(deck: CompiledDeck, options: PageOptions): string {
     transition: deck.meta.transition ?? 'slide',
     blocks: deck.blocks,
     alternates: options.alternates ?? [],
+    outline: deck.stacks.flat().map((s) => ({ title: s.title, section: s.section ?? '' })),
   };
   const meta = [
     deck.meta.author && `<meta name="author" content="${escapeHtml(deck.meta.author)}">`,
