@@ -1,0 +1,106 @@
+import { caption, uniqueSources } from '../diagram/html.ts';
+import { parseSpec, type Spec } from '../diagram/spec.ts';
+import type { BlockContext, BlockRenderer } from '../types.ts';
+import { isLayout, type LinkInput, layoutChainMap } from './layout.ts';
+import { renderChainMap } from './render.ts';
+import { ChainMapSchema, type ChainMapSpec } from './schema.ts';
+
+const NAME = 'chain-map';
+
+/** Links with both ends spelled out; `a -> b` and lists of ends expand to one link per pair. */
+function expandLinks(spec: ChainMapSpec): (LinkInput & { index: number })[] {
+  return spec.links.flatMap((link, index) => {
+    if (typeof link === 'string') {
+      const [from = '', to = ''] = link.split('->').map((s) => s.trim());
+      return [{ from, to, dashed: false, index }];
+    }
+    const froms = Array.isArray(link.from) ? link.from : [link.from];
+    const tos = Array.isArray(link.to) ? link.to : [link.to];
+    return froms.flatMap((from) => tos.map((to) => ({ from, to, dashed: link.style === 'dashed', index })));
+  });
+}
+
+/** What YAML cannot check: ids unique, links between known nodes of different tiers, figures sourced. */
+function check(spec: Spec<ChainMapSpec>): boolean {
+  const { value } = spec;
+  let ok = true;
+  const fail = (...args: Parameters<typeof spec.problem>) => {
+    ok = false;
+    spec.problem(...args);
+  };
+  const tierOf = new Map<string, number>();
+  for (const [t, tier] of value.tiers.entries()) {
+    for (const [n, node] of tier.nodes.entries()) {
+      if (tierOf.has(node.id)) {
+        fail(['tiers', t, 'nodes', n, 'id'], `duplicate node id "${node.id}": every node needs its own id`);
+      } else tierOf.set(node.id, t);
+      if (node.figure && !node.source && !value.source) {
+        fail(
+          ['tiers', t, 'nodes', n, 'figure'],
+          `figure "${node.figure}" of node "${node.id}" has no source: add source: to the node or to the block`,
+        );
+      }
+    }
+  }
+  const known = [...tierOf.keys()];
+  for (const link of expandLinks(value)) {
+    const raw = value.links[link.index];
+    for (const end of ['from', 'to'] as const) {
+      const id = link[end];
+      if (tierOf.has(id)) continue;
+      const path = typeof raw === 'string' ? ['links', link.index] : ['links', link.index, end];
+      fail(path, `link ${end} unknown node "${id}": node ids are ${known.join(', ')}`);
+    }
+    const a = tierOf.get(link.from);
+    if (a !== undefined && a === tierOf.get(link.to)) {
+      fail(
+        ['links', link.index],
+        `link "${link.from}" -> "${link.to}" joins two nodes of the same tier: links run between tiers`,
+      );
+    }
+  }
+  return ok;
+}
+
+export function renderChainMapBlock(body: string, ctx: BlockContext): string {
+  if (ctx.info) {
+    ctx.report({
+      file: ctx.file,
+      line: ctx.line,
+      column: 1,
+      message: `${NAME}: options go in the YAML spec, not after the fence name (e.g. "step: tiers"); remove "${ctx.info}"`,
+    });
+  }
+  const spec = parseSpec(body, ctx, NAME, ChainMapSchema);
+  if (!spec || !check(spec)) return '';
+  const { value } = spec;
+  const sources = uniqueSources([...value.tiers.flatMap((t) => t.nodes.map((n) => n.source)), value.source]);
+  const cap = caption(value.caption, sources, value.width);
+  const layout = layoutChainMap(value.tiers, expandLinks(value), {
+    width: value.width,
+    height: value.height - cap.height,
+    direction: value.direction,
+  });
+  if (!isLayout(layout)) {
+    const tier = value.tiers[layout.tier];
+    const name = tier?.title ? `tier "${tier.title}"` : `tier ${layout.tier + 1}`;
+    const fix =
+      layout.axis === 'height'
+        ? `raise height (at most 896), shorten labels, move nodes to another tier${value.direction === 'right' ? '' : ' or use direction: right'}`
+        : `raise width (at most 1680), use fewer tiers${value.direction === 'right' ? ' or direction: down' : ''}`;
+    spec.problem(
+      ['tiers', layout.tier],
+      `${name} does not fit at 24 px text: it needs ${layout.need} px of ${layout.axis} and has ${layout.have} px; ${fix}`,
+    );
+    return '';
+  }
+  return renderChainMap(layout, {
+    id: ctx.id,
+    direction: value.direction,
+    step: value.step === 'tiers',
+    caption: cap,
+  });
+}
+
+/** ```chain-map: a layered diagram of tiers, nodes and links, laid out and drawn at build time. */
+export const chainMap: BlockRenderer = { name: NAME, render: renderChainMapBlock, runtime: 'diagrams' };

@@ -1,0 +1,94 @@
+import { caption, uniqueSources } from '../diagram/html.ts';
+import { parseSpec, type Spec } from '../diagram/spec.ts';
+import type { BlockContext, BlockRenderer } from '../types.ts';
+import { endOf, parseDate, startOf, type TimelineDate } from './dates.ts';
+import { type EventInput, layoutTimeline, type SpanInput } from './layout.ts';
+import { renderTimeline } from './render.ts';
+import { TimelineSchema, type TimelineSpec } from './schema.ts';
+
+const NAME = 'timeline';
+
+/** What the schema cannot check: unique ids, spans that run forward and do not overlap. */
+function check(spec: Spec<TimelineSpec>): { events: EventInput[]; spans: SpanInput[] } | undefined {
+  const { value } = spec;
+  let ok = true;
+  const seen = new Set<string>();
+  const events = value.events.map((e, i) => {
+    const id = e.id ?? `e${i + 1}`;
+    if (seen.has(id)) {
+      ok = false;
+      spec.problem(
+        ['events', i, e.id ? 'id' : 'date'],
+        `duplicate event id "${id}": give each event its own id`,
+      );
+    }
+    seen.add(id);
+    return { id, date: parseDate(e.date)!, title: e.title, detail: e.detail, source: e.source };
+  });
+  const spans = value.spans.map((s, i) => {
+    const from = parseDate(s.from)!;
+    const to: TimelineDate = s.to ? parseDate(s.to)! : from;
+    if (endOf(to) < startOf(from)) {
+      ok = false;
+      spec.problem(
+        ['spans', i, 'to'],
+        `span "${s.title}" ends (${s.to}) before it starts (${s.from}): swap from and to`,
+      );
+    }
+    return { from, to, title: s.title, index: i };
+  });
+  const byStart = [...spans].sort((a, b) => startOf(a.from) - startOf(b.from));
+  for (let k = 1; k < byStart.length; k++) {
+    const prev = byStart[k - 1]!;
+    const cur = byStart[k]!;
+    if (startOf(cur.from) <= endOf(prev.to)) {
+      ok = false;
+      spec.problem(
+        ['spans', cur.index, 'from'],
+        `span "${cur.title}" overlaps span "${prev.title}": spans share one row, so their dates must not overlap`,
+      );
+    }
+  }
+  return ok ? { events, spans } : undefined;
+}
+
+export function renderTimelineBlock(body: string, ctx: BlockContext): string {
+  if (ctx.info) {
+    ctx.report({
+      file: ctx.file,
+      line: ctx.line,
+      column: 1,
+      message: `${NAME}: options go in the YAML spec, not after the fence name (e.g. "step: events"); remove "${ctx.info}"`,
+    });
+  }
+  const spec = parseSpec(body, ctx, NAME, TimelineSchema);
+  const checked = spec && check(spec);
+  if (!spec || !checked) return '';
+  const { value } = spec;
+  const cap = caption(
+    value.caption,
+    uniqueSources([...value.spans.map((s) => s.source), value.source]),
+    value.width,
+  );
+  const height = value.height - cap.height;
+  const layout = layoutTimeline(checked.events, checked.spans, { width: value.width, height });
+  if ('orientation' in layout) {
+    spec.problem(
+      ['events'],
+      `the ${layout.orientation} timeline does not fit at 24 px text: it needs ${layout.need} px of height and has ${layout.have} px; ` +
+        'shorten titles and details, drop events, or raise height (at most 896)',
+      'key',
+    );
+    return '';
+  }
+  return renderTimeline(layout, {
+    id: ctx.id,
+    width: value.width,
+    height,
+    step: value.step === 'events',
+    caption: cap,
+  });
+}
+
+/** ```timeline: dated events on an ordinal axis with optional spans, laid out at build time. */
+export const timeline: BlockRenderer = { name: NAME, render: renderTimelineBlock, runtime: 'diagrams' };
