@@ -27,7 +27,7 @@ export default defineConfig({
     // The built dist/ (npm run test:browser builds first), served as `npm start` serves it.
     command: `node src/cli/bin.mjs start`,
     cwd: root,
-    env: { PORT: String(port), HOST: '127.0.0.1' },
+    env: { PORT: String(port), HOST: '127.0.0.1', DECK_PRESENTER_TOKEN: 'test-presenter-token' },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 120_000,

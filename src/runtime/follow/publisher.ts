@@ -1,0 +1,75 @@
+import { type DeckState, sameState } from '../../protocol/messages.ts';
+import { SequenceGate, type Stamped } from '../../protocol/sequence.ts';
+import type { DeckAdapter } from './state.ts';
+
+/**
+ * A presenter's deck: publishes every change as a full snapshot and follows other presenters (the deck page
+ * on the projector and the presenter view drive each other). While its own messages are unacknowledged it
+ * holds back others' states, and takes one only if the relay ordered it after its own, so two presenters
+ * always end on the state the relay took last.
+ */
+export class Publisher {
+  private seq = 0;
+  private acked = 0;
+  private epoch: string | undefined;
+  private readonly gate = new SequenceGate();
+  private known: DeckState | undefined;
+  private deferred: Stamped | undefined;
+  private everWelcomed = false;
+
+  constructor(
+    private readonly deck: DeckAdapter,
+    private readonly send: (seq: number, state: DeckState) => void,
+  ) {}
+
+  /**
+   * (Re)connected as presenter. The first time, a relay that already has a state is followed (a second
+   * presenter joins the talk where it is); after a reconnect, or when the relay has none (it restarted), this
+   * deck's state is published: it is the truth the audiences resync from.
+   */
+  welcome(epoch: string, relaySeq: number): void {
+    this.epoch = epoch;
+    this.acked = this.seq;
+    this.deferred = undefined;
+    const adopt = !this.everWelcomed && relaySeq > 0;
+    this.everWelcomed = true;
+    if (!adopt) this.publish(true);
+  }
+
+  /** The deck moved here: publish it, unless it is where a received state put it. */
+  localChange(): void {
+    this.publish(false);
+  }
+
+  receive(message: Stamped): void {
+    if (!this.gate.accept(message)) return;
+    if (this.seq > this.acked) {
+      this.deferred = message;
+      return;
+    }
+    this.take(message.state);
+  }
+
+  ack(seq: number, at: number): void {
+    this.acked = Math.max(this.acked, seq);
+    // Anything the relay ordered before our state is older than it.
+    if (this.epoch) this.gate.accept({ epoch: this.epoch, seq: at });
+    if (this.seq > this.acked) return;
+    const deferred = this.deferred;
+    this.deferred = undefined;
+    if (deferred && deferred.seq > at) this.take(deferred.state);
+  }
+
+  private take(state: DeckState): void {
+    this.known = state;
+    this.deck.apply(state);
+  }
+
+  private publish(force: boolean): void {
+    const state = this.deck.read();
+    if (!force && sameState(state, this.known)) return;
+    this.known = state;
+    this.seq += 1;
+    this.send(this.seq, state);
+  }
+}

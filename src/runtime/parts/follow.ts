@@ -1,0 +1,172 @@
+import type { RevealApi } from 'reveal.js';
+import { type DeckState, PROTOCOL_VERSION, type ServerMessage } from '../../protocol/messages.ts';
+import { type ConnectionStatus, RelayConnection } from '../follow/connection.ts';
+import { Follower } from '../follow/follower.ts';
+import { FollowIndicator, type FollowMode } from '../follow/indicator.ts';
+import { JoinOverlay } from '../follow/join-overlay.ts';
+import { audienceUrl, isPreview, uiText } from '../follow/page-mode.ts';
+import { findRelay } from '../follow/probe.ts';
+import { Publisher } from '../follow/publisher.ts';
+import { applyDeck, type DeckAdapter, readDeck, STATE_EVENTS } from '../follow/state.ts';
+import { forgetToken, presenterToken } from '../follow/token.ts';
+import type { DeckContext, DeckPart } from '../part.ts';
+
+const KEY_J = 74;
+
+/**
+ * Live follow-along, when the page was served by `npm start` (its relay): an audience's deck follows the
+ * presenter and detaches when its user navigates; a page holding the presenter token publishes its state and
+ * follows other presenter pages. Served from a static host, it stays off.
+ */
+export function follow(): DeckPart {
+  let stop: (() => void) | undefined;
+  return {
+    name: 'follow',
+    setup(ctx: DeckContext) {
+      if (ctx.print || isPreview()) return;
+      // Not awaited: the deck is ready without the relay, and follows once it answers.
+      void findRelay().then((url) => {
+        if (url) stop = run(ctx, url);
+        else document.documentElement.dataset.deckFollow = 'off';
+      });
+    },
+    teardown() {
+      stop?.();
+    },
+  };
+}
+
+function run(ctx: DeckContext, url: string): () => void {
+  const reveal = ctx.reveal;
+  const text = uiText(ctx.config.lang);
+  const token = presenterToken();
+  let connected = false;
+  let denied = false;
+
+  const indicator = new FollowIndicator(
+    {
+      following: text.following,
+      detached: text.detached,
+      reconnecting: text.reconnecting,
+      presenting: text.presenting,
+      denied: text.denied,
+      rejoin: text.live,
+      audience: text.audience,
+    },
+    () => follower?.rejoin(),
+  );
+  const overlay = new JoinOverlay(audienceUrl(), text.joinTitle, () => toggleJoin(false));
+
+  const audienceDeck: DeckAdapter = {
+    read: () => readDeck(reveal),
+    apply: (state) => {
+      pagedView(reveal);
+      applyDeck(reveal, state);
+    },
+  };
+  const presenterDeck: DeckAdapter = {
+    read: () => ({ ...readDeck(reveal), join: overlay.isOpen }),
+    apply: (state) => {
+      applyDeck(reveal, state);
+      overlay.toggle(Boolean(state.join));
+    },
+  };
+
+  const connection = new RelayConnection(
+    url,
+    token
+      ? { v: PROTOCOL_VERSION, t: 'hello', role: 'presenter', token }
+      : { v: PROTOCOL_VERSION, t: 'hello', role: 'audience' },
+    { message: onMessage, status: onStatus },
+  );
+  const publisher = token
+    ? new Publisher(presenterDeck, (seq, state: DeckState) =>
+        connection.send({ v: PROTOCOL_VERSION, t: 'state', seq, state }),
+      )
+    : undefined;
+  const follower = token ? undefined : new Follower(audienceDeck, () => render());
+
+  function mode(): FollowMode {
+    if (denied) return 'denied';
+    if (connection.status === 'reconnecting') return 'reconnecting';
+    if (!connected) return 'connecting';
+    if (publisher) return 'presenting';
+    if (!follower?.live) return 'waiting';
+    return follower.isFollowing ? 'live' : 'detached';
+  }
+  function render() {
+    indicator.set(mode());
+  }
+
+  function onStatus(status: ConnectionStatus) {
+    if (status !== 'open') connected = false;
+    render();
+  }
+
+  function onMessage(m: ServerMessage) {
+    switch (m.t) {
+      case 'welcome':
+        connected = true;
+        overlay.setUrl(audienceUrl(m.join));
+        publisher?.welcome(m.epoch, m.seq);
+        break;
+      case 'state':
+        if (publisher) publisher.receive(m);
+        else follower?.receive(m);
+        break;
+      case 'ack':
+        publisher?.ack(m.seq, m.at);
+        break;
+      case 'peers':
+        indicator.setAudience(m.audience);
+        break;
+      case 'denied':
+        denied = true;
+        forgetToken();
+        break;
+    }
+    render();
+  }
+
+  // Several events follow one move (slide, then fragment): look once they are all done.
+  let queued = false;
+  const onDeckEvent = () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      publisher?.localChange();
+      follower?.localChange();
+    });
+  };
+  for (const e of STATE_EVENTS) reveal.on(e, onDeckEvent);
+
+  function toggleJoin(open: boolean) {
+    overlay.toggle(open);
+    publisher?.localChange();
+  }
+  if (token) {
+    reveal.addKeyBinding(
+      { keyCode: KEY_J, key: 'J', description: 'Show the audience URL as a QR code' },
+      () => toggleJoin(!overlay.isOpen),
+    );
+  }
+
+  render();
+  connection.start();
+  return () => {
+    connection.stop();
+    for (const e of STATE_EVENTS) reveal.off(e, onDeckEvent);
+    if (token) reveal.removeKeyBinding(KEY_J);
+    indicator.remove();
+    overlay.remove();
+  };
+}
+
+/**
+ * A follower shows the presenter's slide as it is: reveal.js's scroll view (which it turns on for narrow
+ * phones) would show fragments by scroll position instead.
+ */
+function pagedView(reveal: RevealApi): void {
+  if (reveal.getConfig().scrollActivationWidth !== 0) reveal.configure({ scrollActivationWidth: 0 });
+}
