@@ -22,8 +22,10 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${tag}${d.message}`;
 }
 
+/** Sorted by place, each problem once (a data file read by several blocks reports its problems once). */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return [...list].sort(
+  const unique = [...new Map(list.map((d) => [formatDiagnostic(d), d])).values()];
+  return unique.sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
   );
 }

@@ -11,6 +11,7 @@ export const ENTRY = '/@deck/main.ts';
 /** The compiled deck of each variant, recompiled only when its inputs change. */
 export class DeckSource {
   private cache = new Map<string, CompiledDeck>();
+  private converted = new Map<string, Map<string, string>>();
 
   constructor(
     readonly root: string,
@@ -21,7 +22,7 @@ export class DeckSource {
   get(variant: Variant): CompiledDeck {
     let deck = this.cache.get(variant.lang);
     if (!deck) {
-      const convert = variant.convert ?? ((t: string) => t);
+      const convert = this.converter(variant);
       const host = fsHost(this.root);
       const files = readSources(this.root, this.slidesDir).map((f) => ({
         path: f.path,
@@ -44,6 +45,23 @@ export class DeckSource {
       .filter((v) => v !== variant)
       .map((v) => ({ lang: v.lang, label: v.label, href: relativePage(variant, v) }));
     return renderPage(this.get(variant), { lang: variant.lang, entry: ENTRY, alternates });
+  }
+
+  /**
+   * The variant's text conversion, reusing the last compile's results: a save changes one file, not all.
+   * Only texts used by this compile are kept, so the memory does not grow with every save.
+   */
+  private converter(variant: Variant): (text: string) => string {
+    const convert = variant.convert;
+    if (!convert) return (t) => t;
+    const last = this.converted.get(variant.lang) ?? new Map<string, string>();
+    const now = new Map<string, string>();
+    this.converted.set(variant.lang, now);
+    return (text) => {
+      const out = now.get(text) ?? last.get(text) ?? convert(text);
+      now.set(text, out);
+      return out;
+    };
   }
 
   invalidate(): void {

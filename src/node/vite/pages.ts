@@ -45,9 +45,15 @@ export function deckPages(source: DeckSource): Plugin {
       server.ws.send({ type: 'error', err: overlayError(source.root, errors, readText) });
       server.config.logger.error(errors.map(formatDiagnostic).join('\n'), { timestamp: true });
     }
-    // The slides still update (a broken block shows its error box), so the deck keeps serving.
-    const pages = Object.fromEntries(source.variants.map((v) => [v.lang, source.get(v).html]));
-    server.ws.send({ type: 'custom', event: 'deck:update', data: { pages, errors: errors.length } });
+    // The slides still update (a broken block shows its error box), so the deck keeps serving. The source
+    // language goes first; each other variant follows as soon as it is converted and compiled.
+    for (const v of source.variants) {
+      server.ws.send({
+        type: 'custom',
+        event: 'deck:update',
+        data: { lang: v.lang, html: source.get(v).html, errors: errors.length },
+      });
+    }
   };
 
   return {

@@ -1,7 +1,8 @@
 import type { DeckContext, DeckPart } from '../part.ts';
 
 interface UpdatePayload {
-  pages: Record<string, string>;
+  lang: string;
+  html: string;
   /** Problems left in the deck; 0 clears Vite's error overlay. */
   errors: number;
 }
@@ -18,13 +19,12 @@ export function devUpdates(): DeckPart {
       const hot = import.meta.hot;
       if (!hot) return;
       const onUpdate = (data: UpdatePayload) => {
-        const html = data.pages[ctx.config.lang];
         const slides = document.querySelector('.reveal .slides');
-        if (html === undefined || !slides) return;
+        if (data.lang !== ctx.config.lang || !slides) return;
         if (data.errors === 0)
           for (const overlay of document.querySelectorAll('vite-error-overlay')) overlay.remove();
         const { h, v, f } = ctx.reveal.getIndices();
-        slides.innerHTML = html;
+        slides.innerHTML = data.html;
         ctx.reveal.sync();
         ctx.reveal.slide(h, v ?? 0, f ?? undefined);
         document.dispatchEvent(new CustomEvent('deck:updated', { detail: { h, v, f } }));

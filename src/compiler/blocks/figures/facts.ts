@@ -34,6 +34,35 @@ export type Fact = Facts['facts'][string];
 /** Where a block finds the facts when it does not say: beside the slides. */
 export const DEFAULT_FACTS = './data/facts.yaml';
 
+type Problem = Parameters<BlockContext['report']>[0];
+
+/** Parsed facts files by path, kept while their text is unchanged: every figures block reads the same file. */
+const parsedFiles = new Map<string, { text: string; facts: Facts | undefined; problems: Problem[] }>();
+
+function parseFacts(path: string, text: string): { facts: Facts | undefined; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const doc = parseYaml(path, text);
+  for (const e of doc.errors)
+    problems.push({ ...e.place, message: `facts file is not valid YAML: ${e.message}` });
+  const parsed = v.safeParse(FactsSchema, doc.value);
+  if (!parsed.success) {
+    for (const issue of parsed.issues) {
+      const keys = (issue.path ?? []).map((p) => p.key as string | number);
+      problems.push({ ...doc.place(keys), message: `facts file: ${keys.join('.')}: ${issue.message}` });
+    }
+    return { facts: undefined, problems };
+  }
+  for (const [id, fact] of Object.entries(parsed.output.facts)) {
+    if (!(fact.source in parsed.output.sources)) {
+      problems.push({
+        ...doc.place(['facts', id, 'source']),
+        message: `fact "${id}" names source "${fact.source}", which is not under sources:`,
+      });
+    }
+  }
+  return { facts: parsed.output, problems };
+}
+
 /** Reads and validates a facts file, reporting problems at their line in it. */
 export function loadFacts(ctx: BlockContext, ref: string, line: number): Facts | undefined {
   const path = resolveFrom(ctx.file, ref);
@@ -48,24 +77,11 @@ export function loadFacts(ctx: BlockContext, ref: string, line: number): Facts |
     });
     return undefined;
   }
-  const doc = parseYaml(path, text);
-  for (const e of doc.errors)
-    ctx.report({ ...e.place, message: `facts file is not valid YAML: ${e.message}` });
-  const parsed = v.safeParse(FactsSchema, doc.value);
-  if (!parsed.success) {
-    for (const issue of parsed.issues) {
-      const keys = (issue.path ?? []).map((p) => p.key as string | number);
-      ctx.report({ ...doc.place(keys), message: `facts file: ${keys.join('.')}: ${issue.message}` });
-    }
-    return undefined;
+  let entry = parsedFiles.get(path);
+  if (entry?.text !== text) {
+    entry = { text, ...parseFacts(path, text) };
+    parsedFiles.set(path, entry);
   }
-  for (const [id, fact] of Object.entries(parsed.output.facts)) {
-    if (!(fact.source in parsed.output.sources)) {
-      ctx.report({
-        ...doc.place(['facts', id, 'source']),
-        message: `fact "${id}" names source "${fact.source}", which is not under sources:`,
-      });
-    }
-  }
-  return parsed.output;
+  for (const p of entry.problems) ctx.report(p);
+  return entry.facts;
 }

@@ -1,0 +1,170 @@
+/**
+ * npm run bench:load — our built deck against a hand-rolled reveal.js page (client-side markdown plugin,
+ * stock theme, Chart.js from npm) over the same slides: cold loads in headless Chromium, alternating,
+ * on loopback. Prints median time to first slide visible and to data-deck-ready, and bytes (raw, gzip).
+ * Then the dev server's update latency: saving a slide until the page has the new slide in place.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Browser, chromium } from '@playwright/test';
+import { build } from 'vite';
+import { chromiumArgs, findChromium } from '../src/node/browser.ts';
+import { serveDeck } from '../src/server/app.ts';
+import { measureHmr } from './hmr.ts';
+import { servePlain } from './plain-server.ts';
+import { writeReferencePage } from './reference.ts';
+
+const RUNS = Number(process.env.RUNS ?? 7);
+const root = resolve(import.meta.dirname, '..');
+
+interface Load {
+  firstVisible: number;
+  ready: number;
+  js: { raw: number; gzip: number; beforeFirst: number };
+  all: { raw: number; gzip: number };
+}
+
+/** Marks when the first slide's heading is laid out and visible; runs before any page script. */
+const VISIBLE_PROBE = () => {
+  const check = () => {
+    const el = document.querySelector(
+      '.reveal .slides section.present h1, .reveal .slides section.present h2',
+    );
+    const rect = el?.getBoundingClientRect();
+    if (el && rect && rect.width > 0 && getComputedStyle(el).visibility === 'visible') {
+      (window as unknown as { __firstVisible: number }).__firstVisible = performance.now();
+      return;
+    }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+};
+
+async function loadOnce(browser: Browser, url: string): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } }); // a fresh, cold cache
+  const page = await context.newPage();
+  await page.addInitScript(VISIBLE_PROBE);
+  const bodies: { url: string; type: string; size: number; gzip: number; at: number }[] = [];
+  const pending: Promise<void>[] = [];
+  page.on('response', (r) => {
+    const at = Date.now();
+    pending.push(
+      r
+        .body()
+        .then((b) => {
+          bodies.push({
+            url: r.url(),
+            type: r.request().resourceType(),
+            size: b.length,
+            gzip: gzipSync(b).length,
+            at,
+          });
+        })
+        .catch(() => undefined),
+    );
+  });
+  const start = Date.now();
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true', null, {
+    timeout: 60_000,
+  });
+  const t = await page.evaluate(() => ({
+    visible: (window as unknown as { __firstVisible?: number }).__firstVisible ?? Number.NaN,
+    ready: performance.now(),
+  }));
+  await Promise.all(pending);
+  await context.close();
+  const firstAt = start + t.visible;
+  const js = bodies.filter((b) => b.type === 'script');
+  return {
+    firstVisible: t.visible,
+    ready: t.ready,
+    js: {
+      raw: js.reduce((s, b) => s + b.size, 0),
+      gzip: js.reduce((s, b) => s + b.gzip, 0),
+      beforeFirst: js.filter((b) => b.at <= firstAt).reduce((s, b) => s + b.gzip, 0),
+    },
+    all: { raw: bodies.reduce((s, b) => s + b.size, 0), gzip: bodies.reduce((s, b) => s + b.gzip, 0) },
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'bench-load-'));
+  try {
+    process.stderr.write('building our deck and the reference page…\n');
+    await build({
+      root,
+      configFile: join(root, 'vite.config.ts'),
+      logLevel: 'error',
+      build: { outDir: join(work, 'ours') },
+    });
+    writeReferencePage(root, join(work, 'reference'));
+    const ours = await serveDeck({ root: join(work, 'ours') });
+    const reference = await servePlain(join(work, 'reference'));
+    const browser = await chromium.launch({ executablePath: await findChromium(), args: chromiumArgs() });
+    const results: Record<'ours' | 'reference', Load[]> = { ours: [], reference: [] };
+    for (let i = 0; i < RUNS; i++) {
+      results.reference.push(await loadOnce(browser, reference.url));
+      results.ours.push(await loadOnce(browser, ours.url));
+      process.stderr.write(`run ${i + 1}/${RUNS}\n`);
+    }
+    await browser.close();
+    ours.server.close();
+    reference.server.close();
+
+    const row = (name: string, loads: Load[]) => ({
+      name,
+      visible: median(loads.map((l) => l.firstVisible)),
+      ready: median(loads.map((l) => l.ready)),
+      jsFirst: median(loads.map((l) => l.js.beforeFirst)),
+      jsRaw: median(loads.map((l) => l.js.raw)),
+      jsGzip: median(loads.map((l) => l.js.gzip)),
+      allRaw: median(loads.map((l) => l.all.raw)),
+      allGzip: median(loads.map((l) => l.all.gzip)),
+    });
+    const a = row('ours', results.ours);
+    const b = row('hand-rolled reveal.js', results.reference);
+    console.log(`\ncold loads, median of ${RUNS}, 1920×1080, loopback`);
+    console.log(
+      ['', 'first slide', 'ready', 'JS before 1st (gz)', 'JS raw', 'JS gzip', 'all raw', 'all gzip'].join(
+        '\t',
+      ),
+    );
+    for (const r of [a, b]) {
+      console.log(
+        [
+          r.name,
+          ms(r.visible),
+          ms(r.ready),
+          kb(r.jsFirst),
+          kb(r.jsRaw),
+          kb(r.jsGzip),
+          kb(r.allRaw),
+          kb(r.allGzip),
+        ].join('\t'),
+      );
+    }
+    console.log(
+      `ratio ours/hand-rolled: first slide ${(a.visible / b.visible).toFixed(2)}, ready ${(a.ready / b.ready).toFixed(2)}, ` +
+        `JS gzip ${(a.jsGzip / b.jsGzip).toFixed(2)}, all gzip ${(a.allGzip / b.allGzip).toFixed(2)}`,
+    );
+    const hmr = await measureHmr(root, RUNS);
+    console.log(
+      `\ndev server update (save → slide replaced in place), median of ${hmr.length}: ${ms(median(hmr))}; max ${ms(Math.max(...hmr))}`,
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
