@@ -101,7 +101,9 @@ export function chartConfig(
       datasets: model.datasets.map((d, i) => seriesDataset(model, d, i, theme)),
     },
     options: {
-      responsive: true,
+      // The view sizes the chart itself: Chart.js's responsive mode measures through reveal.js's scale
+      // transform and resets a custom devicePixelRatio on the first window resize.
+      responsive: false,
       maintainAspectRatio: false,
       devicePixelRatio: options.devicePixelRatio,
       animation: options.animate ? { duration: 900, easing: 'easeOutQuart' } : false,

@@ -20,7 +20,6 @@ export function drawSvg(figure: HTMLElement, theme: ChartTheme): void {
   // Chart.js asks its "canvas" for a context; the SVG context is both.
   Object.assign(ctx, { getContext: () => ctx });
   const config = chartConfig(model, theme, { animate: false, devicePixelRatio: 1 }) as ChartConfiguration;
-  Object.assign(config.options ?? {}, { responsive: false });
   const chart = new Chart(ctx as unknown as HTMLCanvasElement, { ...config, platform: BasicPlatform });
   applySteps(chart, model, shownSteps(figure));
   chart.update('none');

@@ -35,32 +35,48 @@ export class ChartView {
     this.drawn = new Promise((resolve) => {
       done = resolve;
     });
-    const finish = () => {
+    this.settled = () => {
+      this.figure.dataset.chartShown = String(this.steps);
       setState(this.figure, 'drawn');
       done();
     };
     const options = config.options ?? {};
-    if (animate) options.animation = { ...(options.animation || {}), onComplete: finish };
+    // Every animation (entry, replay, step) ends here, so tests and the exporter can wait on it.
+    if (animate) options.animation = { ...(options.animation || {}), onComplete: () => this.settled() };
+    this.animate = animate;
+    const frame = this.frame();
+    // The chart's size is the frame's layout size (design pixels); the ratio gives the backing store.
+    canvas.width = frame.clientWidth;
+    canvas.height = frame.clientHeight;
     this.chart = new Chart(canvas, config);
-    applySteps(this.chart, this.model, shownSteps(this.figure));
-    this.chart.update(animate ? undefined : 'none');
-    if (!animate) finish();
+    this.resizes = new ResizeObserver(() => this.fitFrame());
+    this.resizes.observe(frame);
+    this.show();
     return this.drawn;
   }
 
   /** Plays the entry animation again (the slide was left and entered again). */
   replay(): void {
     if (!this.chart) return;
-    applySteps(this.chart, this.model, shownSteps(this.figure));
     this.chart.reset();
-    this.chart.update();
+    this.show();
   }
 
-  /** Follows the step fragments: shows (animated) what the visible fragments say. */
+  /** Follows the step fragments, both ways: shows (animated) what the visible fragments say. */
   step(): void {
+    this.show();
+  }
+
+  private animate = false;
+  private steps = 0;
+  private settled: () => void = () => {};
+
+  private show(): void {
     if (!this.chart) return;
-    applySteps(this.chart, this.model, shownSteps(this.figure));
-    this.chart.update();
+    this.steps = shownSteps(this.figure);
+    applySteps(this.chart, this.model, this.steps);
+    this.chart.update(this.animate ? undefined : 'none');
+    if (!this.animate) this.settled();
   }
 
   /**
@@ -72,17 +88,37 @@ export class ChartView {
     const ratio = this.ratioFor(scale);
     if (this.chart.options.devicePixelRatio === ratio) return;
     this.chart.options.devicePixelRatio = ratio;
-    this.chart.resize();
+    this.chart.resize(this.chart.width, this.chart.height);
+  }
+
+  /**
+   * Sizes the chart to its frame's layout size. Chart.js measures a container with getBoundingClientRect,
+   * which includes reveal.js's scale transform; the canvas must keep the untransformed design size.
+   */
+  private fitFrame(): void {
+    const frame = this.frame();
+    const { width, height } = this.chart ?? { width: 0, height: 0 };
+    if (frame.clientWidth === 0 || (frame.clientWidth === width && frame.clientHeight === height)) return;
+    this.chart?.resize(frame.clientWidth, frame.clientHeight);
+  }
+
+  private frame(): HTMLElement {
+    const frame = this.figure.querySelector<HTMLElement>('.chart-frame');
+    if (!frame) throw new Error(`chart ${this.figure.id} has no frame`);
+    return frame;
   }
 
   private ratioFor(scale: number): number {
-    const frame = this.figure.querySelector<HTMLElement>('.chart-frame');
-    const sides = [frame?.clientWidth ?? 0, frame?.clientHeight ?? 0].filter((x) => x > 0);
+    const frame = this.frame();
+    const sides = [frame.clientWidth, frame.clientHeight].filter((x) => x > 0);
     const needed = sides.map((x) => Math.ceil(x * scale - 1e-6) / x);
     return Math.max(scale, ...needed) + 1e-6;
   }
 
+  private resizes: ResizeObserver | undefined;
+
   destroy(): void {
+    this.resizes?.disconnect();
     this.chart?.destroy();
     this.chart = undefined;
     setState(this.figure, 'pending');

@@ -42,9 +42,9 @@ function table(model: ChartModel, id: string): string {
     .join('');
   const corner = escapeHtml(model.axes.category ?? '项目');
   return (
-    `<table class="chart-table" id="${id}-table">` +
+    `<div class="chart-data"><table class="chart-table" id="${id}-table">` +
     `<caption>${escapeHtml(model.title ?? '图表数据')}</caption>` +
-    `<thead><tr><th scope="col">${corner}</th>${head}</tr></thead><tbody>${rows}</tbody></table>`
+    `<thead><tr><th scope="col">${corner}</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`
   );
 }
 
