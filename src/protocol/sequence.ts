@@ -15,7 +15,7 @@ export class SequenceGate {
   private seq = 0;
 
   /** True when the message is newer than every one accepted before; then it becomes the latest. */
-  accept(message: Stamped): boolean {
+  accept(message: { epoch: string; seq: number }): boolean {
     if (message.epoch === this.epoch && message.seq <= this.seq) return false;
     this.epoch = message.epoch;
     this.seq = message.seq;

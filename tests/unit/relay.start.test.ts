@@ -1,0 +1,134 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { banner, deckUrls, lanAddresses } from '../../src/cli/banner.ts';
+import { TestClient } from './relay-helpers.ts';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const children: ChildProcess[] = [];
+
+/** A prebuilt site dated in the future, so `deck start` serves it without building. */
+function prebuilt(): string {
+  const out = `.out/start-test-${process.pid}`;
+  const dir = join(repo, out);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>deck</title>');
+  const future = Date.now() / 1000 + 365 * 86_400;
+  utimesSync(join(dir, 'index.html'), future, future);
+  return out;
+}
+
+/** Runs `deck start` and resolves with its output once it has printed the presenter line. */
+async function start(env: Record<string, string>) {
+  const out = prebuilt();
+  const child = spawn(process.execPath, ['src/cli/bin.mjs', 'start'], {
+    cwd: repo,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DECK_OUT_DIR: out, ...env },
+  });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      if (/Ctrl\+C/.test(stdout)) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, stdout, exited, out };
+}
+
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+// Each test starts Node with tsx: seconds on a busy machine.
+describe('deck start', { timeout: 60_000 }, () => {
+  it('prints the audience URL, the presenter URL with the token and a QR code; SIGTERM closes cleanly', async () => {
+    const { child, stdout, exited, out } = await start({ DECK_PRESENTER_TOKEN: 'start-test-token-123' });
+    try {
+      const audience = /audience\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1];
+      expect(audience).toBeDefined();
+      expect(stdout).toContain(`presenter  ${audience}presenter?token=start-test-token-123`);
+      expect(stdout).toMatch(/[▀▄█]{10,}/); // the terminal QR code
+      expect(stdout).toContain('token from DECK_PRESENTER_TOKEN');
+
+      // One process serves the page and the relay, which knows the token and advertises the audience URL.
+      const page = await fetch(`${audience}presenter`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('x-deck-relay')).toBe('/follow');
+      const presenter = await TestClient.join(audience!, 'start-test-token-123');
+      expect(presenter.messages[0]).toMatchObject({ t: 'welcome', role: 'presenter', join: audience });
+
+      child.kill('SIGTERM');
+      expect((await presenter.closedWith()).code).toBe(1001);
+      expect(await exited).toBe(0);
+    } finally {
+      rmSync(join(repo, out), { recursive: true, force: true });
+    }
+  });
+
+  it('makes up a random token when none is set, and says so', async () => {
+    const { child, stdout, exited, out } = await start({ DECK_PRESENTER_TOKEN: '' });
+    try {
+      expect(stdout).toMatch(/presenter\?token=[A-Za-z0-9_-]{24}\n/);
+      expect(stdout).toContain('a new token on every start');
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      rmSync(join(repo, out), { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a PORT that is not a port', async () => {
+    const child = spawn(process.execPath, ['src/cli/bin.mjs', 'start'], {
+      cwd: repo,
+      env: { ...process.env, PORT: 'eighty' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toContain('PORT must be a port number (0–65535); got "eighty"');
+  });
+});
+
+describe('start banner', () => {
+  it('uses the LAN address on 0.0.0.0, the bound one otherwise, and DECK_PUBLIC_URL over both', () => {
+    const local = deckUrls('http://127.0.0.1:8080/', '127.0.0.1', 8080, 'tok');
+    expect(local).toEqual({
+      audience: 'http://127.0.0.1:8080/',
+      presenter: 'http://127.0.0.1:8080/presenter?token=tok',
+      others: [],
+    });
+    const lan = lanAddresses();
+    const all = deckUrls('http://localhost:8080/', '0.0.0.0', 8080, 'tok');
+    expect(all.audience).toBe(lan[0] ? `http://${lan[0]}:8080/` : 'http://localhost:8080/');
+    expect(all.others).toEqual(lan.slice(1).map((a) => `http://${a}:8080/`));
+    const proxied = deckUrls('http://127.0.0.1:8080/', '0.0.0.0', 8080, 'a b', 'https://deck.example/talk/');
+    expect(proxied.audience).toBe('https://deck.example/talk/');
+    expect(proxied.presenter).toBe('https://deck.example/talk/presenter?token=a+b');
+  });
+
+  it('prints every LAN address it answers on', async () => {
+    const text = await banner(
+      {
+        audience: 'http://10.0.0.2:8080/',
+        presenter: 'http://10.0.0.2:8080/presenter?token=x',
+        others: ['http://192.168.1.9:8080/'],
+      },
+      true,
+    );
+    expect(text).toContain('audience   http://10.0.0.2:8080/');
+    expect(text).toContain('also       http://192.168.1.9:8080/');
+    expect(text).toContain('presenter  http://10.0.0.2:8080/presenter?token=x');
+  });
+});
