@@ -1,14 +1,18 @@
 import { DeckError, formatDiagnostic } from '../compiler/diagnostics.ts';
-import { check } from './check.ts';
-import { start } from './start.ts';
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, start };
+// Each command loads only when run: `start` pulls in Vite, which `export` of a built deck never needs.
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  check: async (args) => (await import('./check.ts')).check(args),
+  start: async (args) => (await import('./start.ts')).start(args),
+  export: async (args) => (await import('./export.ts')).exportCommand(args),
+};
 
 const USAGE = `usage: deck <command> [options]
 
 commands:
   start     build the deck when stale, serve it and print its URL (PORT, HOST from the environment)
-  check     validate the slides; print every problem as file:line:column: message`;
+  check     validate the slides; print every problem as file:line:column: message
+  export    pdf|png [--out …] [--lang zh-Hans|zh-Hant] [--notes] [--fragments] [--scale N]: the deck as a PDF or PNGs`;
 
 /** The one top-level catch: a DeckError prints its message and exits with its code. */
 export async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,12 @@
+import { exportDeck, summary } from '../export/index.ts';
+import { parseExportArgs } from '../export/options.ts';
+import { progress } from '../export/progress.ts';
+
+/** `deck export pdf|png [options]`: see src/export/options.ts for the flags and their defaults. */
+export async function exportCommand(args: string[]): Promise<number> {
+  const options = parseExportArgs(args);
+  const report = progress(options.quiet);
+  const result = await exportDeck(options, report);
+  report.done(summary(options.format, result, report.seconds()));
+  return 0;
+}

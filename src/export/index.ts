@@ -1,0 +1,80 @@
+import { statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { chromiumArgs, findChromium } from '../node/browser.ts';
+import { isStale } from '../node/stale.ts';
+import { writeAtomic } from './atomic.ts';
+import { buildDeck } from './build-first.ts';
+import { printedDeck } from './layout.ts';
+import type { ExportOptions } from './options.ts';
+import { renderPdf } from './pdf.ts';
+import { renderPngs, writePngs } from './png.ts';
+import { formatBytes, type Progress } from './progress.ts';
+import { waitForDeck } from './ready.ts';
+import { openSession, printUrl } from './session.ts';
+
+export interface ExportResult {
+  /** The PDF file or the PNG folder. */
+  out: string;
+  pages: number;
+  slides: number;
+  bytes: number;
+}
+
+/**
+ * `deck export`: finds Chromium, builds when stale, serves the site on a loopback ephemeral port, waits for
+ * the print view to be ready, renders, and writes atomically. The browser and server close in every case.
+ */
+export async function exportDeck(options: ExportOptions, progress: Progress): Promise<ExportResult> {
+  const chromium = await findChromium();
+  const site = relative(options.root, options.dist) || '.';
+  const stale = isStale(options.root, site);
+  progress.step(
+    'build',
+    stale ? `${site}/ is missing or older than the slides: building` : `${site}/ is up to date`,
+  );
+  if (stale) await buildDeck(options.root);
+
+  progress.step('load', options.lang);
+  const session = await openSession({
+    dist: options.dist,
+    chromium,
+    args: chromiumArgs(),
+    scale: options.format === 'png' ? options.scale : 1,
+  });
+  try {
+    const errors: string[] = [];
+    session.page.on('pageerror', (e) => errors.push(e.message));
+    const url = printUrl(session.url, options.lang, {
+      notes: options.format === 'pdf' && options.notes,
+      fragments: options.format === 'pdf' && options.fragments,
+    });
+    await session.page.goto(url, { waitUntil: 'commit' });
+    await waitForDeck(session.page, options.timeout, errors);
+    const deck = await printedDeck(session.page);
+
+    progress.step('render', `${deck.slides} slides`);
+    if (options.format === 'pdf') {
+      const pdf = await renderPdf(session.page, deck);
+      progress.step('write', relative(process.cwd(), options.out));
+      writeAtomic(options.out, pdf);
+      return {
+        out: options.out,
+        pages: deck.pages.length,
+        slides: deck.slides,
+        bytes: statSync(options.out).size,
+      };
+    }
+    const shots = await renderPngs(session.page, deck);
+    progress.step('write', relative(process.cwd(), options.out));
+    const bytes = writePngs(options.out, shots);
+    return { out: options.out, pages: shots.length, slides: deck.slides, bytes };
+  } finally {
+    await session.close();
+  }
+}
+
+export function summary(format: string, result: ExportResult, seconds: number): string {
+  const where = relative(process.cwd(), result.out) || result.out;
+  const what = format === 'pdf' ? `${result.pages} pages` : `${result.pages} PNGs`;
+  return `export ${format}: ${where}: ${what} (${result.slides} slides), ${formatBytes(result.bytes)}, ${seconds.toFixed(1)} s`;
+}

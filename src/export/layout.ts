@@ -1,0 +1,94 @@
+import type { Page } from '@playwright/test';
+
+/** One page of the print view: a slide (at a fragment step) or the speaker notes of the slide before it. */
+export interface PrintedPage {
+  kind: 'slide' | 'notes';
+  /** The slide's index in the deck (vertical slides counted), 0-based. */
+  slide: number;
+  /** Fragment step: 0 is the slide with no fragment shown (or all shown, without --fragments). */
+  step: number;
+  title: string;
+  /** Outline section (front matter `section`, else the file's title). */
+  section: string;
+  /** `file:start-end` of the slide's markdown. */
+  source: string;
+}
+
+/** What the PDF needs to know of the printed deck. */
+export interface PrintedDeck {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string;
+  lang: string;
+  slides: number;
+  pages: PrintedPage[];
+}
+
+/**
+ * Runs in the page (so no named inner functions: tsx would wrap them in a helper the page lacks) once it
+ * is ready: lists reveal.js's print pages in order, with the slide each shows, and
+ * numbers them as the screen does (`c/t`; a fragment step keeps its slide's number).
+ */
+function readPrintedDeck(): PrintedDeck {
+  const config = JSON.parse(document.getElementById('deck-config')?.textContent ?? '{}') as {
+    title?: string;
+    outline?: { title: string; section: string }[];
+  };
+  const outline = config.outline ?? [];
+  const meta: Record<string, string> = {};
+  for (const el of document.querySelectorAll('meta[name]'))
+    meta[el.getAttribute('name') ?? ''] = el.getAttribute('content') ?? '';
+  const slideIndex = new Map<string, number>();
+  const steps = new Map<number, number>();
+  const pages: PrintedPage[] = [];
+  const elements = document.querySelectorAll<HTMLElement>(
+    '.reveal .slides .pdf-page, .reveal .slides .speaker-notes-pdf[data-layout="separate-page"]',
+  );
+  const total = new Set(
+    [...elements].map((el) => el.querySelector<HTMLElement>('section[data-source]')?.dataset.source),
+  ).size;
+  for (const el of elements) {
+    const last = pages[pages.length - 1];
+    if (el.classList.contains('speaker-notes-pdf')) {
+      if (last) pages.push({ ...last, kind: 'notes', step: 0 });
+      continue;
+    }
+    const section = el.querySelector<HTMLElement>('section[data-source]');
+    const source = section?.dataset.source ?? '';
+    let slide = slideIndex.get(source);
+    if (slide === undefined) {
+      slide = slideIndex.size;
+      slideIndex.set(source, slide);
+    }
+    const step = steps.get(slide) ?? 0;
+    steps.set(slide, step + 1);
+    const heading = section
+      ?.querySelector('h1, h2, h3, h4, h5, h6')
+      ?.textContent?.replace(/\s+/g, ' ')
+      .trim();
+    const entry = outline[slide];
+    const title = entry?.title || heading || source;
+    pages.push({ kind: 'slide', slide, step, title, section: entry?.section || title, source });
+    const number = el.querySelector('.slide-number-pdf');
+    if (number) {
+      number.innerHTML =
+        `<span class="slide-number-a">${slide + 1}</span>` +
+        '<span class="slide-number-delimiter">/</span>' +
+        `<span class="slide-number-b">${total}</span>`;
+    }
+  }
+  return {
+    title: config.title || document.title,
+    author: meta.author ?? '',
+    subject: meta.description ?? '',
+    keywords: meta.keywords ?? '',
+    lang: document.documentElement.lang,
+    slides: slideIndex.size,
+    pages,
+  };
+}
+
+export function printedDeck(page: Page): Promise<PrintedDeck> {
+  return page.evaluate(readPrintedDeck);
+}

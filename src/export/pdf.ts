@@ -1,0 +1,12 @@
+import type { Page } from '@playwright/test';
+import type { PrintedDeck } from './layout.ts';
+import { finishPdf } from './pdf-meta.ts';
+
+/**
+ * Prints the ready print view: reveal.js's @page size (the 1920×1080 design size, 16:9), backgrounds on,
+ * tagged for structure and reading order. Text stays text in the deck's TrueType font, charts stay SVG.
+ */
+export async function renderPdf(page: Page, deck: PrintedDeck): Promise<Uint8Array> {
+  const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
+  return finishPdf(printed, deck);
+}

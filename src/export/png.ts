@@ -1,0 +1,38 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { writeAtomic } from './atomic.ts';
+import type { PrintedDeck } from './layout.ts';
+
+/** `01.png`, `02.png` …: at least two digits, more when the deck needs them. */
+export function pngName(index: number, count: number): string {
+  return `${String(index + 1).padStart(Math.max(2, String(count).length), '0')}.png`;
+}
+
+/** One screenshot per slide of the ready print view, at the page's device scale; held until all are taken. */
+export async function renderPngs(page: Page, deck: PrintedDeck): Promise<Uint8Array[]> {
+  const pages = page.locator('.reveal .slides .pdf-page');
+  const shots: Uint8Array[] = [];
+  // Notes pages are not .pdf-page elements: count slide pages only.
+  const count = deck.pages.filter((p) => p.kind === 'slide').length;
+  for (let i = 0; i < count; i++)
+    shots.push(await pages.nth(i).screenshot({ type: 'png', animations: 'disabled', scale: 'device' }));
+  return shots;
+}
+
+/**
+ * Writes the PNGs into `dir`, each atomically, only once every one was taken; numbered PNGs left from a
+ * longer deck are removed, other files in the folder are not touched.
+ */
+export function writePngs(dir: string, shots: Uint8Array[]): number {
+  const names = shots.map((_, i) => pngName(i, shots.length));
+  let bytes = 0;
+  shots.forEach((shot, i) => {
+    writeAtomic(join(dir, names[i]!), shot);
+    bytes += shot.byteLength;
+  });
+  const keep = new Set(names);
+  for (const name of readdirSync(dir))
+    if (/^\d+\.png$/.test(name) && !keep.has(name)) rmSync(join(dir, name));
+  return bytes;
+}

@@ -1,0 +1,88 @@
+import type { Page } from '@playwright/test';
+import { DeckError } from '../compiler/diagnostics.ts';
+
+/** A slide that has not drawn what it must, and what it still waits for. */
+export interface PendingSlide {
+  source: string;
+  title: string;
+  waiting: string[];
+}
+
+/**
+ * Runs in the page. The deck is ready to print when the runtime says so (`data-deck-ready`: reveal.js, fonts,
+ * every part), reveal.js has laid the slides out as pages, and every image has loaded.
+ */
+function settled(): 'ready' | 'error' | null {
+  const state = document.documentElement.dataset.deckReady;
+  if (state === 'error') return 'error';
+  if (state !== 'true' || !document.querySelector('.reveal .pdf-page')) return null;
+  return [...document.images].every((img) => img.complete) ? 'ready' : null;
+}
+
+/** Runs in the page: each slide still waiting for something, by its source location and title. */
+function pendingSlides(): PendingSlide[] {
+  const started = document.documentElement.dataset.deckReady !== undefined;
+  const slides = [...document.querySelectorAll<HTMLElement>('.reveal .slides section[data-source]')];
+  const seen = new Set<string>();
+  const pending: PendingSlide[] = [];
+  for (const slide of slides) {
+    const source = slide.dataset.source ?? '';
+    if (seen.has(source)) continue;
+    seen.add(source);
+    const waiting: string[] = [];
+    for (const img of slide.querySelectorAll('img'))
+      if (!img.complete) waiting.push(`image ${img.getAttribute('src') ?? ''} not loaded`);
+    for (const el of slide.querySelectorAll<HTMLElement>('[data-chart-state]'))
+      if (el.dataset.chartState !== 'drawn')
+        waiting.push(`chart ${el.id || ''} not drawn`.replace('  ', ' '));
+    if (waiting.length > 0 || !started) {
+      const title = slide.querySelector('h1, h2, h3, h4, h5, h6')?.textContent?.trim() ?? '';
+      pending.push({ source, title, waiting });
+    }
+  }
+  return pending;
+}
+
+export function describePending(pending: PendingSlide[], limit = 8): string {
+  const lines = pending
+    .slice(0, limit)
+    .map(
+      (p) =>
+        `  ${p.source}${p.title ? ` "${p.title}"` : ''}${p.waiting.length > 0 ? `: ${p.waiting.join('; ')}` : ''}`,
+    );
+  if (pending.length > limit) lines.push(`  … and ${pending.length - limit} more`);
+  return lines.join('\n');
+}
+
+/**
+ * Waits for the deck's own readiness signal, never a sleep or network idle. On timeout or a deck error the
+ * DeckError names the slides that did not become ready, and what each still waited for.
+ */
+export async function waitForDeck(page: Page, timeoutSeconds: number, errors: string[] = []): Promise<void> {
+  let state: 'ready' | 'error' | null = null;
+  try {
+    const handle = await page.waitForFunction(settled, undefined, { timeout: timeoutSeconds * 1000 });
+    state = (await handle.jsonValue()) as typeof state;
+  } catch (e) {
+    if (!(e instanceof Error && e.name === 'TimeoutError')) throw e;
+  }
+  if (state === 'ready') return;
+  const pending = await page.evaluate(pendingSlides).catch(() => [] as PendingSlide[]);
+  const deckError = await page
+    .evaluate(() => document.documentElement.dataset.deckError ?? '')
+    .catch(() => '');
+  const reason =
+    state === 'error'
+      ? `the deck failed to start: ${deckError || 'no reason given'}`
+      : `the deck did not become ready within ${timeoutSeconds} s`;
+  const which =
+    pending.length > 0
+      ? `\nslides not ready:\n${describePending(pending)}`
+      : '\n(no slide reports what it waits for: is the built site complete? rebuild with npm run build)';
+  const logged = errors.length > 0 ? `\npage errors:\n  ${errors.slice(-5).join('\n  ')}` : '';
+  throw new DeckError(
+    `${reason}${which}${logged}\nraise the limit with --timeout SECONDS if the deck is only slow`,
+    [],
+    1,
+  );
+}

@@ -1,0 +1,80 @@
+import type { Browser, Page } from '@playwright/test';
+import { DESIGN } from '../runtime/config.ts';
+import { serveDeck } from '../server/app.ts';
+import type { ExportLang } from './options.ts';
+
+/** Each language's page in the built site (kept equal to src/node/variants.ts by a test; importing that would load OpenCC). */
+export const LANG_PAGES: Record<ExportLang, string> = {
+  'zh-Hans': 'index.html',
+  'zh-Hant': 'zh-Hant/index.html',
+};
+
+export interface SessionOptions {
+  dist: string;
+  chromium: string;
+  args: string[];
+  /** Pixels per CSS pixel of the page. @default 1 */
+  scale?: number;
+}
+
+export interface Session {
+  page: Page;
+  /** The deck's server, on a loopback ephemeral port. */
+  url: string;
+  /** Closes the browser (its processes end with it) and the server; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the built deck and starts Chromium, side by side. Whatever fails, nothing is left running: the
+ * caller closes the session in `finally`, and a session that fails to open closes what it had started.
+ */
+export async function openSession(options: SessionOptions): Promise<Session> {
+  const { chromium } = await import('@playwright/test');
+  const [server, browser] = await Promise.allSettled([
+    serveDeck({ root: options.dist, port: 0, host: '127.0.0.1' }),
+    chromium.launch({ executablePath: options.chromium, args: options.args }),
+  ]);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await Promise.allSettled([
+      browser.status === 'fulfilled' ? browser.value.close() : undefined,
+      server.status === 'fulfilled' ? server.value.close() : undefined,
+    ]);
+  };
+  if (server.status === 'rejected' || browser.status === 'rejected') {
+    await close();
+    throw server.status === 'rejected' ? server.reason : (browser as PromiseRejectedResult).reason;
+  }
+  try {
+    const page = await newPage(browser.value, options.scale ?? 1);
+    return { page, url: server.value.url, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+function newPage(browser: Browser, scale: number): Promise<Page> {
+  return browser.newPage({
+    viewport: { width: DESIGN.width, height: DESIGN.height },
+    deviceScaleFactor: scale,
+    timezoneId: 'Asia/Shanghai',
+    reducedMotion: 'reduce',
+  });
+}
+
+/** The print view of the language's page, with reveal.js options as query parameters (reveal.js reads them). */
+export function printUrl(
+  base: string,
+  lang: ExportLang,
+  options: { notes?: boolean; fragments?: boolean } = {},
+) {
+  const url = new URL(LANG_PAGES[lang].replace(/index\.html$/, ''), base);
+  const query = ['print-pdf'];
+  if (options.notes) query.push('showNotes=separate-page');
+  query.push(`pdfSeparateFragments=${options.fragments ? 'true' : 'false'}`);
+  return `${url.href}?${query.join('&')}`;
+}
