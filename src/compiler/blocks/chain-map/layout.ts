@@ -95,7 +95,7 @@ interface Measured {
 }
 
 /** A node's text wrapped to `width` (its outer width) and the box that holds it. */
-function measure(node: NodeInput, width: number, s: Sizes): Measured {
+function measureNode(node: NodeInput, width: number, s: Sizes): Measured {
   const inner = width - 2 * (PAD_X + BORDER);
   const label = wrapBalanced(node.label, inner, s.label);
   const note = node.note ? wrapBalanced(node.note, inner, s.note) : [];
@@ -114,6 +114,18 @@ function measure(node: NodeInput, width: number, s: Sizes): Measured {
     w: Math.min(width, Math.ceil(textW) + 2 * (PAD_X + BORDER) + 2),
     h: Math.ceil(h),
   };
+}
+
+/** The layout search measures the same node at the same width many times: remember the answers. */
+const measured = new WeakMap<NodeInput, Map<string, Measured>>();
+
+function measure(node: NodeInput, width: number, s: Sizes): Measured {
+  const cache = measured.get(node) ?? new Map<string, Measured>();
+  measured.set(node, cache);
+  const key = `${width.toFixed(2)}|${s.label}`;
+  const m = cache.get(key) ?? measureNode(node, width, s);
+  cache.set(key, m);
+  return m;
 }
 
 /** A tier's nodes in a grid of `perRow` columns within `width`: rows of measured nodes. */
@@ -170,9 +182,9 @@ function desiredWidth(node: NodeInput, s: Sizes): number {
  * Column widths for the tiers: each gets what its widest label wants when they all fit, plus an equal share
  * of what is left; otherwise widths shrink in proportion, never below the narrowest node.
  */
-function columnWidths(tiers: TierInput[], avail: number, s: Sizes): number[] | undefined {
+function columnWidths(tiers: TierInput[], avail: number, s: Sizes, weights: number[]): number[] | undefined {
   const min = minNodeWidth(s);
-  const want = tiers.map((t) => Math.max(min, ...t.nodes.map((n) => desiredWidth(n, s))));
+  const want = tiers.map((t, i) => Math.max(min, ...t.nodes.map((n) => desiredWidth(n, s))) * weights[i]!);
   const total = want.reduce((a, b) => a + b, 0);
   if (total <= avail) return want.map((w) => w + (avail - total) / tiers.length);
   if (min * tiers.length > avail) return undefined;
@@ -193,6 +205,8 @@ function columnWidths(tiers: TierInput[], avail: number, s: Sizes): number[] | u
   }
 }
 
+export const isLayout = (r: ChainLayout | LayoutFailure): r is ChainLayout => 'nodes' in r;
+
 /** Tiers as columns, left to right. A tall tier wraps into side-by-side sub-columns when `split` allows. */
 function layoutRight(
   tiers: TierInput[],
@@ -201,9 +215,30 @@ function layoutRight(
   s: Sizes,
   split: boolean,
 ): ChainLayout | LayoutFailure {
+  // A tier that is too tall for its column gets a wider one (fewer lines, or room for a second
+  // sub-column) at the others' expense, a few times over before giving up.
+  const weights = tiers.map(() => 1);
+  let result: ChainLayout | LayoutFailure = layoutColumns(tiers, W, H, s, split, weights);
+  for (let attempt = 0; attempt < 4 && !isLayout(result) && result.axis === 'height'; attempt++) {
+    weights[result.tier]! *= 2;
+    const next = layoutColumns(tiers, W, H, s, split, weights);
+    if (!isLayout(next) && next.axis === 'width') break;
+    result = next;
+  }
+  return result;
+}
+
+function layoutColumns(
+  tiers: TierInput[],
+  W: number,
+  H: number,
+  s: Sizes,
+  split: boolean,
+  weights: number[],
+): ChainLayout | LayoutFailure {
   const T = tiers.length;
   const gapT = T > 1 ? Math.min(MAX_TIER_GAP.right, Math.max(TIER_GAP.right, (W * 0.25) / (T - 1))) : 0;
-  const widths = columnWidths(tiers, W - gapT * (T - 1), s);
+  const widths = columnWidths(tiers, W - gapT * (T - 1), s, weights);
   if (!widths) return { tier: 0, need: T * minNodeWidth(s) + gapT * (T - 1), have: W, axis: 'width' };
   const lefts = widths.map((_, t) => widths.slice(0, t).reduce((a, b) => a + b + gapT, 0));
   const titleLines = tiers.map((t, i) => (t.title ? wrapBalanced(t.title, widths[i]!, s.title) : []));
@@ -272,11 +307,16 @@ function layoutDown(
   const areaW = W - left;
   const grids = [];
   for (const [t, tier] of tiers.entries()) {
+    // Of the row counts that leave nodes wide enough, the one with the shortest tier (more rows make
+    // wider nodes with fewer lines each, up to a point).
     let g: ReturnType<typeof grid> | undefined;
-    for (let k = 1; k <= (split ? tier.nodes.length : 1) && !g; k++) {
+    let best = Number.POSITIVE_INFINITY;
+    for (let k = 1; k <= (split ? tier.nodes.length : 1); k++) {
       const perRow = Math.ceil(tier.nodes.length / k);
       const candidate = grid(tier.nodes, perRow, areaW, NODE_GAP, s);
-      if (candidate.cell >= minNodeWidth(s)) g = candidate;
+      if (candidate.cell < minNodeWidth(s)) continue;
+      const height = candidate.rowH.reduce((a, b) => a + b, 0) + NODE_GAP * (candidate.rows.length - 1);
+      if (height < best) [g, best] = [candidate, height];
     }
     if (!g) return { tier: t, need: left + minNodeWidth(s), have: W, axis: 'width' };
     grids.push(g);
@@ -367,5 +407,3 @@ export function layoutChainMap(
 }
 
 const floor = (n: number) => Math.floor(n * 10 + 1e-6) / 10;
-
-export const isLayout = (r: ChainLayout | LayoutFailure): r is ChainLayout => 'nodes' in r;

@@ -6,18 +6,21 @@ export interface Box {
   h: number;
 }
 
+/** Sub-pixel slack for float arithmetic: 1/1000 of a design pixel. */
+const EPS = 1e-3;
+
 /** Whether two boxes share any area (touching edges do not count). */
 export function overlaps(a: Box, b: Box): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  return a.x < b.x + b.w - EPS && b.x < a.x + a.w - EPS && a.y < b.y + b.h - EPS && b.y < a.y + a.h - EPS;
 }
 
 /** Whether `box` lies wholly inside `frame`. */
 export function inside(box: Box, frame: Box): boolean {
   return (
-    box.x >= frame.x &&
-    box.y >= frame.y &&
-    box.x + box.w <= frame.x + frame.w &&
-    box.y + box.h <= frame.y + frame.h
+    box.x >= frame.x - EPS &&
+    box.y >= frame.y - EPS &&
+    box.x + box.w <= frame.x + frame.w + EPS &&
+    box.y + box.h <= frame.y + frame.h + EPS
   );
 }
 

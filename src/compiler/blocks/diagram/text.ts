@@ -77,23 +77,53 @@ function hardBreak(unit: string, maxWidth: number, size: number): string[] {
   return pieces;
 }
 
+interface Unit {
+  text: string;
+  /** Width in em, and without its trailing space (a line may end there). */
+  em: number;
+  trimmed: number;
+}
+
+/** Layout searches wrap the same labels at many widths: split and measure each paragraph once. */
+const unitCache = new Map<string, Unit[]>();
+
+function unitsOf(paragraph: string): Unit[] {
+  let units = unitCache.get(paragraph);
+  if (!units) {
+    units = breakUnits(paragraph).map((text) => ({
+      text,
+      em: textWidth(text, 1),
+      trimmed: textWidth(text.trimEnd(), 1),
+    }));
+    if (unitCache.size > 2000) unitCache.clear();
+    unitCache.set(paragraph, units);
+  }
+  return units;
+}
+
 /** Greedy line breaking: the lines of `text` at `size` px that each fit in `maxWidth` px. */
 export function wrapText(text: string, maxWidth: number, size: number): string[] {
   const lines: string[] = [];
+  const max = maxWidth / size + 1e-9;
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (const unit of breakUnits(paragraph.trim())) {
-      const next = line + unit;
-      if (textWidth(next.trimEnd(), size) <= maxWidth) {
-        line = next;
+    let em = 0;
+    for (const unit of unitsOf(paragraph.trim())) {
+      if (em + unit.trimmed <= max) {
+        line += unit.text;
+        em += unit.em;
         continue;
       }
       if (line) lines.push(line.trimEnd());
       line = '';
-      if (textWidth(unit.trimEnd(), size) <= maxWidth) line = unit;
-      else {
-        const pieces = hardBreak(unit.trimEnd(), maxWidth, size);
+      em = 0;
+      if (unit.trimmed <= max) {
+        line = unit.text;
+        em = unit.em;
+      } else {
+        const pieces = hardBreak(unit.text.trimEnd(), maxWidth, size);
         line = pieces.pop() ?? '';
+        em = textWidth(line, 1);
         lines.push(...pieces);
       }
     }

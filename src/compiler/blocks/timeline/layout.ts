@@ -46,6 +46,8 @@ export interface TimelineLayout {
   vertical: TimelineSizes;
   /** Width of the date column beside each event in the vertical layout. */
   dateWidth: number;
+  /** The vertical layout shows dates and titles only: with details it would not fit. */
+  compact: boolean;
 }
 
 export interface TimelineFailure {
@@ -73,13 +75,13 @@ function sizeSteps(): TimelineSizes[] {
 }
 
 /** Height of an event's card at `width`; `dateBeside` is the width of a date column left of the text (0: date above). */
-function cardHeight(e: EventInput, width: number, s: TimelineSizes, dateBeside = 0): number {
+function cardHeight(e: EventInput, width: number, s: TimelineSizes, dateBeside = 0, compact = false): number {
   const inner = width - 2 * CARD_PAD - 6; // padding and the accent border
   const textW = inner - dateBeside;
   const dateLines = dateBeside ? 0 : wrapText(formatDate(e.date), inner, s.date).length;
   const title = wrapText(e.title, textW, s.title).length;
-  const detail = e.detail ? wrapText(e.detail, textW, s.detail).length : 0;
-  const source = e.source ? wrapText(e.source, textW, SOURCE).length : 0;
+  const detail = e.detail && !compact ? wrapText(e.detail, textW, s.detail).length : 0;
+  const source = e.source && !compact ? wrapText(e.source, textW, SOURCE).length : 0;
   const h =
     dateLines * s.date * LINE + title * s.title * LINE + detail * s.detail * LINE + source * SOURCE * LINE;
   return Math.ceil(Math.max(h, dateBeside ? s.date * LINE : 0) + 2 * CARD_PAD + 6);
@@ -122,7 +124,11 @@ export function layoutTimeline(
   const slotW = (frame.width - (n - 1) * H_GEOMETRY.gap) / n;
   let horizontal: TimelineSizes | undefined;
   let hNeed = 0;
-  for (const s of sizeSteps()) {
+  const steps = sizeSteps();
+  for (const s of steps) {
+    // A date that would wrap in its card takes a smaller size, unless none is left.
+    const widest = Math.max(...events.map((e) => textWidth(formatDate(e.date), s.date)));
+    if (widest > slotW - 2 * CARD_PAD - 6 && s !== steps.at(-1)) continue;
     const cards = Math.max(0, ...slots.map((x) => (x.event ? cardHeight(x.event, slotW, s) : 0)));
     const spanH = hasSpans
       ? Math.max(H_GEOMETRY.span, ...placed.map((p) => spanHeight(p, slotW * (p.last - p.first + 1), s)))
@@ -136,25 +142,30 @@ export function layoutTimeline(
   if (!horizontal) return { orientation: 'horizontal', need: hNeed, have: frame.height };
 
   const cardW = frame.width - (hasSpans ? V_GEOMETRY.span : 0) - V_GEOMETRY.axis;
+  // On a narrow screen, details give way before the text shrinks below its floor.
   let vertical: TimelineSizes | undefined;
   let vNeed = 0;
   let dateWidth = 0;
-  for (const s of sizeSteps()) {
-    dateWidth = Math.ceil(Math.max(...events.map((e) => textWidth(formatDate(e.date), s.date)))) + 20;
-    const rows = slots.map((x, i) => {
-      const card = x.event ? cardHeight(x.event, cardW, s, dateWidth) : 0;
-      // An empty slot is as tall as its span's label.
-      const span = placed.find((p) => p.first === i && p.last === i);
-      return Math.max(card, span ? spanHeight(span, V_GEOMETRY.span, s) : 0);
-    });
-    vNeed = rows.reduce((a, b) => a + b, 0) + V_GEOMETRY.gap * (n - 1);
-    if (vNeed <= frame.height) {
-      vertical = s;
-      break;
+  let compact = false;
+  search: for (const drop of [false, true]) {
+    for (const s of sizeSteps()) {
+      dateWidth = Math.ceil(Math.max(...events.map((e) => textWidth(formatDate(e.date), s.date)))) + 20;
+      const rows = slots.map((x, i) => {
+        const card = x.event ? cardHeight(x.event, cardW, s, dateWidth, drop) : 0;
+        // An empty slot is as tall as its span's label.
+        const span = placed.find((p) => p.first === i && p.last === i);
+        return Math.max(card, span ? spanHeight(span, V_GEOMETRY.span, s) : 0);
+      });
+      vNeed = rows.reduce((a, b) => a + b, 0) + V_GEOMETRY.gap * (n - 1);
+      if (vNeed <= frame.height) {
+        vertical = s;
+        compact = drop;
+        break search;
+      }
     }
   }
   if (!vertical) return { orientation: 'vertical', need: vNeed, have: frame.height };
-  return { slots, spans: placed, horizontal, vertical, dateWidth };
+  return { slots, spans: placed, horizontal, vertical, dateWidth, compact };
 }
 
 /** A span's box: its dates over its title. */

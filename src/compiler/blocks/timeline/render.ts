@@ -61,7 +61,15 @@ export function renderTimeline(layout: TimelineLayout, o: RenderOptions): string
     ...sizes('v', layout.vertical),
   });
   return (
-    `<figure${renderAttrs({ class: 'timeline', id: o.id, 'data-block': 'timeline', 'data-step': o.step ? 'events' : undefined, 'data-spans': layout.spans.length > 0 ? 'true' : undefined, style: rootStyle })}>` +
+    `<figure${renderAttrs({
+      class: 'timeline',
+      id: o.id,
+      'data-block': 'timeline',
+      'data-step': o.step ? 'events' : undefined,
+      'data-spans': layout.spans.length > 0 ? 'true' : undefined,
+      'data-compact': layout.compact ? 'true' : undefined,
+      style: rootStyle,
+    })}>` +
     `<div class="tl-frame" style="${style({ height: o.height })}"><div class="tl-axis" aria-hidden="true"></div>` +
     layout.spans.map(span).join('') +
     events +

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ChainLayout,
+  isLayout,
+  type LinkInput,
+  layoutChainMap,
+  MIN_TEXT,
+  type TierInput,
+} from '../../src/compiler/blocks/chain-map/layout.ts';
+import { type Box, inside, overlappingPairs } from '../../src/compiler/blocks/diagram/geometry.ts';
+import { textWidth } from '../../src/compiler/blocks/diagram/text.ts';
+import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import { dom, fixture } from './helpers.ts';
+
+/** The boxes the HTML places: `left/top/width/height` in px from each node's inline style. */
+function boxesOf(el: Element, selector: string): (Box & { id: string })[] {
+  return [...el.querySelectorAll(selector)].map((n) => {
+    const style = n.getAttribute('style') ?? '';
+    const num = (k: string) => Number(new RegExp(`(?:^|;)${k}:([\\d.]+)px`).exec(style)?.[1]);
+    return {
+      id: n.getAttribute('data-node') ?? '',
+      x: num('left'),
+      y: num('top'),
+      w: num('width'),
+      h: num('height'),
+    };
+  });
+}
+
+function frameOf(el: Element): Box {
+  const style = el.querySelector('.cm-frame')!.getAttribute('style')!;
+  const num = (k: string) => Number(new RegExp(`${k}:([\\d.]+)px`).exec(style)![1]);
+  return { x: 0, y: 0, w: num('width'), h: num('height') };
+}
+
+/** The invariants every layout keeps: no overlap, inside the frame, text ≥ 24 px and within its box. */
+function expectValid(layout: ChainLayout) {
+  const frame = { x: 0, y: 0, w: layout.width, h: layout.height };
+  expect(overlappingPairs(layout.nodes)).toEqual([]);
+  for (const n of [...layout.nodes, ...layout.titles])
+    expect(inside(n, frame), `${JSON.stringify(n)} in ${JSON.stringify(frame)}`).toBe(true);
+  expect(overlappingPairs([...layout.nodes, ...layout.titles])).toEqual([]);
+  for (const size of Object.values(layout.sizes)) expect(size).toBeGreaterThanOrEqual(MIN_TEXT);
+  for (const n of layout.nodes) {
+    const inner = n.w - 2 * 23;
+    for (const line of n.label)
+      expect(textWidth(line, layout.sizes.label), line).toBeLessThanOrEqual(inner + 0.5);
+    for (const line of n.note)
+      expect(textWidth(line, layout.sizes.note), line).toBeLessThanOrEqual(inner + 0.5);
+  }
+}
+
+describe('chain-map layout on fixtures: many nodes, long labels, both directions', () => {
+  for (const name of ['diagrams', 'diagrams-stress']) {
+    const deck = fixture(name);
+    it(`${name}: compiles clean`, () => expect(deck.diagnostics.map(formatDiagnostic)).toEqual([]));
+    const maps = [...dom(deck).querySelectorAll('[data-block="chain-map"]')];
+    maps.forEach((map, i) => {
+      it(`${name} #${i + 1} (${map.getAttribute('data-direction')}): no two nodes overlap, all inside the frame`, () => {
+        const frame = frameOf(map);
+        const nodes = boxesOf(map, '.cm-node');
+        expect(nodes.length).toBeGreaterThan(0);
+        expect(overlappingPairs(nodes).map(([a, b]) => `${nodes[a]!.id} × ${nodes[b]!.id}`)).toEqual([]);
+        expect(nodes.filter((n) => !inside(n, frame)).map((n) => n.id)).toEqual([]);
+        const titles = boxesOf(map, '.cm-tier-title');
+        expect(overlappingPairs([...nodes, ...titles])).toEqual([]);
+        const size = Number(/--cm-label-size:([\d.]+)px/.exec(map.getAttribute('style')!)![1]);
+        expect(size).toBeGreaterThanOrEqual(24);
+      });
+    });
+  }
+  it('the stress fixture really is stressful', () => {
+    const maps = [...dom(fixture('diagrams-stress')).querySelectorAll('[data-block="chain-map"]')];
+    expect(maps.map((m) => m.querySelectorAll('.cm-node').length)).toEqual([16, 31]);
+  });
+});
+
+/** A small deterministic PRNG (mulberry32), so generated cases are the same on every run. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = [
+  '产业链',
+  '智能制造',
+  '大数据',
+  'AI',
+  '2025年',
+  '16.4%',
+  '新一代信息技术',
+  '（一期）',
+  'Robotics',
+  '高端装备',
+];
+
+function generate(seed: number): {
+  tiers: TierInput[];
+  links: LinkInput[];
+  width: number;
+  height: number;
+  direction: 'right' | 'down';
+} {
+  const r = random(seed);
+  const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)]!;
+  const tiers: TierInput[] = Array.from({ length: 1 + Math.floor(r() * 5) }, (_, t) => ({
+    title: r() < 0.6 ? `第${t + 1}层${pick(WORDS)}` : undefined,
+    nodes: Array.from({ length: 1 + Math.floor(r() * (r() < 0.2 ? 20 : 6)) }, (_, i) => ({
+      id: `t${t}n${i}`,
+      label: Array.from({ length: 1 + Math.floor(r() * 5) }, () => pick(WORDS)).join(''),
+      figure: r() < 0.3 ? pick(['16.4%', '66条', '5187.9亿元']) : undefined,
+      note:
+        r() < 0.3 ? Array.from({ length: 1 + Math.floor(r() * 4) }, () => pick(WORDS)).join('') : undefined,
+    })),
+  }));
+  const ids = tiers.flatMap((t) => t.nodes.map((n) => n.id));
+  const links = Array.from({ length: Math.floor(r() * 10) }, () => ({
+    from: pick(ids),
+    to: pick(ids),
+    dashed: r() < 0.5,
+  }));
+  return {
+    tiers,
+    links,
+    // Mostly slide-sized frames, some small ones that cannot hold everything.
+    width: r() < 0.8 ? 1000 + Math.floor(r() * 681) : 400 + Math.floor(r() * 600),
+    height: r() < 0.8 ? 500 + Math.floor(r() * 397) : 200 + Math.floor(r() * 300),
+    direction: r() < 0.5 ? 'right' : 'down',
+  };
+}
+
+describe('chain-map layout on generated specs', () => {
+  it('either fits every invariant or says which tier does not fit', () => {
+    let laidOut = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const spec = generate(seed);
+      const result = layoutChainMap(spec.tiers, spec.links, spec);
+      if (isLayout(result)) {
+        laidOut++;
+        expectValid(result);
+      } else {
+        expect(result.tier).toBeGreaterThanOrEqual(0);
+        expect(result.tier).toBeLessThan(spec.tiers.length);
+        expect(result.need).toBeGreaterThan(result.have);
+      }
+    }
+    // Half the random specs fit (many are too big for any slide): the search is not giving up early.
+    expect(laidOut).toBeGreaterThan(80);
+  });
+
+  it('wraps a tall tier into sub-columns before giving up', () => {
+    const tiers: TierInput[] = [
+      { nodes: [{ id: 'a', label: '源' }] },
+      { nodes: Array.from({ length: 24 }, (_, i) => ({ id: `n${i}`, label: `节点${i}` })) },
+    ];
+    const result = layoutChainMap(tiers, [], { width: 1680, height: 700, direction: 'right' });
+    expect(isLayout(result)).toBe(true);
+    const layout = result as ChainLayout;
+    expectValid(layout);
+    expect(new Set(layout.nodes.filter((n) => n.tier === 1).map((n) => n.x)).size).toBeGreaterThan(1);
+  });
+
+  it('keeps 30 px text when there is room and shrinks it, never below 24 px, when there is not', () => {
+    const few = layoutChainMap([{ nodes: [{ id: 'a', label: '短' }] }], [], {
+      width: 1680,
+      height: 700,
+      direction: 'right',
+    });
+    expect((few as ChainLayout).sizes.label).toBe(30);
+    const many = layoutChainMap(
+      [{ nodes: Array.from({ length: 9 }, (_, i) => ({ id: `n${i}`, label: '一个比较长的标签需要换行' })) }],
+      [],
+      { width: 400, height: 896, direction: 'right' },
+    );
+    if (isLayout(many)) expect(many.sizes.label).toBeLessThan(30);
+    else expect(many.have).toBe(896);
+  });
+
+  it('draws links between facing edges of the two nodes', () => {
+    const result = layoutChainMap(
+      [{ nodes: [{ id: 'a', label: '甲' }] }, { nodes: [{ id: 'b', label: '乙' }] }],
+      [{ from: 'b', to: 'a', dashed: false }],
+      { width: 1000, height: 400, direction: 'right' },
+    ) as ChainLayout;
+    const [a, b] = result.nodes;
+    const [x1, , , , , , x2] = result.links[0]!.d.match(/[\d.]+/g)!.map(Number);
+    expect(x1).toBeCloseTo(a!.x + a!.w, 0);
+    expect(x2).toBeCloseTo(b!.x, 0);
+    expect(result.links[0]!.tier).toBe(1);
+  });
+});
