@@ -1,0 +1,264 @@
+import { expect, type Page, test } from '@playwright/test';
+import { goTo, indices, openDeck } from './deck.ts';
+
+/** The [h, v] of the first slide built from `file`. */
+async function slideOf(page: Page, file: string, nth = 0): Promise<[number, number]> {
+  const at = await page.evaluate(
+    ([file, nth]) => {
+      const slide = [
+        ...document.querySelectorAll<HTMLElement>('.reveal .slides section[data-source]'),
+      ].filter((s) => s.dataset.source!.startsWith(`${file}:`))[nth as number];
+      if (!slide) return undefined;
+      const i = window.Reveal.getIndices(slide);
+      return [i.h, i.v ?? 0] as [number, number];
+    },
+    [file, nth] as const,
+  );
+  expect(at, `a slide from ${file}`).toBeDefined();
+  return at!;
+}
+
+const DIAGRAM_SLIDES = [
+  ['slides/04-timeline.md', 0],
+  ['slides/04-timeline.md', 1],
+  ['slides/10-chain-map.md', 0],
+  ['slides/14-project-map.md', 0],
+] as const;
+
+/** Shows every fragment on the present slide, as the last step would. */
+function showAllFragments(page: Page) {
+  return page.evaluate(() => {
+    for (const f of document.querySelectorAll('.reveal .slides section.present .fragment'))
+      f.classList.add('visible');
+  });
+}
+
+/** Problems measured from real bounding boxes on the present slide: overlap, outside the frame, clipped text. */
+function measure(page: Page) {
+  return page.evaluate(() => {
+    const slide = document.querySelector<HTMLElement>('.reveal .slides section.present:not(.stack)')!;
+    const out: string[] = [];
+    const bounds = slide.getBoundingClientRect();
+    for (const fig of slide.querySelectorAll<HTMLElement>(
+      '[data-block="chain-map"], [data-block="timeline"]',
+    )) {
+      const frame = fig.getBoundingClientRect();
+      const parts = [...fig.querySelectorAll<HTMLElement>('.cm-node, .cm-tier-title, .tl-event, .tl-span')];
+      const boxes = parts.map((el) => ({ el, r: el.getBoundingClientRect() }));
+      const name = (el: HTMLElement) => el.dataset.node ?? el.textContent!.slice(0, 12);
+      const tol = 0.5;
+      for (const [i, a] of boxes.entries()) {
+        const r = a.r;
+        if (
+          r.left < frame.left - tol ||
+          r.right > frame.right + tol ||
+          r.top < frame.top - tol ||
+          r.bottom > frame.bottom + tol
+        )
+          out.push(`${name(a.el)} outside its figure`);
+        if (r.bottom > bounds.bottom + tol || r.right > bounds.right + tol)
+          out.push(`${name(a.el)} outside the slide`);
+        // Text must stay inside its box (a timeline event's dot sits outside it on purpose).
+        const texts = a.el.matches('.tl-event')
+          ? [...a.el.querySelectorAll<HTMLElement>('.tl-date, .tl-title, .tl-detail, .tl-source')]
+          : [];
+        for (const t of texts) {
+          const q = t.getBoundingClientRect();
+          if (
+            q.left < r.left - tol ||
+            q.right > r.right + tol ||
+            q.top < r.top - tol ||
+            q.bottom > r.bottom + tol
+          )
+            out.push(`${name(a.el)}: "${t.textContent!.slice(0, 12)}" outside its card`);
+        }
+        if (
+          !a.el.matches('.tl-event') &&
+          (a.el.scrollWidth > a.el.clientWidth + 1 || a.el.scrollHeight > a.el.clientHeight + 1)
+        )
+          out.push(
+            `${name(a.el)}: text overflows its box (${a.el.scrollWidth}×${a.el.scrollHeight} in ${a.el.clientWidth}×${a.el.clientHeight})`,
+          );
+        for (const b of boxes.slice(i + 1)) {
+          const s = b.r;
+          const x = Math.min(r.right, s.right) - Math.max(r.left, s.left);
+          const y = Math.min(r.bottom, s.bottom) - Math.max(r.top, s.top);
+          if (x > tol && y > tol) out.push(`${name(a.el)} overlaps ${name(b.el)}`);
+        }
+      }
+      // Each pre-wrapped line stays inside its node.
+      for (const node of fig.querySelectorAll<HTMLElement>('.cm-node')) {
+        const n = node.getBoundingClientRect();
+        for (const line of node.querySelectorAll<HTMLElement>('.cm-line, .cm-figure')) {
+          const l = line.getBoundingClientRect();
+          if (l.left < n.left - tol || l.right > n.right + tol)
+            out.push(`${node.dataset.node}: "${line.textContent}" wider than its node`);
+        }
+      }
+    }
+    return out;
+  });
+}
+
+test('the deck diagrams render: two chain maps, two timelines, no error in place', async ({ page }) => {
+  await openDeck(page);
+  await expect(page.locator('.reveal [data-block="chain-map"]')).toHaveCount(2);
+  await expect(page.locator('.reveal [data-block="timeline"]')).toHaveCount(2);
+  await expect(page.locator('.reveal .deck-error')).toHaveCount(0);
+  await expect(page.locator('[data-block="chain-map"] [data-node="auto"] .cm-figure')).toHaveText('16.4%');
+  await expect(page.locator('[data-block="chain-map"] [data-node="hengrui"]')).toContainText('恒瑞医药');
+  await expect(page.locator('[data-block="timeline"] [data-node="e4"] time')).toHaveText('2025年5月14日');
+});
+
+test('no node or event overlaps another, leaves its figure or clips its text (1920×1080, 1280×720)', async ({
+  page,
+}) => {
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 720 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await openDeck(page);
+    for (const [file, nth] of DIAGRAM_SLIDES) {
+      const [h, v] = await slideOf(page, file, nth);
+      await goTo(page, h, v);
+      await showAllFragments(page);
+      expect(await measure(page), `${file} #${nth} at ${viewport.width}×${viewport.height}`).toEqual([]);
+    }
+  }
+});
+
+test('diagram text is at least 24 px on a 1920×1080 screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openDeck(page);
+  for (const [file, nth] of DIAGRAM_SLIDES) {
+    const [h, v] = await slideOf(page, file, nth);
+    await goTo(page, h, v);
+    const small = await page.evaluate(() => {
+      const slide = document.querySelector('.reveal .slides section.present:not(.stack)')!;
+      const scale = window.Reveal.getScale();
+      const out: string[] = [];
+      for (const fig of slide.querySelectorAll('[data-block]'))
+        for (const el of fig.querySelectorAll<HTMLElement>('*')) {
+          const text = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+          const px = Number.parseFloat(getComputedStyle(el).fontSize) * scale;
+          if (text && px < 24 - 0.01)
+            out.push(`${el.className}: "${el.textContent!.slice(0, 10)}" at ${px.toFixed(1)} px`);
+        }
+      return out;
+    });
+    expect(small, file).toEqual([]);
+  }
+});
+
+test('chain map: fragments reveal tier by tier, forward and back', async ({ page }) => {
+  await openDeck(page);
+  const [h, v] = await slideOf(page, 'slides/10-chain-map.md');
+  await goTo(page, h, v);
+  const map = page.locator('section.present:not(.stack) [data-block="chain-map"]');
+  const visible = (tier: number) => map.locator(`.cm-node[data-tier="${tier}"]`).first();
+  await expect(visible(0)).toBeVisible();
+  await expect(visible(1)).toBeHidden();
+  await page.keyboard.press('ArrowRight');
+  await expect(visible(1)).toBeVisible();
+  await expect(map.locator('.cm-link[data-from="province"].visible')).toHaveCount(2);
+  await expect(visible(2)).toBeHidden();
+  await page.keyboard.press('ArrowRight');
+  await expect(visible(2)).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(visible(2)).toBeHidden();
+  await expect(visible(1)).toBeVisible();
+  expect(await indices(page)).toMatchObject({ h, v, f: 0 });
+});
+
+test('timeline: one event per step, the current one highlighted, forward and back', async ({ page }) => {
+  await openDeck(page);
+  const [h, v] = await slideOf(page, 'slides/04-timeline.md');
+  await goTo(page, h, v);
+  const events = page.locator('section.present:not(.stack) [data-block="timeline"] .tl-event');
+  await expect(events).toHaveCount(4);
+  await expect(events.nth(0)).toBeHidden();
+  await page.keyboard.press('ArrowRight');
+  await expect(events.nth(0)).toBeVisible();
+  await expect(events.nth(0)).toHaveAttribute('aria-current', 'step');
+  await page.keyboard.press('ArrowRight');
+  await expect(events.nth(1)).toHaveAttribute('data-current', '');
+  await expect(events.nth(0)).not.toHaveAttribute('data-current', '');
+  await expect(events.nth(0)).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(events.nth(1)).toBeHidden();
+  await expect(events.nth(0)).toHaveAttribute('data-current', '');
+  // The highlight is visible, not just an attribute.
+  const [current, past] = await Promise.all(
+    [0, 1].map((i) => events.nth(i).evaluate((el) => getComputedStyle(el).backgroundColor)),
+  );
+  expect(current).not.toBe(past);
+});
+
+test('chain map: a click or Enter/Space highlights a node, its links and its neighbours', async ({
+  page,
+}) => {
+  await openDeck(page);
+  const [h, v] = await slideOf(page, 'slides/14-project-map.md');
+  await goTo(page, h, v, 9);
+  const map = page.locator('section.present:not(.stack) [data-block="chain-map"]');
+  const node = (id: string) => map.locator(`.cm-node[data-node="${id}"]`);
+  await expect(node('bio')).toBeVisible();
+
+  await node('info').click();
+  await expect(map).toHaveAttribute('data-active', 'info');
+  await expect(node('info')).toHaveAttribute('aria-pressed', 'true');
+  for (const id of ['office-space', 'office-ai', 'jigang', 'shanke'])
+    await expect(node(id)).toHaveAttribute('data-state', 'neighbor');
+  await expect(node('bio')).not.toHaveAttribute('data-state', /.*/);
+  await expect(map.locator('.cm-link[data-state="active"]')).toHaveCount(4);
+  // Others fade; the chosen node and its neighbours do not.
+  const fade = (id: string) => node(id).evaluate((el) => getComputedStyle(el).filter);
+  expect(await fade('bio')).toContain('opacity');
+  expect(await fade('jigang')).toBe('none');
+  await node('info').click();
+  await expect(map).not.toHaveAttribute('data-active', /.*/);
+
+  // Keyboard: focus highlights, Space pins and unpins, and the slide does not move.
+  const before = await indices(page);
+  await node('steel').focus();
+  await expect(map).toHaveAttribute('data-active', 'steel');
+  await expect(node('zhongjing')).toHaveAttribute('data-state', 'neighbor');
+  await page.keyboard.press('Space');
+  await expect(node('steel')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Enter');
+  await expect(node('steel')).toHaveAttribute('aria-pressed', 'false');
+  await expect(map).not.toHaveAttribute('data-active', /.*/);
+  expect(await indices(page)).toEqual(before);
+  await page.keyboard.press('Tab');
+  await expect(node('bio')).toBeFocused();
+  await expect(map).toHaveAttribute('data-active', 'bio');
+  await expect(node('hengrui')).toHaveAttribute('data-state', 'neighbor');
+});
+
+test('timeline: horizontal on a wide screen, vertical on a 390 px phone', async ({ page }) => {
+  const layout = async () => {
+    await openDeck(page);
+    const [h, v] = await slideOf(page, 'slides/04-timeline.md');
+    await goTo(page, h, v);
+    return page.evaluate(() => {
+      const fig = document.querySelector('[data-block="timeline"]')!;
+      return [...fig.querySelectorAll<HTMLElement>('.tl-event')].map((e) => {
+        const r = e.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      });
+    });
+  };
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const wide = await layout();
+  for (let i = 1; i < wide.length; i++) {
+    expect(wide[i]!.left).toBeGreaterThan(wide[i - 1]!.right);
+    expect(wide[i]!.bottom).toBeCloseTo(wide[0]!.bottom, 0);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  const narrow = await layout();
+  for (let i = 1; i < narrow.length; i++) {
+    expect(narrow[i]!.top).toBeGreaterThan(narrow[i - 1]!.bottom);
+    expect(narrow[i]!.left).toBeCloseTo(narrow[0]!.left, 0);
+  }
+});
