@@ -36,6 +36,15 @@ export interface CompiledDeck {
   blocks: string[];
 }
 
+/** The `<section>` HTML of the stacks: a stack of more than one slide nests its vertical slides. */
+export function stacksHtml(stacks: Slide[][]): string {
+  return stacks
+    .map((stack) =>
+      stack.length === 1 ? stack[0]!.html : `<section>\n${stack.map((s) => s.html).join('\n')}\n</section>`,
+    )
+    .join('\n');
+}
+
 /** Compiles markdown files (in the order given) into reveal.js sections. Pure: all I/O goes through `host`. */
 export function compileDeck(files: SourceFile[], options: CompileOptions): CompiledDeck {
   const { diagnostics, report } = collector();
@@ -92,11 +101,7 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
       slide.v = v;
     });
   });
-  const html = stacks
-    .map((stack) =>
-      stack.length === 1 ? stack[0]!.html : `<section>\n${stack.map((s) => s.html).join('\n')}\n</section>`,
-    )
-    .join('\n');
+  const html = stacksHtml(stacks);
   const used = new Set(stacks.flat().flatMap((s) => s.blocks.map((b) => b.name)));
   return {
     meta,

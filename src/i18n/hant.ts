@@ -21,8 +21,12 @@ export const OVERRIDES: [from: string, to: string][] = [
   ['碳化硅', '碳化矽'],
 ];
 
-/** Paths and URLs keep their characters: a file named in 简体 must still be found. */
-const PROTECTED = /\]\([^)\s]*\)|(?:data|src|href):\s*["']?[^\s"')]+|https?:\/\/\S+/g;
+/**
+ * Paths and URLs keep their characters: a file named in 简体 must still be found. Covers markdown links,
+ * YAML `data:`/`src:` values, and the path-carrying attributes of compiled HTML.
+ */
+const PROTECTED =
+  /\]\([^)\s]*\)|(?:data|src|href):\s*["']?[^\s"')]+|\b(?:src|href|data-source)="[^"]*"|https?:\/\/[^\s"'<>]+/g;
 
 export function toHant(text: string): string {
   let out = '';

@@ -16,10 +16,17 @@ export const FONT_FACES = [
 /** Printable ASCII and a few marks the runtime draws, always in the subset. */
 const ALWAYS = `${Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')}·—–…“”‘’、，。：；！？（）《》〔〕【】％×→←↑↓`;
 
+/** Part of each subset's cache key: bump it when the subsetting options change. */
+const SUBSET_VERSION = 'woff2-no-layout-closure';
+
 export interface SubsetFace {
   weight: number;
   fileName: string;
   data: Buffer;
+  /** The characters the file holds, for the face's unicode-range. */
+  glyphs: string;
+  /** Whether the first slide needs it: preloaded, and fetched before anything else. */
+  first: boolean;
 }
 
 /** The characters a page needs: its text (tags included, harmlessly ASCII) with entities decoded. */
@@ -38,35 +45,71 @@ export function glyphsOf(...texts: string[]): string {
  * Subsets each face to exactly `glyphs`, as WOFF2 with its TrueType outlines kept. Results are cached on disk
  * by content, so an unchanged deck costs nothing on the next build.
  */
-export async function subsetFaces(glyphs: string, cacheDir: string, tag: string): Promise<SubsetFace[]> {
+export async function subsetFaces(
+  glyphs: string,
+  cacheDir: string,
+  tag: string,
+  first = true,
+): Promise<SubsetFace[]> {
   mkdirSync(cacheDir, { recursive: true });
   return Promise.all(
     FONT_FACES.map(async (face) => {
       const source = require.resolve(face.file);
       const hash = createHash('sha256')
-        .update(face.file)
-        .update('\0')
+        .update(`${face.file}\0${SUBSET_VERSION}\0`)
         .update(glyphs)
         .digest('hex')
         .slice(0, 10);
       const fileName = `deck-sans-${tag}-${face.weight}-${hash}.woff2`;
       const cached = join(cacheDir, fileName);
-      if (existsSync(cached)) return { weight: face.weight, fileName, data: readFileSync(cached) };
-      const data = await subsetFont(readFileSync(source), glyphs, { targetFormat: 'woff2' });
+      if (existsSync(cached))
+        return { weight: face.weight, fileName, data: readFileSync(cached), glyphs, first };
+      // No layout closure: glyphs reachable only through OpenType features (alternates, vertical forms)
+      // triple a small subset's size, and horizontal slides do not use them.
+      const data = await subsetFont(readFileSync(source), glyphs, {
+        targetFormat: 'woff2',
+        noLayoutClosure: true,
+      });
       const tmp = `${cached}.${process.pid}.tmp`;
       writeFileSync(tmp, data);
       renameSync(tmp, cached);
-      return { weight: face.weight, fileName, data };
+      return { weight: face.weight, fileName, data, glyphs, first };
     }),
   );
 }
 
+/**
+ * Splits a page's glyphs in two: those of the first slide (with ASCII and the UI's), and the rest. The
+ * browser fetches a face only when laid-out text needs a character in its unicode-range, so the first slide
+ * waits on a small file and the rest arrives while it is shown.
+ */
+export function splitGlyphs(all: string, firstSlide: string): { first: string; rest: string } {
+  const first = new Set(glyphsOf(firstSlide));
+  const rest = [...all].filter((c) => !first.has(c));
+  return { first: [...first].sort().join(''), rest: rest.join('') };
+}
+
+/** A CSS unicode-range for a set of characters, consecutive code points merged. */
+export function unicodeRange(glyphs: string): string {
+  const points = [...new Set([...glyphs].map((c) => c.codePointAt(0)!))].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  for (let i = 0; i < points.length; ) {
+    let j = i;
+    while (j + 1 < points.length && points[j + 1] === points[j]! + 1) j++;
+    const hex = (n: number) => n.toString(16).toUpperCase();
+    ranges.push(j > i ? `U+${hex(points[i]!)}-${hex(points[j]!)}` : `U+${hex(points[i]!)}`);
+    i = j + 1;
+  }
+  return ranges.join(',');
+}
+
 export function fontFaceCss(faces: SubsetFace[], urlOf: (fileName: string) => string): string {
   return faces
+    .filter((f) => f.glyphs.length > 0)
     .map(
       (f) =>
         `@font-face{font-family:"${FONT_FAMILY}";font-style:normal;font-weight:${f.weight};font-display:block;` +
-        `src:url("${urlOf(f.fileName)}") format("woff2")}`,
+        `src:url("${urlOf(f.fileName)}") format("woff2");unicode-range:${unicodeRange(f.glyphs)}}`,
     )
     .join('\n');
 }

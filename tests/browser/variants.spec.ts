@@ -14,7 +14,7 @@ test('the language switch moves between 简体 and 繁體 and keeps the slide an
   await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hant');
   expect(await indices(page)).toEqual({ h: 1, v: 0, f: 0 });
-  await expect(page.locator('.reveal .slides section.present h2')).toHaveText('今天講三件事');
+  await expect(page.locator('.reveal .slides section.present h2')).toHaveText('今天彙報四個部分');
 
   // And back, from a vertical slide.
   await goTo(page, 2, 1);

@@ -22,22 +22,30 @@ describe.each([
 ])('built fonts of %s', (lang, page) => {
   const html = readFileSync(join(dist, page), 'utf8');
   const faces = assets.filter((a) => a.startsWith(`deck-sans-${lang}-`) && a.endsWith('.woff2'));
+  const prefix = page.includes('/') ? '../assets/' : './assets/';
 
-  it('are linked from the page and preloaded', () => {
-    expect(faces.length).toBe(2);
-    const prefix = page.includes('/') ? '../assets/' : './assets/';
+  it('come in two weights, each as a first-slide part (preloaded) and the rest (fetched when needed)', () => {
+    expect(faces.map((f) => f.replace(/-[0-9a-f]{10}\.woff2$/, '')).sort()).toEqual(
+      ['first-400', 'first-700', 'rest-400', 'rest-700'].map((p) => `deck-sans-${lang}-${p}`),
+    );
     for (const f of faces) {
-      expect(html).toContain(`rel="preload" as="font" type="font/woff2" crossorigin="" href="${prefix}${f}"`);
+      const preload = `rel="preload" as="font" type="font/woff2" crossorigin="" href="${prefix}${f}"`;
+      if (f.includes('-first-')) expect(html).toContain(preload);
+      else expect(html).not.toContain(preload);
     }
+    const css = readFileSync(join(dist, 'assets', assets.find((a) => a.startsWith(`deck-fonts-${lang}-`))!), 'utf8');
+    for (const f of faces) expect(css).toMatch(new RegExp(`url\\("\\./${f}"\\) format\\("woff2"\\);unicode-range:U\\+`));
   });
 
-  it('cover every character of the page, as TrueType outlines', () => {
+  it('cover every character of the page between them, as TrueType outlines', () => {
     const chars = [...new Set(pageText(html))].filter((c) => c.trim() !== '');
-    for (const face of faces) {
-      const font = fontkit.create(readFileSync(join(dist, 'assets', face)));
-      expect('glyf' in font.directory.tables).toBe(true);
-      const missing = chars.filter((c) => !font.hasGlyphForCodePoint(c.codePointAt(0)!));
-      expect(missing, face).toEqual([]);
+    for (const weight of [400, 700]) {
+      const fonts = faces
+        .filter((f) => f.includes(`-${weight}-`))
+        .map((f) => fontkit.create(readFileSync(join(dist, 'assets', f))));
+      for (const font of fonts) expect('glyf' in font.directory.tables).toBe(true);
+      const missing = chars.filter((c) => !fonts.some((font) => font.hasGlyphForCodePoint(c.codePointAt(0)!)));
+      expect(missing, `${lang} ${weight}`).toEqual([]);
     }
   });
 });

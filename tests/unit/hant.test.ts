@@ -27,3 +27,15 @@ describe('简体 → 繁體', () => {
     for (const [from, to] of OVERRIDES) expect(from).not.toBe(to);
   });
 });
+
+describe('简体 → 繁體 of compiled HTML', () => {
+  it('converts text and data but keeps paths in src, href and data-source', () => {
+    expect(
+      toHant(
+        '<section data-source="slides/产业.md:1-2"><img src="/slides/图/济南.png" alt="济南">来源</section>',
+      ),
+    ).toBe(
+      '<section data-source="slides/产业.md:1-2"><img src="/slides/图/济南.png" alt="濟南">來源</section>',
+    );
+  });
+});

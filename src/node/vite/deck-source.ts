@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { CompiledDeck, Diagnostic } from '../../compiler/index.ts';
-import { compileDeck } from '../../compiler/index.ts';
+import { compileDeck, stacksHtml } from '../../compiler/index.ts';
 import { fsHost, readSources } from '../load.ts';
 import { renderPage } from '../page.ts';
 import { relativePage, type Variant } from '../variants.ts';
@@ -8,9 +8,27 @@ import { relativePage, type Variant } from '../variants.ts';
 /** The runtime entry, as the page names it; deck:pages resolves it to src/runtime/main.ts. */
 export const ENTRY = '/@deck/main.ts';
 
+/** A compiled deck with its text converted: slides, notes, titles and metadata. */
+function convertDeck(deck: CompiledDeck, convert: (text: string) => string): CompiledDeck {
+  const stacks = deck.stacks.map((stack) =>
+    stack.map((s) => ({
+      ...s,
+      html: convert(s.html),
+      notes: convert(s.notes),
+      title: convert(s.title),
+      section: s.section === undefined ? undefined : convert(s.section),
+    })),
+  );
+  const meta = Object.fromEntries(
+    Object.entries(deck.meta).map(([k, v]) => [k, typeof v === 'string' ? convert(v) : v]),
+  ) as CompiledDeck['meta'];
+  return { ...deck, meta, stacks, html: stacksHtml(stacks) };
+}
+
 /** The compiled deck of each variant, recompiled only when its inputs change. */
 export class DeckSource {
   private cache = new Map<string, CompiledDeck>();
+  private source: CompiledDeck | undefined;
   private converted = new Map<string, Map<string, string>>();
 
   constructor(
@@ -19,24 +37,26 @@ export class DeckSource {
     readonly variants: Variant[],
   ) {}
 
+  /**
+   * The deck in a variant's language. The markdown is compiled once, in the source language; another variant
+   * converts the compiled text (slides, notes, data in the page, what blocks write), so nothing a block or
+   * data file says can stay unconverted.
+   */
   get(variant: Variant): CompiledDeck {
     let deck = this.cache.get(variant.lang);
     if (!deck) {
-      const convert = this.converter(variant);
-      const host = fsHost(this.root);
-      const files = readSources(this.root, this.slidesDir).map((f) => ({
-        path: f.path,
-        text: convert(f.text),
-      }));
-      deck = compileDeck(files, {
-        host: {
-          exists: host.exists,
-          readText: (p) => ((t) => (t === undefined ? t : convert(t)))(host.readText(p)),
-        },
-      });
+      const source = this.compiled();
+      deck = variant.convert ? convertDeck(source, this.converter(variant)) : source;
       this.cache.set(variant.lang, deck);
     }
     return deck;
+  }
+
+  private compiled(): CompiledDeck {
+    if (!this.source) {
+      this.source = compileDeck(readSources(this.root, this.slidesDir), { host: fsHost(this.root) });
+    }
+    return this.source;
   }
 
   /** The variant's whole HTML page, with links to the other variants. */
@@ -65,6 +85,7 @@ export class DeckSource {
   }
 
   invalidate(): void {
+    this.source = undefined;
     this.cache.clear();
   }
 

@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto';
 import { join, posix } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { UI_TEXT } from '../../runtime/ui-text.ts';
-import { fontFaceCss, glyphsOf, type SubsetFace, subsetFaces } from '../fonts.ts';
+import { fontFaceCss, glyphsOf, type SubsetFace, splitGlyphs, subsetFaces } from '../fonts.ts';
 import type { Variant } from '../variants.ts';
 import type { DeckSource } from './deck-source.ts';
 
 const DEV_PREFIX = '/@deck-fonts/';
 
 /**
- * `deck:fonts` subsets the CJK font to exactly the glyphs of each variant's page and links it from that
- * page (preloaded), so no slide waits on or falls back from a 10 MB font.
+ * `deck:fonts` subsets the CJK font to exactly the glyphs of each variant's page, in two parts: the first
+ * slide's (preloaded) and the rest, so no slide falls back from, and the first waits on no more than, its own glyphs.
  */
 export function deckFonts(source: DeckSource, cacheDir: string): Plugin {
   const faces = new Map<string, SubsetFace[]>();
@@ -18,20 +18,29 @@ export function deckFonts(source: DeckSource, cacheDir: string): Plugin {
   const cssNames = new Map<string, string>();
 
   const facesFor = async (variant: Variant): Promise<SubsetFace[]> => {
-    const page = source.page(variant);
-    const glyphs = glyphsOf(page, ...Object.values(UI_TEXT[variant.lang]));
-    const list = await subsetFaces(glyphs, cacheDir, variant.lang);
+    const ui = Object.values(UI_TEXT[variant.lang]);
+    const all = glyphsOf(source.page(variant), ...ui);
+    const { first, rest } = splitGlyphs(
+      all,
+      [source.get(variant).stacks[0]?.[0]?.html ?? '', ...ui].join(''),
+    );
+    const list = [
+      ...(await subsetFaces(first, cacheDir, `${variant.lang}-first`, true)),
+      ...(rest ? await subsetFaces(rest, cacheDir, `${variant.lang}-rest`, false) : []),
+    ];
     faces.set(variant.lang, list);
     for (const f of list) files.set(f.fileName, f.data);
     return list;
   };
 
   const tags = (list: SubsetFace[], href: (name: string) => string, css: string) => [
-    ...list.map((f) => ({
-      tag: 'link',
-      attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: href(f.fileName) },
-      injectTo: 'head-prepend' as const,
-    })),
+    ...list
+      .filter((f) => f.first)
+      .map((f) => ({
+        tag: 'link',
+        attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: href(f.fileName) },
+        injectTo: 'head-prepend' as const,
+      })),
     { tag: 'link', attrs: { rel: 'stylesheet', href: href(css) }, injectTo: 'head' as const },
   ];
 
