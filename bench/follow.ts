@@ -18,7 +18,7 @@ const GOAL = { p99Ms: 50, kbPerClient: 50 };
 const TOKEN = 'bench-follow-token-0123456789';
 
 type ToRelay = { t: 'rss' };
-type FromRelay = { t: 'listening'; port: number } | { t: 'rss'; rss: number };
+type FromRelay = { t: 'listening'; port: number } | { t: 'rss'; rss: number; cpuMs: number };
 
 /** The relay process: serves, and reports its RSS (after a full GC) when asked. */
 async function relayProcess(): Promise<void> {
@@ -30,7 +30,8 @@ async function relayProcess(): Promise<void> {
   process.on('message', (m: ToRelay) => {
     if (m.t !== 'rss') return;
     (globalThis as { gc?: () => void }).gc?.();
-    send({ t: 'rss', rss: process.memoryUsage().rss });
+    const cpu = process.cpuUsage();
+    send({ t: 'rss', rss: process.memoryUsage().rss, cpuMs: (cpu.user + cpu.system) / 1000 });
   });
   process.on('disconnect', () => void deck.close().then(() => process.exit(0)));
   send({ t: 'listening', port: Number(new URL(deck.url).port) });
@@ -54,10 +55,11 @@ function startRelay() {
   return {
     child,
     listening: next('listening'),
-    rss: async () => {
+    /** The relay's RSS after a full GC, and the CPU time it has used so far. */
+    usage: async () => {
       const reply = next('rss');
       child.send({ t: 'rss' } satisfies ToRelay);
-      return (await reply).rss;
+      return await reply;
     },
   };
 }
@@ -91,7 +93,7 @@ async function main(): Promise<number> {
   const relay = startRelay();
   const { port } = await relay.listening;
   const url = `ws://127.0.0.1:${port}/follow`;
-  const before = await relay.rss();
+  const before = (await relay.usage()).rss;
 
   // Audiences, connected in batches so the accept queue does not overflow.
   const sentAt: number[] = [];
@@ -128,7 +130,8 @@ async function main(): Promise<number> {
       });
     }
   }
-  const withClients = await relay.rss();
+  const loaded = await relay.usage();
+  const withClients = loaded.rss;
 
   // The presenter: one change every `interval` ms; relay seq n is the n-th change (each differs from the last).
   const presenter = await open(url, { v: 1, t: 'hello', role: 'presenter', token: TOKEN });
@@ -147,6 +150,8 @@ async function main(): Promise<number> {
   }
   const timeout = new Promise<void>((resolve) => setTimeout(resolve, 10_000));
   await Promise.race([finished, timeout]);
+  // CPU time, unlike wall time, barely depends on what else the machine is doing.
+  const cpuPerChange = ((await relay.usage()).cpuMs - loaded.cpuMs) / changes;
 
   const sorted = latencies.sort((a, b) => a - b);
   const expected = clients * changes;
@@ -164,7 +169,7 @@ async function main(): Promise<number> {
         acks.sort((a, b) => a - b),
         50,
       ),
-    )}  p99 ${ms(percentile(acks, 99))} (send → ack, after writing to every client)`,
+    )}  p99 ${ms(percentile(acks, 99))} (send → ack, after writing to every client); CPU ${ms(cpuPerChange)} per change`,
     `messages lost    ${lost} of ${expected}${outOfOrder.count ? ` (${outOfOrder.count} out of order)` : ''}`,
     `relay RSS        ${(before / 2 ** 20).toFixed(1)} MB idle, ${(withClients / 2 ** 20).toFixed(1)} MB with ${clients} clients: ${perClientKb.toFixed(1)} KB per client`,
     `goals            p99 ≤ ${GOAL.p99Ms} ms: ${ok(p99 <= GOAL.p99Ms)}; 0 lost: ${ok(lost === 0 && outOfOrder.count === 0)}; ≤ ${GOAL.kbPerClient} KB per client: ${ok(perClientKb <= GOAL.kbPerClient)}`,
