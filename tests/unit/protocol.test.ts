@@ -132,12 +132,19 @@ describe('protocol: the presenter token', () => {
     const token = 'a'.repeat(64);
     const time = (given: string) => {
       const start = process.hrtime.bigint();
-      for (let i = 0; i < 20_000; i++) tokenMatches(token, given);
+      for (let i = 0; i < 5_000; i++) tokenMatches(token, given);
       return Number(process.hrtime.bigint() - start);
     };
     time(token); // warm up
-    const near = Math.min(time(`${'a'.repeat(63)}b`), time(`${'a'.repeat(63)}b`));
-    const far = Math.min(time(`b${'a'.repeat(63)}`), time(`b${'a'.repeat(63)}`));
+    // Interleaved, best of seven: a busy machine slows single runs, rarely all of one kind.
+    const nears: number[] = [];
+    const fars: number[] = [];
+    for (let k = 0; k < 7; k++) {
+      nears.push(time(`${'a'.repeat(63)}b`));
+      fars.push(time(`b${'a'.repeat(63)}`));
+    }
+    const near = Math.min(...nears);
+    const far = Math.min(...fars);
     // Hashing dominates and is the same work for both: a wide margin keeps this stable on a busy machine.
     expect(near / far).toBeGreaterThan(0.5);
     expect(near / far).toBeLessThan(2);
