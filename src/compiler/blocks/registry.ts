@@ -1,8 +1,8 @@
 import { chainMap } from './chain-map/index.ts';
 import { chartBlock } from './chart/index.ts';
 import { figuresBlock } from './figures/index.ts';
-import { timeline } from './timeline/index.ts';
 import { sourcesBlock } from './sources/index.ts';
+import { timeline } from './timeline/index.ts';
 import type { BlockRenderer } from './types.ts';
 
 /** Every fenced block type, in one list: a new block is one module plus one line here. */
