@@ -78,81 +78,85 @@ test('overview mode opens with Escape and closes again', async ({ page }) => {
   await expect(page.locator('.reveal.overview')).toHaveCount(0);
 });
 
-test('the CJK font renders the text: no fallback font on any slide', async ({ page }) => {
-  await openDeck(page);
-  expect(await page.evaluate(() => document.fonts.check('40px "Deck Sans"', '济南工业强市'))).toBe(true);
-  const family = await page
-    .locator('h1')
-    .first()
-    .evaluate((el) => getComputedStyle(el).fontFamily);
-  expect(family.startsWith('"Deck Sans"')).toBe(true);
+for (const path of ['/', '/zh-Hant/']) {
+  test(`the CJK font renders the text: no fallback font on any slide of ${path}`, async ({ page }) => {
+    await openDeck(page, path);
+    expect(await page.evaluate(() => document.fonts.check('40px "Deck Sans"', '工业强市'))).toBe(true);
+    const family = await page
+      .locator('h1')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontFamily);
+    expect(family.startsWith('"Deck Sans"')).toBe(true);
 
-  // Ask Chromium which fonts it really used for each element's text.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('DOM.enable');
-  await cdp.send('CSS.enable');
-  const fallbacks = new Set<string>();
-  for (const [h, v] of await allSlides(page)) {
-    await goTo(page, h, v);
-    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-    const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
-      nodeId: root.nodeId,
-      selector: '.reveal .slides section.present:not(.stack) *:not(aside):not(aside *)',
-    });
-    for (const nodeId of nodeIds) {
-      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-      for (const f of fonts)
-        if (!f.isCustomFont) fallbacks.add(`${h}/${v}: ${f.familyName} (${f.glyphCount} glyphs)`);
-    }
-  }
-  expect([...fallbacks]).toEqual([]);
-});
-
-test('no slide overflows its 16:9 frame, with every fragment shown', async ({ page }) => {
-  for (const viewport of [
-    { width: 1920, height: 1080 },
-    { width: 1280, height: 720 },
-  ]) {
-    await page.setViewportSize(viewport);
-    await openDeck(page);
-    const problems: string[] = [];
+    // Ask Chromium which fonts it really used for each element's text.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const fallbacks = new Set<string>();
     for (const [h, v] of await allSlides(page)) {
       await goTo(page, h, v);
-      await page.evaluate(() => {
-        for (const f of document.querySelectorAll('.reveal .slides section.present .fragment'))
-          f.classList.add('visible');
+      const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
+        nodeId: root.nodeId,
+        selector: '.reveal .slides section.present:not(.stack) *:not(aside):not(aside *)',
       });
-      problems.push(
-        ...(await page.evaluate(() => {
-          const slide = document.querySelector<HTMLElement>('.reveal .slides section.present:not(.stack)')!;
-          const frame = slide.getBoundingClientRect();
-          const out: string[] = [];
-          const where = slide.dataset.source;
-          if (slide.scrollHeight > slide.clientHeight + 1 || slide.scrollWidth > slide.clientWidth + 1) {
-            out.push(
-              `${where}: content ${slide.scrollWidth}×${slide.scrollHeight} in ${slide.clientWidth}×${slide.clientHeight}`,
-            );
-          }
-          for (const el of slide.querySelectorAll<HTMLElement>('*')) {
-            if (el.closest('aside.notes, .visually-hidden')) continue;
-            const r = el.getBoundingClientRect();
-            if (r.width === 0 && r.height === 0) continue;
-            const tol = 1;
-            if (
-              r.left < frame.left - tol ||
-              r.top < frame.top - tol ||
-              r.right > frame.right + tol ||
-              r.bottom > frame.bottom + tol
-            ) {
+      for (const nodeId of nodeIds) {
+        const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+        for (const f of fonts)
+          if (!f.isCustomFont) fallbacks.add(`${h}/${v}: ${f.familyName} (${f.glyphCount} glyphs)`);
+      }
+    }
+    expect([...fallbacks]).toEqual([]);
+  });
+}
+
+for (const path of ['/', '/zh-Hant/']) {
+  test(`no slide of ${path} overflows its 16:9 frame, with every fragment shown`, async ({ page }) => {
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await openDeck(page, path);
+      const problems: string[] = [];
+      for (const [h, v] of await allSlides(page)) {
+        await goTo(page, h, v);
+        await page.evaluate(() => {
+          for (const f of document.querySelectorAll('.reveal .slides section.present .fragment'))
+            f.classList.add('visible');
+        });
+        problems.push(
+          ...(await page.evaluate(() => {
+            const slide = document.querySelector<HTMLElement>('.reveal .slides section.present:not(.stack)')!;
+            const frame = slide.getBoundingClientRect();
+            const out: string[] = [];
+            const where = slide.dataset.source;
+            if (slide.scrollHeight > slide.clientHeight + 1 || slide.scrollWidth > slide.clientWidth + 1) {
               out.push(
-                `${where}: <${el.tagName.toLowerCase()}> "${(el.textContent ?? '').slice(0, 30)}" outside the frame`,
+                `${where}: content ${slide.scrollWidth}×${slide.scrollHeight} in ${slide.clientWidth}×${slide.clientHeight}`,
               );
             }
-          }
-          return out;
-        })),
-      );
+            for (const el of slide.querySelectorAll<HTMLElement>('*')) {
+              if (el.closest('aside.notes, .visually-hidden')) continue;
+              const r = el.getBoundingClientRect();
+              if (r.width === 0 && r.height === 0) continue;
+              const tol = 1;
+              if (
+                r.left < frame.left - tol ||
+                r.top < frame.top - tol ||
+                r.right > frame.right + tol ||
+                r.bottom > frame.bottom + tol
+              ) {
+                out.push(
+                  `${where}: <${el.tagName.toLowerCase()}> "${(el.textContent ?? '').slice(0, 30)}" outside the frame`,
+                );
+              }
+            }
+            return out;
+          })),
+        );
+      }
+      expect(problems, `at ${viewport.width}×${viewport.height}`).toEqual([]);
     }
-    expect(problems, `at ${viewport.width}×${viewport.height}`).toEqual([]);
-  }
-});
+  });
+}
