@@ -202,3 +202,18 @@ describe('inline cases', () => {
     ]);
   });
 });
+
+describe('Chinese text', () => {
+  it('takes **…** next to Chinese punctuation as emphasis', () => {
+    const doc = dom(compile({ 'slides/a.md': '组建一支**“尖刀连”**，作为**“科技猎头”**。' }));
+    expect([...doc.querySelectorAll('strong')].map((s) => s.textContent)).toEqual(['“尖刀连”', '“科技猎头”']);
+  });
+
+  it('joins lines between Chinese characters without a space, and keeps it between Latin words', () => {
+    const doc = dom(compile({ 'slides/a.md': '工业强\n城市强\n\nindustry\nstrong' }));
+    expect([...doc.querySelectorAll('p')].map((p) => p.textContent)).toEqual([
+      '工业强城市强',
+      'industry\nstrong',
+    ]);
+  });
+});

@@ -1,5 +1,7 @@
 import markdownIt, { type MarkdownIt } from 'markdown-it';
 import attrs from 'markdown-it-attrs';
+import cjkBreaks from 'markdown-it-cjk-breaks';
+import cjkFriendly from 'markdown-it-cjk-friendly';
 import { elementComments } from './element-comments.ts';
 import { fenceBlocks } from './fence-blocks.ts';
 import { images } from './images.ts';
@@ -7,6 +9,8 @@ import { images } from './images.ts';
 /** The deck's markdown-it, with every rule it adds in order. HTML is on: the deck's author is trusted. */
 export function createMarkdown(): MarkdownIt {
   return markdownIt({ html: true, linkify: false, typographer: false })
+    .use(cjkFriendly) // **“强调”** next to Chinese punctuation is emphasis, as a Chinese author means it
+    .use(cjkBreaks) // a line break between two Chinese characters is no space
     .use(attrs, { allowedAttributes: [] }) // {.fragment} {#id} {data-x=1}
     .use(elementComments) // <!-- .element: … --> and <!-- .slide: … -->, as reveal.js's markdown plugin
     .use(images) // check image paths and rewrite them from the project root
