@@ -20,13 +20,15 @@ const KEY_J = 74;
  */
 export function follow(): DeckPart {
   let stop: (() => void) | undefined;
+  // Taken out of the address bar now, before reveal.js starts writing the URL (it debounces a copy).
+  const token = isPreview() ? undefined : presenterToken();
   return {
     name: 'follow',
     setup(ctx: DeckContext) {
       if (ctx.print || isPreview()) return;
       // Not awaited: the deck is ready without the relay, and follows once it answers.
       void findRelay().then((url) => {
-        if (url) stop = run(ctx, url);
+        if (url) stop = run(ctx, url, token);
         else document.documentElement.dataset.deckFollow = 'off';
       });
     },
@@ -36,10 +38,9 @@ export function follow(): DeckPart {
   };
 }
 
-function run(ctx: DeckContext, url: string): () => void {
+function run(ctx: DeckContext, url: string, token: string | undefined): () => void {
   const reveal = ctx.reveal;
   const text = uiText(ctx.config.lang);
-  const token = presenterToken();
   let connected = false;
   let denied = false;
 
