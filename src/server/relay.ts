@@ -94,13 +94,16 @@ export class Relay {
       maxBuffered: 256 * 1024,
       ...options,
     };
+    this.o.join = undefined;
+    if (options.join) this.advertise(options.join);
     this.heartbeat = setInterval(() => this.beat(), this.o.heartbeatMs);
     this.heartbeat.unref();
   }
 
   /** Sets the audience URL sent to clients in their welcome (known once the server listens). */
   advertise(join: string): void {
-    this.o.join = join;
+    // Clients validate it as a URL of at most 512 characters: never send one that would fail.
+    if (/^https?:\/\/[^\s]+$/.test(join) && join.length <= 512) this.o.join = join;
   }
 
   /** The last state and its sequence number (for tests and the bench). */

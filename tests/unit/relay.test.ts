@@ -106,6 +106,15 @@ describe('relay: roles and fan-out', () => {
     expect(a.closed).toBeUndefined();
   });
 
+  it('advertises only an audience URL clients accept', async () => {
+    await relay();
+    deck!.relay!.advertise('javascript:alert(1)');
+    deck!.relay!.advertise(`http://x/${'a'.repeat(600)}`);
+    expect((await join()).messages[0]).not.toHaveProperty('join');
+    deck!.relay!.advertise('http://192.168.1.5:8080/');
+    expect((await join()).messages[0]).toMatchObject({ join: 'http://192.168.1.5:8080/' });
+  });
+
   it('tells presenters how many audiences follow', async () => {
     await relay();
     const presenter = await join(TOKEN);
