@@ -1,28 +1,32 @@
 import { expect, type Page, test } from '@playwright/test';
 import { goTo, indices, openDeck } from './deck.ts';
 
-/** The [h, v] of the first slide built from `file`. */
-async function slideOf(page: Page, file: string, nth = 0): Promise<[number, number]> {
+/** The [h, v] of the nth slide that holds a block matching `selector`. */
+async function slideOf(page: Page, selector: string, nth = 0): Promise<[number, number]> {
   const at = await page.evaluate(
-    ([file, nth]) => {
+    ([selector, nth]) => {
       const slide = [
         ...document.querySelectorAll<HTMLElement>('.reveal .slides section[data-source]'),
-      ].filter((s) => s.dataset.source!.startsWith(`${file}:`))[nth as number];
+      ].filter((s) => s.querySelector(selector as string))[nth as number];
       if (!slide) return undefined;
       const i = window.Reveal.getIndices(slide);
       return [i.h, i.v ?? 0] as [number, number];
     },
-    [file, nth] as const,
+    [selector, nth] as const,
   );
-  expect(at, `a slide from ${file}`).toBeDefined();
+  expect(at, `slide #${nth} with ${selector}`).toBeDefined();
   return at!;
 }
 
+const TIMELINE = '[data-block="timeline"]';
+const CHAIN_MAP = '[data-block="chain-map"]';
+
+/** The deck's diagrams: the road since 2019, the policy documents, the chain structure, the project map. */
 const DIAGRAM_SLIDES = [
-  ['slides/04-timeline.md', 0],
-  ['slides/04-timeline.md', 1],
-  ['slides/10-chain-map.md', 0],
-  ['slides/14-project-map.md', 0],
+  [TIMELINE, 0],
+  [TIMELINE, 1],
+  [CHAIN_MAP, 0],
+  [CHAIN_MAP, 1],
 ] as const;
 
 /** Shows every fragment on the present slide, as the last step would. */
@@ -153,7 +157,7 @@ test('diagram text is at least 24 px on a 1920×1080 screen', async ({ page }) =
 
 test('chain map: fragments reveal tier by tier, forward and back', async ({ page }) => {
   await openDeck(page);
-  const [h, v] = await slideOf(page, 'slides/10-chain-map.md');
+  const [h, v] = await slideOf(page, CHAIN_MAP, 0);
   await goTo(page, h, v);
   const map = page.locator('section.present:not(.stack) [data-block="chain-map"]');
   const visible = (tier: number) => map.locator(`.cm-node[data-tier="${tier}"]`).first();
@@ -173,7 +177,7 @@ test('chain map: fragments reveal tier by tier, forward and back', async ({ page
 
 test('timeline: one event per step, the current one highlighted, forward and back', async ({ page }) => {
   await openDeck(page);
-  const [h, v] = await slideOf(page, 'slides/04-timeline.md');
+  const [h, v] = await slideOf(page, TIMELINE, 0);
   await goTo(page, h, v);
   const events = page.locator('section.present:not(.stack) [data-block="timeline"] .tl-event');
   await expect(events).toHaveCount(4);
@@ -199,7 +203,7 @@ test('chain map: a click or Enter/Space highlights a node, its links and its nei
   page,
 }) => {
   await openDeck(page);
-  const [h, v] = await slideOf(page, 'slides/14-project-map.md');
+  const [h, v] = await slideOf(page, CHAIN_MAP, 1);
   await goTo(page, h, v, 9);
   const map = page.locator('section.present:not(.stack) [data-block="chain-map"]');
   const node = (id: string) => map.locator(`.cm-node[data-node="${id}"]`);
@@ -239,7 +243,7 @@ test('chain map: a click or Enter/Space highlights a node, its links and its nei
 test('timeline: horizontal on a wide screen, vertical on a 390 px phone', async ({ page }) => {
   const layout = async () => {
     await openDeck(page);
-    const [h, v] = await slideOf(page, 'slides/04-timeline.md');
+    const [h, v] = await slideOf(page, TIMELINE, 0);
     await goTo(page, h, v);
     return page.evaluate(() => {
       const fig = document.querySelector('[data-block="timeline"]')!;
