@@ -32,9 +32,14 @@ interface Load {
  */
 const VISIBLE_PROBE = `(() => {
   const check = () => {
-    const el = document.querySelector('.reveal .slides section.present h1, .reveal .slides section.present h2');
+    // The first slide's heading, laid out on screen, with the font it asks for ready to draw its text.
+    const el = document.querySelector('.reveal .slides section h1, .reveal .slides section h2');
     const rect = el && el.getBoundingClientRect();
-    if (el && rect.width > 0 && getComputedStyle(el).visibility === 'visible') {
+    const style = el && getComputedStyle(el);
+    if (
+      el && rect.width > 0 && rect.bottom > 0 && rect.top < innerHeight && style.visibility === 'visible' &&
+      document.fonts.check(style.fontWeight + ' ' + style.fontSize + ' ' + style.fontFamily, el.textContent)
+    ) {
       window.__firstVisible = performance.now();
       return;
     }
