@@ -1,5 +1,6 @@
 import type { MarkdownIt } from 'markdown-it';
 import { escapeHtml } from '../html.ts';
+import { closest } from '../suggest.ts';
 import { type SlideEnv, tokenLine } from './env.ts';
 
 /** Info strings taken as a code listing's language rather than a block name. */
@@ -11,21 +12,6 @@ const CODE_LANGUAGES = new Set(
   makefile make nginx graphql gql protobuf proto latex tex csv tsv log http vue svelte objc asm wasm zig nim
   groovy gradle cmake vim regex env properties`.split(/\s+/),
 );
-
-/** Levenshtein distance, for "did you mean" hints on block names. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j] ?? 0;
-      row[j] = Math.min(cur + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length] ?? 0;
-}
 
 export function errorBox(message: string): string {
   return `<div class="deck-error" role="alert">${escapeHtml(message)}</div>`;
@@ -66,7 +52,7 @@ export function fenceBlocks(md: MarkdownIt): void {
       code ? code(tokens, idx, options, env, self) : `<pre><code>${escapeHtml(token.content)}</code></pre>`;
     if (name === '' || CODE_LANGUAGES.has(name.toLowerCase())) return render();
     const known = [...env.blocks.keys()];
-    const near = known.find((k) => distance(k, name) <= 2);
+    const near = closest(name, known);
     const message =
       `unknown fence name "${name}": ` +
       (near ? `did you mean "${near}"? ` : '') +

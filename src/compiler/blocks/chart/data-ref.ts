@@ -1,6 +1,6 @@
 import type { CompileHost } from '../../host.ts';
 import { resolveFrom } from '../../paths.ts';
-import { type PathItem, type Place, parseYaml, type YamlSource } from './yaml-source.ts';
+import { type PathItem, type Place, parseYaml, type YamlSource } from '../../yaml.ts';
 
 /** Where spec keys that came from a data file live in it. */
 export interface DataOrigin {

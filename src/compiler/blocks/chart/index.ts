@@ -1,9 +1,9 @@
+import { parseYaml } from '../../yaml.ts';
 import type { BlockContext, BlockRenderer } from '../types.ts';
 import { buildModel } from './build-model.ts';
 import { type DataOrigin, loadDataRef } from './data-ref.ts';
 import { renderChart } from './html.ts';
 import { checkMeaning, checkSchema, locator, type Problem } from './validate.ts';
-import { parseYaml } from './yaml-source.ts';
 
 const DEFAULT_HEIGHT = 560;
 

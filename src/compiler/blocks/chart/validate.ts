@@ -1,8 +1,8 @@
 import * as v from 'valibot';
+import type { PathItem, Place, YamlSource } from '../../yaml.ts';
 import { CHART_COLORS } from './colors.ts';
 import type { DataOrigin } from './data-ref.ts';
 import { ChartSpec, describeExpected, dotted, keysAt } from './schema.ts';
-import type { PathItem, Place, YamlSource } from './yaml-source.ts';
 
 export interface Problem {
   place: Place;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { closest } from '../../suggest.ts';
+import { parseYaml } from '../../yaml.ts';
 import type { BlockContext } from '../types.ts';
 
 /** A path into the spec, as valibot reports it: keys and array indices. */
@@ -19,23 +20,6 @@ export function pathName(path: SpecPath): string {
   return (
     path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || 'the spec'
   );
-}
-
-function closest(word: string, options: string[]): string | undefined {
-  const dist = (a: string, b: string) => {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = row[0]!;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const cur = row[j]!;
-        row[j] = Math.min(cur + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = cur;
-      }
-    }
-    return row[b.length]!;
-  };
-  return options.find((o) => dist(o, word) <= 2);
 }
 
 type AnySchema = v.GenericSchema & {
@@ -125,48 +109,25 @@ export function parseSpec<S extends v.GenericSchema>(
   block: string,
   schema: S,
 ): Spec<v.InferOutput<S>> | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const pos = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: ctx.line + p.line, column: p.col };
-  };
+  const doc = parseYaml(ctx.file, body, ctx.line + 1);
   const report = (where: { line: number; column: number }, message: string) =>
-    ctx.report({ file: ctx.file, ...where, message: `${block}: ${message}` });
+    ctx.report({ file: ctx.file, line: where.line, column: where.column, message: `${block}: ${message}` });
 
   // One YAML error usually causes the next ones: report the first.
   const [error] = doc.errors;
   if (error) {
-    report(
-      pos(error.pos[0]),
-      `the spec is not valid YAML (${error.message.split('\n')[0]}): fix the indentation or quoting`,
-    );
+    report(error.place, `the spec is not valid YAML (${error.message}): fix the indentation or quoting`);
     return undefined;
   }
 
   const at = (path: SpecPath, part: 'key' | 'value' = 'value') => {
-    let node: Node | null | undefined = doc.contents as Node | null;
-    let last: Node | null | undefined = node;
-    for (const [i, seg] of path.entries()) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-        if (!pair) break;
-        if (i === path.length - 1 && (part === 'key' || pair.value == null)) {
-          last = pair.key as Node;
-          break;
-        }
-        node = pair.value as Node | null;
-      } else if (isSeq(node) && typeof seg === 'number') {
-        node = node.items[seg] as Node | undefined;
-      } else break;
-      if (node) last = node;
-    }
-    return last?.range ? pos(last.range[0]) : { line: ctx.line + 1, column: 1 };
+    const place = doc.place(path, part);
+    return { line: place.line, column: place.column };
   };
   const problem = (path: SpecPath, message: string, part: 'key' | 'value' = 'value') =>
     report(at(path, part), message);
 
-  const data: unknown = doc.toJS();
+  const data: unknown = doc.value;
   const keys = Object.keys((schema as AnySchema).entries ?? {});
   if (data === null || data === undefined) {
     report(

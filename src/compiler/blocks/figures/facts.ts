@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { resolveFrom } from '../../paths.ts';
-import { parseYaml } from '../chart/yaml-source.ts';
+import { parseYaml } from '../../yaml.ts';
 import type { BlockContext } from '../types.ts';
 
 /** slides/data/facts.yaml: every figure the deck states, each with its source. */

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { escapeHtml, renderAttrs } from '../../html.ts';
-import { parseYaml } from '../chart/yaml-source.ts';
+import { parseYaml } from '../../yaml.ts';
 import type { BlockRenderer } from '../types.ts';
 import { DEFAULT_FACTS, loadFacts } from './facts.ts';
 

@@ -41,7 +41,10 @@ export function parseYaml(file: string, text: string, firstLine = 1): YamlSource
         const pair = node.items.find(
           (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step),
         );
-        if (pair && i === path.length - 1 && want === 'key') return { node: pair.key as Node, found: true };
+        // A key, or a key written with no value, is pointed at by its key.
+        if (pair && i === path.length - 1 && (want === 'key' || pair.value == null)) {
+          return { node: pair.key as Node, found: true };
+        }
         next = pair?.value;
       } else if (isSeq(node) && typeof step === 'number') {
         next = node.items[step];
