@@ -146,8 +146,13 @@ test('an audience that navigates detaches only itself, and the rejoin control br
   const rejoin = phone.getByRole('button', { name: /跟随演讲 \/ follow live/ });
   await expect(rejoin).toBeHidden();
 
-  // The phone swipes ahead on its own (reveal.js's touch navigation): only it detaches.
-  await phone.evaluate(() => window.Reveal.next());
+  // The deck moving by itself, with no input from its user, is put back rather than taken as leaving.
+  await audience.evaluate(() => window.Reveal.next());
+  await expect.poll(() => state(audience), { timeout: FOLLOW_MS }).toEqual(await state(presenter));
+  expect(await mode(audience)).toBe('live');
+
+  // The phone user taps reveal.js's "next" control: only the phone detaches.
+  await phone.locator('.reveal .controls .navigate-right').click();
   await expect.poll(() => mode(phone)).toBe('detached');
   await expect(rejoin).toBeVisible();
   await expect(phone.locator('.deck-follow-status')).toHaveText('已脱离');

@@ -73,6 +73,16 @@ describe('audience follower', () => {
     expect(f.isFollowing).toBe(true);
   });
 
+  it('puts the live state back when the deck moved without the user (reveal.js settling)', () => {
+    const deck = fakeDeck();
+    const f = new Follower(deck);
+    f.receive({ epoch: 'a', seq: 1, state: at(2, { f: 1 }) });
+    deck.move(at(0));
+    f.localChange(false);
+    expect(f.isFollowing).toBe(true);
+    expect(deck.read()).toEqual(at(2, { f: 1 }));
+  });
+
   it('does not detach before any presenter has been live', () => {
     const deck = fakeDeck();
     const f = new Follower(deck);

@@ -32,10 +32,18 @@ export class Follower {
     this.onChange();
   }
 
-  /** The deck moved: unless it is where the live state put it, the user moved it. */
-  localChange(): void {
+  /**
+   * The deck moved. Away from the live state after the user's own input (a key, a touch, the address bar),
+   * it detaches; without one it was reveal.js settling on its own (leaving its scroll view, say), and the
+   * live state is put back.
+   */
+  localChange(byUser = true): void {
     if (!this.following || !this.liveState) return;
     if (sameState(this.deck.read(), this.liveState, false)) return;
+    if (!byUser) {
+      this.deck.apply(this.liveState);
+      return;
+    }
     this.following = false;
     this.onChange();
   }

@@ -12,6 +12,8 @@ import { forgetToken, presenterToken } from '../follow/token.ts';
 import type { DeckContext, DeckPart } from '../part.ts';
 
 const KEY_J = 74;
+/** Input by which an audience member can move their own deck. */
+const USER_INPUT = ['keydown', 'pointerdown', 'touchstart', 'wheel', 'hashchange'] as const;
 
 /**
  * Live follow-along, when the page was served by `npm start` (its relay): an audience's deck follows the
@@ -43,6 +45,8 @@ function run(ctx: DeckContext, url: string, token: string | undefined): () => vo
   const text = uiText(ctx.config.lang);
   let connected = false;
   let denied = false;
+  // Whether the user has done anything that could move the deck since the last live state was applied.
+  let userActed = false;
 
   const indicator = new FollowIndicator(
     {
@@ -61,6 +65,7 @@ function run(ctx: DeckContext, url: string, token: string | undefined): () => vo
   const audienceDeck: DeckAdapter = {
     read: () => readDeck(reveal),
     apply: (state) => {
+      userActed = false;
       pagedView(reveal);
       applyDeck(reveal, state);
     },
@@ -137,10 +142,14 @@ function run(ctx: DeckContext, url: string, token: string | undefined): () => vo
     queueMicrotask(() => {
       queued = false;
       publisher?.localChange();
-      follower?.localChange();
+      follower?.localChange(userActed);
     });
   };
   for (const e of STATE_EVENTS) reveal.on(e, onDeckEvent);
+  const onInput = () => {
+    userActed = true;
+  };
+  for (const e of USER_INPUT) window.addEventListener(e, onInput, { capture: true, passive: true });
 
   function toggleJoin(open: boolean) {
     overlay.toggle(open);
@@ -158,6 +167,7 @@ function run(ctx: DeckContext, url: string, token: string | undefined): () => vo
   return () => {
     connection.stop();
     for (const e of STATE_EVENTS) reveal.off(e, onDeckEvent);
+    for (const e of USER_INPUT) window.removeEventListener(e, onInput, { capture: true });
     if (token) reveal.removeKeyBinding(KEY_J);
     indicator.remove();
     overlay.remove();
