@@ -6,7 +6,6 @@ import { writeAtomic } from './atomic.ts';
 import { buildDeck } from './build-first.ts';
 import { printedDeck } from './layout.ts';
 import type { ExportOptions } from './options.ts';
-import { renderPdf } from './pdf.ts';
 import { renderPngs, writePngs } from './png.ts';
 import { formatBytes, type Progress } from './progress.ts';
 import { waitForDeck } from './ready.ts';
@@ -25,6 +24,9 @@ export interface ExportResult {
  * the print view to be ready, renders, and writes atomically. The browser and server close in every case.
  */
 export async function exportDeck(options: ExportOptions, progress: Progress): Promise<ExportResult> {
+  // pdf-lib loads while Chromium starts and the deck gets ready, not after.
+  const pdfLib = options.format === 'pdf' ? import('./pdf.ts') : undefined;
+  pdfLib?.catch(() => undefined);
   const chromium = await findChromium();
   const site = relative(options.root, options.dist) || '.';
   const stale = isStale(options.root, site);
@@ -47,6 +49,7 @@ export async function exportDeck(options: ExportOptions, progress: Progress): Pr
     const url = printUrl(session.url, options.lang, {
       notes: options.format === 'pdf' && options.notes,
       fragments: options.format === 'pdf' && options.fragments,
+      exact: options.format === 'png',
     });
     await session.page.goto(url, { waitUntil: 'commit' });
     await waitForDeck(session.page, options.timeout, errors);
@@ -54,8 +57,9 @@ export async function exportDeck(options: ExportOptions, progress: Progress): Pr
 
     progress.step('render', `${deck.slides} slides`);
     if (options.format === 'pdf') {
+      const { renderPdf } = await pdfLib!;
       const pdf = await renderPdf(session.page, deck);
-      progress.step('write', relative(process.cwd(), options.out));
+      progress.step('write', shown(options.out));
       writeAtomic(options.out, pdf);
       return {
         out: options.out,
@@ -65,7 +69,7 @@ export async function exportDeck(options: ExportOptions, progress: Progress): Pr
       };
     }
     const shots = await renderPngs(session.page, deck);
-    progress.step('write', relative(process.cwd(), options.out));
+    progress.step('write', shown(options.out));
     const bytes = writePngs(options.out, shots);
     return { out: options.out, pages: shots.length, slides: deck.slides, bytes };
   } finally {
@@ -74,7 +78,13 @@ export async function exportDeck(options: ExportOptions, progress: Progress): Pr
 }
 
 export function summary(format: string, result: ExportResult, seconds: number): string {
-  const where = relative(process.cwd(), result.out) || result.out;
+  const where = shown(result.out);
   const what = format === 'pdf' ? `${result.pages} pages` : `${result.pages} PNGs`;
   return `export ${format}: ${where}: ${what} (${result.slides} slides), ${formatBytes(result.bytes)}, ${seconds.toFixed(1)} s`;
+}
+
+/** A path as the user would type it: relative below the current folder, absolute elsewhere. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
 }

@@ -5,7 +5,7 @@ export interface PrintedPage {
   kind: 'slide' | 'notes';
   /** The slide's index in the deck (vertical slides counted), 0-based. */
   slide: number;
-  /** Fragment step: 0 is the slide with no fragment shown (or all shown, without --fragments). */
+  /** Fragment step: 0 is the slide with no fragment shown (or all shown, without --fragments); for notes, the page of them. */
   step: number;
   title: string;
   /** Outline section (front matter `section`, else the file's title). */
@@ -26,9 +26,10 @@ export interface PrintedDeck {
 }
 
 /**
- * Runs in the page (so no named inner functions: tsx would wrap them in a helper the page lacks) once it
- * is ready: lists reveal.js's print pages in order, with the slide each shows, and
- * numbers them as the screen does (`c/t`; a fragment step keeps its slide's number).
+ * Runs in the page once it is ready (so no named inner functions: tsx would wrap them in a helper the page
+ * lacks). Settles reveal.js's print view: a slide's notes page goes after its last fragment step (reveal.js
+ * puts it after the first), under the slide's title; pages are numbered as the screen numbers slides
+ * (`c/t`; a fragment step keeps its slide's number). Then lists the pages in order, with the slide each shows.
  */
 function readPrintedDeck(): PrintedDeck {
   const config = JSON.parse(document.getElementById('deck-config')?.textContent ?? '{}') as {
@@ -39,19 +40,41 @@ function readPrintedDeck(): PrintedDeck {
   const meta: Record<string, string> = {};
   for (const el of document.querySelectorAll('meta[name]'))
     meta[el.getAttribute('name') ?? ''] = el.getAttribute('content') ?? '';
+  for (const notes of document.querySelectorAll(
+    '.reveal .slides .speaker-notes-pdf[data-layout="separate-page"]',
+  )) {
+    const source =
+      notes.previousElementSibling?.querySelector<HTMLElement>('section[data-source]')?.dataset.source;
+    let last: Element = notes;
+    for (
+      let next = notes.nextElementSibling;
+      next?.classList.contains('pdf-page') &&
+      next.querySelector<HTMLElement>('section[data-source]')?.dataset.source === source;
+      next = next.nextElementSibling
+    )
+      last = next;
+    if (last !== notes) last.after(notes);
+  }
   const slideIndex = new Map<string, number>();
   const steps = new Map<number, number>();
   const pages: PrintedPage[] = [];
   const elements = document.querySelectorAll<HTMLElement>(
     '.reveal .slides .pdf-page, .reveal .slides .speaker-notes-pdf[data-layout="separate-page"]',
   );
-  const total = new Set(
-    [...elements].map((el) => el.querySelector<HTMLElement>('section[data-source]')?.dataset.source),
-  ).size;
+  const sources = [...elements].map(
+    (el) => el.querySelector<HTMLElement>('section[data-source]')?.dataset.source,
+  );
+  const total = new Set(sources.filter((s) => s !== undefined)).size;
+  const pageHeight =
+    document.querySelector('.reveal .slides .pdf-page')?.getBoundingClientRect().height || 1080;
   for (const el of elements) {
     const last = pages[pages.length - 1];
     if (el.classList.contains('speaker-notes-pdf')) {
-      if (last) pages.push({ ...last, kind: 'notes', step: 0 });
+      if (!last) continue;
+      el.dataset.slideTitle = last.title;
+      // Long notes flow onto more than one page.
+      const count = Math.max(1, Math.ceil(el.getBoundingClientRect().height / pageHeight - 0.01));
+      for (let i = 0; i < count; i++) pages.push({ ...last, kind: 'notes', step: i });
       continue;
     }
     const section = el.querySelector<HTMLElement>('section[data-source]');

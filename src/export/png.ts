@@ -9,14 +9,22 @@ export function pngName(index: number, count: number): string {
   return `${String(index + 1).padStart(Math.max(2, String(count).length), '0')}.png`;
 }
 
-/** One screenshot per slide of the ready print view, at the page's device scale; held until all are taken. */
+/**
+ * One screenshot per slide of the ready print view, at the page's device scale; held until all are taken.
+ * Each page is scrolled into the 1920×1080 viewport and the viewport taken as it is: an element screenshot
+ * would also wait for stability and restyle the whole print view around every shot.
+ */
 export async function renderPngs(page: Page, deck: PrintedDeck): Promise<Uint8Array[]> {
-  const pages = page.locator('.reveal .slides .pdf-page');
   const shots: Uint8Array[] = [];
   // Notes pages are not .pdf-page elements: count slide pages only.
   const count = deck.pages.filter((p) => p.kind === 'slide').length;
-  for (let i = 0; i < count; i++)
-    shots.push(await pages.nth(i).screenshot({ type: 'png', animations: 'disabled', scale: 'device' }));
+  for (let i = 0; i < count; i++) {
+    await page.evaluate((at) => {
+      const el = document.querySelectorAll('.reveal .slides .pdf-page')[at];
+      if (el) window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY);
+    }, i);
+    shots.push(await page.screenshot({ type: 'png', scale: 'device', caret: 'initial' }));
+  }
   return shots;
 }
 

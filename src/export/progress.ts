@@ -3,7 +3,7 @@ export const STEPS = ['build', 'load', 'render', 'write'] as const;
 export type Step = (typeof STEPS)[number];
 
 export interface Progress {
-  /** Announces a step, with an optional detail (`[2/4] load zh-Hans …`). */
+  /** Announces a step, with an optional detail and the time so far (`[2/4] load zh-Hans (at 0.3 s)`). */
   step(step: Step, detail?: string): void;
   /** The one-line summary at the end. */
   done(line: string): void;
@@ -12,12 +12,18 @@ export interface Progress {
 }
 
 /** Counted steps on stderr (never stdout, which stays free for pipes); nothing at all when quiet. */
-export function progress(quiet: boolean, write = (s: string) => process.stderr.write(s)): Progress {
+export function progress(
+  quiet: boolean,
+  write: (s: string) => void = (s) => process.stderr.write(s),
+): Progress {
   const started = performance.now();
   return {
     step(step, detail) {
       if (quiet) return;
-      write(`[${STEPS.indexOf(step) + 1}/${STEPS.length}] ${step}${detail ? ` ${detail}` : ''}\n`);
+      const at = ((performance.now() - started) / 1000).toFixed(1);
+      write(
+        `[${STEPS.indexOf(step) + 1}/${STEPS.length}] ${step}${detail ? ` ${detail}` : ''} (at ${at} s)\n`,
+      );
     },
     done(line) {
       if (!quiet) write(`${line}\n`);

@@ -66,15 +66,24 @@ function newPage(browser: Browser, scale: number): Promise<Page> {
   });
 }
 
+export interface PrintViewOptions {
+  /** A page of speaker notes after each slide that has notes. */
+  notes?: boolean;
+  /** A page per fragment step. */
+  fragments?: boolean;
+  /**
+   * Pages exactly the slide's height, for screenshots. reveal.js makes them 1 px shorter by default so that
+   * rounding never spills a PDF page onto a blank one; a screenshot would show the next page's first row.
+   */
+  exact?: boolean;
+}
+
 /** The print view of the language's page, with reveal.js options as query parameters (reveal.js reads them). */
-export function printUrl(
-  base: string,
-  lang: ExportLang,
-  options: { notes?: boolean; fragments?: boolean } = {},
-) {
+export function printUrl(base: string, lang: ExportLang, options: PrintViewOptions = {}): string {
   const url = new URL(LANG_PAGES[lang].replace(/index\.html$/, ''), base);
   const query = ['print-pdf'];
   if (options.notes) query.push('showNotes=separate-page');
   query.push(`pdfSeparateFragments=${options.fragments ? 'true' : 'false'}`);
+  if (options.exact) query.push('pdfPageHeightOffset=0');
   return `${url.href}?${query.join('&')}`;
 }

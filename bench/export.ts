@@ -1,0 +1,184 @@
+/**
+ * `npm run bench:export`: our `deck export pdf` as a whole process (A) against Chromium's own
+ * `--headless --print-to-pdf` of the same built deck's `?print-pdf` page, served the same way (B).
+ * Builds once, then alternates A B A B … (BENCH_PAIRS, at least 5) so load on the machine hits both alike.
+ * Prints the median wall time of each, A/B, peak memory (PSS of the whole process tree), pages and bytes,
+ * and whether each PDF is complete: one page per slide and a chart value in its text. Goal: A/B ≤ 1.3.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PDFDocument } from 'pdf-lib';
+import { chromiumArgs, findChromium } from '../src/node/browser.ts';
+import { buildDeck } from '../src/node/build.ts';
+import { loadDeck } from '../src/node/load.ts';
+import { serveDeck } from '../src/server/app.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDirName = process.env.DECK_OUT_DIR ?? '.out/bench-export';
+process.env.DECK_OUT_DIR = outDirName;
+const dist = resolve(root, outDirName);
+const work = resolve(root, '.out/bench-export-work');
+const pairs = Math.max(5, Number(process.env.BENCH_PAIRS ?? 5));
+/** Virtual time Chromium gives the page before printing: long enough for the deck's fonts and charts. */
+const budget = Number(process.env.BENCH_BUDGET_MS ?? 10_000);
+/** An axis tick only Chart.js draws: in the text means the charts were drawn, as vector text. */
+const CHART_VALUE = process.env.BENCH_CHART_VALUE ?? '12,000';
+
+interface Run {
+  seconds: number;
+  peakMb: number;
+  pages: number;
+  bytes: number;
+  chartText: boolean;
+  ok: boolean;
+}
+
+/** Every process under `pid` (itself included), from /proc. */
+function tree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...(children.get(all[i]!) ?? []));
+  return all;
+}
+
+/** Proportional set size of the tree in MB: shared pages counted once across Chromium's processes. */
+function pssMb(pid: number): number {
+  let kb = 0;
+  for (const p of tree(pid)) {
+    try {
+      const m = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'));
+      kb += Number(m?.[1] ?? 0);
+    } catch {
+      // Gone already.
+    }
+  }
+  return kb / 1024;
+}
+
+async function timed(child: ChildProcess): Promise<{ seconds: number; peakMb: number; code: number | null }> {
+  const started = performance.now();
+  let peak = 0;
+  const sample = setInterval(() => {
+    if (child.pid) peak = Math.max(peak, pssMb(child.pid));
+  }, 50);
+  const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+  clearInterval(sample);
+  return { seconds: (performance.now() - started) / 1000, peakMb: peak, code };
+}
+
+async function inspect(file: string): Promise<Pick<Run, 'pages' | 'bytes' | 'chartText'>> {
+  if (!existsSync(file)) return { pages: 0, bytes: 0, chartText: false };
+  const bytes = statSync(file).size;
+  const pages = await PDFDocument.load(readFileSync(file), { updateMetadata: false })
+    .then((d) => d.getPageCount())
+    .catch(() => 0);
+  const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  return { pages, bytes, chartText: text.status === 0 && text.stdout.includes(CHART_VALUE) };
+}
+
+async function runA(out: string, slides: number): Promise<Run> {
+  rmSync(out, { force: true });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'src/cli/bin.mjs'), 'export', 'pdf', '--quiet', '--out', out],
+    {
+      cwd: root,
+      env: process.env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const t = await timed(child);
+  const r = await inspect(out);
+  return { ...t, ...r, ok: t.code === 0 && r.pages === slides && r.chartText };
+}
+
+async function runB(chromium: string, url: string, out: string, slides: number): Promise<Run> {
+  rmSync(out, { force: true });
+  const child = spawn(
+    chromium,
+    [
+      ...chromiumArgs(),
+      '--headless',
+      '--disable-gpu',
+      '--no-pdf-header-footer',
+      '--window-size=1920,1080',
+      `--virtual-time-budget=${budget}`,
+      `--print-to-pdf=${out}`,
+      `${url}?print-pdf`,
+    ],
+    { stdio: 'ignore' },
+  );
+  const t = await timed(child);
+  const r = await inspect(out);
+  return { ...t, ...r, ok: t.code === 0 && r.pages === slides && r.chartText };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+function row(name: string, runs: Run[]): string {
+  const last = runs[runs.length - 1]!;
+  const complete = runs.filter((r) => r.ok).length;
+  return [
+    name.padEnd(34),
+    `${median(runs.map((r) => r.seconds)).toFixed(2)} s`.padStart(9),
+    `${Math.max(...runs.map((r) => r.peakMb)).toFixed(0)} MB`.padStart(9),
+    String(last.pages).padStart(6),
+    `${(last.bytes / 1024).toFixed(0)} KB`.padStart(9),
+    `${complete}/${runs.length}`.padStart(9),
+  ].join('  ');
+}
+
+const chromium = await findChromium();
+const slides = loadDeck({ root }).stacks.flat().length;
+process.stderr.write(`building the deck once into ${outDirName}/ …\n`);
+await buildDeck({ root, force: true });
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const server = await serveDeck({ root: dist, port: 0, host: '127.0.0.1' });
+const a: Run[] = [];
+const b: Run[] = [];
+try {
+  for (let i = 0; i < pairs; i++) {
+    a.push(await runA(join(work, 'a.pdf'), slides));
+    b.push(await runB(chromium, server.url, join(work, 'b.pdf'), slides));
+    process.stderr.write(
+      `pair ${i + 1}/${pairs}: A ${a[i]!.seconds.toFixed(2)} s (${a[i]!.pages} pages), B ${b[i]!.seconds.toFixed(2)} s (${b[i]!.pages} pages)\n`,
+    );
+  }
+} finally {
+  await server.close();
+}
+
+const ratio = median(a.map((r) => r.seconds)) / median(b.map((r) => r.seconds));
+console.log(
+  `\n${slides} slides; B's virtual time budget ${budget} ms; "complete" = ${slides} pages and "${CHART_VALUE}" in the text\n`,
+);
+console.log(
+  [
+    'run'.padEnd(34),
+    'median'.padStart(9),
+    'peak'.padStart(9),
+    'pages'.padStart(6),
+    'bytes'.padStart(9),
+    'complete'.padStart(9),
+  ].join('  '),
+);
+console.log(row('A  deck export pdf (whole process)', a));
+console.log(row('B  chromium --print-to-pdf', b));
+console.log(`\nA/B = ${ratio.toFixed(2)} (goal ≤ 1.3)`);

@@ -1,0 +1,197 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { DeckError } from '../../src/compiler/diagnostics.ts';
+import { writeAtomic } from '../../src/export/atomic.ts';
+import type { PrintedPage } from '../../src/export/layout.ts';
+import { parseExportArgs } from '../../src/export/options.ts';
+import { outlineOf } from '../../src/export/pdf-meta.ts';
+import { writeOutline } from '../../src/export/pdf-outline.ts';
+import { pngName } from '../../src/export/png.ts';
+import { progress } from '../../src/export/progress.ts';
+import { describePending } from '../../src/export/ready.ts';
+import { LANG_PAGES, printUrl } from '../../src/export/session.ts';
+import { VARIANTS } from '../../src/node/variants.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'deck-export-unit-'));
+writeFileSync(join(root, 'package.json'), JSON.stringify({ name: '@acme/briefing' }));
+
+function usageError(args: string[]): DeckError {
+  try {
+    parseExportArgs(args, root, {});
+  } catch (e) {
+    if (e instanceof DeckError) return e;
+    throw e;
+  }
+  throw new Error(`expected a usage error for ${args.join(' ')}`);
+}
+
+describe('export options', () => {
+  it('defaults: dist/<package name>.pdf, 简体, one page per slide', () => {
+    const o = parseExportArgs(['pdf'], root, {});
+    expect(o).toMatchObject({ format: 'pdf', lang: 'zh-Hans', notes: false, fragments: false, quiet: false });
+    expect(o.out).toBe(join(root, 'dist', 'briefing.pdf'));
+    expect(parseExportArgs(['png'], root, {}).out).toBe(join(root, 'dist', 'briefing-png'));
+  });
+
+  it('follows DECK_OUT_DIR and reads every flag, with = or a separate value', () => {
+    const o = parseExportArgs(
+      ['pdf', '--out=x/y.pdf', '--lang', 'zh-Hant', '--notes', '--fragments', '--quiet', '--timeout', '5'],
+      root,
+      { DECK_OUT_DIR: 'build' },
+    );
+    expect(o).toMatchObject({ lang: 'zh-Hant', notes: true, fragments: true, quiet: true, timeout: 5 });
+    expect(o.out).toBe(join(root, 'x/y.pdf'));
+    expect(o.dist).toBe(join(root, 'build'));
+    expect(parseExportArgs(['png', '--scale', '2'], root, {}).scale).toBe(2);
+  });
+
+  it('answers a wrong format, flag or value with exit 2 and what is allowed', () => {
+    expect(usageError([]).message).toContain('pdf or png');
+    expect(usageError(['svg']).message).toContain('unknown export format "svg"');
+    const flag = usageError(['png', '--notes']);
+    expect(flag.exitCode).toBe(2);
+    expect(flag.message).toContain('allowed: --out, --lang, --scale');
+    expect(usageError(['pdf', '--lang', 'en']).message).toContain('--lang must be one of zh-Hans, zh-Hant');
+    expect(usageError(['png', '--scale', 'big']).message).toContain('--scale takes a number');
+    expect(usageError(['pdf', '--out']).message).toContain('--out takes a path');
+  });
+});
+
+describe('export pages and URLs', () => {
+  it('knows each variant’s page as src/node/variants.ts does', () => {
+    expect(Object.entries(LANG_PAGES)).toEqual(VARIANTS.map((v) => [v.lang, v.page]));
+  });
+
+  it('asks reveal.js for notes pages and fragment steps through the query', () => {
+    expect(printUrl('http://127.0.0.1:1/', 'zh-Hans')).toBe(
+      'http://127.0.0.1:1/?print-pdf&pdfSeparateFragments=false',
+    );
+    expect(printUrl('http://127.0.0.1:1/', 'zh-Hant', { notes: true, fragments: true })).toBe(
+      'http://127.0.0.1:1/zh-Hant/?print-pdf&showNotes=separate-page&pdfSeparateFragments=true',
+    );
+  });
+
+  it('names PNGs 01.png … with as many digits as the count needs', () => {
+    expect(pngName(0, 9)).toBe('01.png');
+    expect(pngName(11, 12)).toBe('12.png');
+    expect(pngName(4, 120)).toBe('005.png');
+  });
+});
+
+const page = (slide: number, section: string, title: string, kind: PrintedPage['kind'] = 'slide', step = 0) =>
+  ({ kind, slide, step, title, section, source: `s.md:${slide}` }) satisfies PrintedPage;
+
+describe('export outline', () => {
+  const pages = [
+    page(0, '封面', '封面'),
+    page(0, '封面', '封面', 'notes'),
+    page(1, '走过的路', '时间线'),
+    page(1, '走过的路', '时间线', 'slide', 1),
+    page(2, '走过的路', '成绩'),
+    page(3, '作战图', '方向一'),
+  ];
+
+  it('groups slides under their sections at their first page, skipping notes and fragment steps', () => {
+    expect(outlineOf(pages)).toEqual([
+      { title: '封面', page: 0, children: [] },
+      {
+        title: '走过的路',
+        page: 2,
+        children: [
+          { title: '时间线', page: 2, children: [] },
+          { title: '成绩', page: 4, children: [] },
+        ],
+      },
+      { title: '作战图', page: 5, children: [{ title: '方向一', page: 5, children: [] }] },
+    ]);
+  });
+
+  it('writes bookmarks a PDF reader can walk, in order, pointing at their pages', async () => {
+    const doc = await PDFDocument.create();
+    for (let i = 0; i < 6; i++) doc.addPage([1440, 810]);
+    writeOutline(doc, outlineOf(pages));
+    const saved = await PDFDocument.load(await doc.save());
+    const outlines = saved.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    const walk = (first: PDFRef | undefined): string[] => {
+      const titles: string[] = [];
+      let ref = first;
+      while (ref) {
+        const item = saved.context.lookup(ref, PDFDict);
+        titles.push(item.lookup(PDFName.of('Title'), PDFHexString).decodeText());
+        const kids = walk(item.get(PDFName.of('First')) as PDFRef | undefined);
+        if (kids.length > 0) titles.push(`(${kids.join(', ')})`);
+        ref = item.get(PDFName.of('Next')) as PDFRef | undefined;
+      }
+      return titles;
+    };
+    expect(walk(outlines.get(PDFName.of('First')) as PDFRef)).toEqual([
+      '封面',
+      '走过的路',
+      '(时间线, 成绩)',
+      '作战图',
+      '(方向一)',
+    ]);
+    expect(saved.catalog.get(PDFName.of('PageMode'))).toBe(PDFName.of('UseOutlines'));
+  });
+});
+
+describe('export writes', () => {
+  it('replaces a file atomically and leaves no temp file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-export-atomic-'));
+    const file = join(dir, 'deck.pdf');
+    writeAtomic(file, new TextEncoder().encode('one'));
+    writeAtomic(file, new TextEncoder().encode('two'));
+    expect(readFileSync(file, 'utf8')).toBe('two');
+    expect(readdirSync(dir)).toEqual(['deck.pdf']);
+  });
+
+  it('keeps the old file and removes its temp when the write fails', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-export-atomic-'));
+    // A folder where the file should go: the rename over it fails.
+    const target = join(dir, 'taken');
+    writeAtomic(join(target, 'x'), new TextEncoder().encode('kept'));
+    expect(() => writeAtomic(target, new TextEncoder().encode('new'))).toThrow();
+    expect(readdirSync(dir)).toEqual(['taken']);
+    expect(readFileSync(join(target, 'x'), 'utf8')).toBe('kept');
+  });
+});
+
+describe('export progress', () => {
+  it('counts steps on its stream, and says nothing when quiet', () => {
+    const lines: string[] = [];
+    const p = progress(false, (s) => {
+      lines.push(s);
+    });
+    p.step('build', 'dist/ is up to date');
+    p.step('write', 'dist/deck.pdf');
+    p.done('export pdf: dist/deck.pdf: 3 pages');
+    expect(lines[0]).toMatch(/^\[1\/4\] build dist\/ is up to date \(at \d+\.\d s\)\n$/);
+    expect(lines[1]).toMatch(/^\[4\/4\] write /);
+    expect(lines[2]).toBe('export pdf: dist/deck.pdf: 3 pages\n');
+    const quiet: string[] = [];
+    const q = progress(true, (s) => {
+      quiet.push(s);
+    });
+    q.step('load');
+    q.done('x');
+    expect(quiet).toEqual([]);
+  });
+
+  it('names slides that are not ready, and how many more there are', () => {
+    const pending = Array.from({ length: 10 }, (_, i) => ({
+      source: `slides/0${i}.md:1-9`,
+      title: `第${i}页`,
+      waiting: i === 0 ? ['chart c1 not drawn'] : [],
+    }));
+    const text = describePending(pending, 3);
+    expect(text.split('\n')).toEqual([
+      '  slides/00.md:1-9 "第0页": chart c1 not drawn',
+      '  slides/01.md:1-9 "第1页"',
+      '  slides/02.md:1-9 "第2页"',
+      '  … and 7 more',
+    ]);
+  });
+});
