@@ -34,9 +34,10 @@ export interface PrintedDeck {
 function readPrintedDeck(): PrintedDeck {
   const config = JSON.parse(document.getElementById('deck-config')?.textContent ?? '{}') as {
     title?: string;
-    outline?: { title: string; section: string }[];
+    outline?: { source: string; title: string; section: string }[];
   };
-  const outline = config.outline ?? [];
+  // By source, not position: reveal.js drops hidden slides from the page, the outline keeps them.
+  const outline = new Map((config.outline ?? []).map((o) => [o.source, o]));
   const meta: Record<string, string> = {};
   for (const el of document.querySelectorAll('meta[name]'))
     meta[el.getAttribute('name') ?? ''] = el.getAttribute('content') ?? '';
@@ -90,7 +91,7 @@ function readPrintedDeck(): PrintedDeck {
       ?.querySelector('h1, h2, h3, h4, h5, h6')
       ?.textContent?.replace(/\s+/g, ' ')
       .trim();
-    const entry = outline[slide];
+    const entry = outline.get(source);
     const title = entry?.title || heading || source;
     pages.push({ kind: 'slide', slide, step, title, section: entry?.section || title, source });
     const number = el.querySelector('.slide-number-pdf');

@@ -19,7 +19,7 @@ export interface DeckRuntimeConfig {
   blocks: string[];
   alternates: { lang: string; label: string; href: string }[];
   /** Every slide in order (vertical ones included): its title and outline section, for PDF bookmarks. */
-  outline: { title: string; section: string }[];
+  outline: { source: string; title: string; section: string }[];
 }
 
 /** The whole HTML page: the first slide is in it, so nothing waits on a markdown parser. */
@@ -31,7 +31,11 @@ export function renderPage(deck: CompiledDeck, options: PageOptions): string {
     transition: deck.meta.transition ?? 'slide',
     blocks: deck.blocks,
     alternates: options.alternates ?? [],
-    outline: deck.stacks.flat().map((s) => ({ title: s.title, section: s.section ?? '' })),
+    outline: deck.stacks.flat().map((s) => ({
+      source: `${s.file}:${s.startLine}-${s.endLine}`,
+      title: s.title,
+      section: s.section ?? '',
+    })),
   };
   const meta = [
     deck.meta.author && `<meta name="author" content="${escapeHtml(deck.meta.author)}">`,
