@@ -89,6 +89,8 @@ export function parseExportArgs(
     if (!FLAGS[format].includes(flag))
       throw usage(`unknown option "${flag}" for export ${format}; allowed: ${FLAGS[format].join(', ')}`);
     const value = () => inline ?? rest[++i];
+    if (inline !== undefined && ['--notes', '--fragments', '--quiet'].includes(flag))
+      throw usage(`${flag} takes no value; leave it out to turn it off`);
     switch (flag) {
       case '--out': {
         const out = value();

@@ -305,4 +305,24 @@ test.describe('export failures', () => {
     untouched(dir, out);
     expect(run.leftovers).toEqual([]);
   });
+
+  test('a deck that fails at runtime: its error and the slide that was not drawn', async () => {
+    const { dir, out } = project('deck-error');
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(
+      join(dir, 'dist/index.html'),
+      `<!doctype html><html lang="zh-Hans" data-deck-ready="error" data-deck-error="chart c1: no data"><body>
+<div class="reveal"><div class="slides">
+<section data-source="slides/01-a.md:1-4"><h2>第一页</h2></section>
+<section data-source="slides/02-b.md:1-9"><h2>图表页</h2><figure data-block="chart" id="c1" data-chart-state="pending"></figure></section>
+</div></div></body></html>`,
+    );
+    const run = await deck(['pdf', '--out', out], { cwd: dir, env: { DECK_OUT_DIR: 'dist' } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('the deck failed to start: chart c1: no data');
+    expect(run.stderr).toContain('slides/02-b.md:1-9 "图表页": chart c1 not drawn');
+    expect(run.stderr).not.toContain('slides/01-a.md');
+    untouched(dir, out);
+    expect(run.leftovers).toEqual([]);
+  });
 });

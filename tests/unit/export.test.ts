@@ -57,6 +57,7 @@ describe('export options', () => {
     expect(usageError(['pdf', '--lang', 'en']).message).toContain('--lang must be one of zh-Hans, zh-Hant');
     expect(usageError(['png', '--scale', 'big']).message).toContain('--scale takes a number');
     expect(usageError(['pdf', '--out']).message).toContain('--out takes a path');
+    expect(usageError(['pdf', '--notes=no']).message).toContain('--notes takes no value');
   });
 });
 
