@@ -44,8 +44,9 @@ export async function start(_args: string[], env: StartEnv = process.env): Promi
   }
   const urls = deckUrls(deck.url, host, port || Number(new URL(deck.url).port), token, publicUrl);
   deck.relay?.advertise(urls.audience);
-  process.stdout.write(await banner(urls, !env.DECK_PRESENTER_TOKEN));
-  await new Promise<void>((resolve) => {
+  // Listen for the stop signals before saying where the deck is: a signal sent on reading the banner must
+  // find the handler in place.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       process.stderr.write('stopping: closing follow-along connections…\n');
       void deck.close().then(resolve);
@@ -53,5 +54,7 @@ export async function start(_args: string[], env: StartEnv = process.env): Promi
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  process.stdout.write(await banner(urls, !env.DECK_PRESENTER_TOKEN));
+  await stopped;
   return 0;
 }
