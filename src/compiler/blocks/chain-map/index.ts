@@ -1,5 +1,5 @@
 import { caption, uniqueSources } from '../diagram/html.ts';
-import { parseSpec, type Spec } from '../diagram/spec.ts';
+import { parseSpec, rejectFenceOptions, type Spec } from '../diagram/spec.ts';
 import type { BlockContext, BlockRenderer } from '../types.ts';
 import { isLayout, type LinkInput, layoutChainMap } from './layout.ts';
 import { renderChainMap } from './render.ts';
@@ -63,14 +63,7 @@ function check(spec: Spec<ChainMapSpec>): boolean {
 }
 
 export function renderChainMapBlock(body: string, ctx: BlockContext): string {
-  if (ctx.info) {
-    ctx.report({
-      file: ctx.file,
-      line: ctx.line,
-      column: 1,
-      message: `${NAME}: options go in the YAML spec, not after the fence name (e.g. "step: tiers"); remove "${ctx.info}"`,
-    });
-  }
+  rejectFenceOptions(ctx, NAME, 'step: tiers');
   const spec = parseSpec(body, ctx, NAME, ChainMapSchema);
   if (!spec || !check(spec)) return '';
   const { value } = spec;

@@ -99,6 +99,17 @@ function expandUnion(issue: v.BaseIssue<unknown>): v.BaseIssue<unknown>[] {
   return inner.length > 0 ? inner.flatMap(expandUnion) : [issue];
 }
 
+/** Diagram blocks take no options after the fence name: they belong in the YAML spec. */
+export function rejectFenceOptions(ctx: BlockContext, block: string, example: string): void {
+  if (!ctx.info) return;
+  ctx.report({
+    file: ctx.file,
+    line: ctx.line,
+    column: 1,
+    message: `${block}: options go in the YAML spec, not after the fence name (e.g. "${example}"); remove "${ctx.info}"`,
+  });
+}
+
 /**
  * Parses a block's YAML body and validates it with `schema`, reporting every problem at its line and
  * column in the slide file. Returns undefined when there is any problem (the block then shows an error).

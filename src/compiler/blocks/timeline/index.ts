@@ -1,5 +1,5 @@
 import { caption, uniqueSources } from '../diagram/html.ts';
-import { parseSpec, type Spec } from '../diagram/spec.ts';
+import { parseSpec, rejectFenceOptions, type Spec } from '../diagram/spec.ts';
 import type { BlockContext, BlockRenderer } from '../types.ts';
 import { endOf, parseDate, startOf, type TimelineDate } from './dates.ts';
 import { type EventInput, layoutTimeline, type SpanInput } from './layout.ts';
@@ -53,14 +53,7 @@ function check(spec: Spec<TimelineSpec>): { events: EventInput[]; spans: SpanInp
 }
 
 export function renderTimelineBlock(body: string, ctx: BlockContext): string {
-  if (ctx.info) {
-    ctx.report({
-      file: ctx.file,
-      line: ctx.line,
-      column: 1,
-      message: `${NAME}: options go in the YAML spec, not after the fence name (e.g. "step: events"); remove "${ctx.info}"`,
-    });
-  }
+  rejectFenceOptions(ctx, NAME, 'step: events');
   const spec = parseSpec(body, ctx, NAME, TimelineSchema);
   const checked = spec && check(spec);
   if (!spec || !checked) return '';
