@@ -129,6 +129,40 @@ function measure(node: NodeInput, width: number, s: Sizes): Measured {
 }
 
 /** A tier's nodes in a grid of `perRow` columns within `width`: rows of measured nodes. */
+/**
+ * A tier's grid of nodes as placed boxes: rows from `y` down, `rowGap` apart, each row centred in the
+ * `areaW` wide band that starts at `x0`, each node centred in its row's height.
+ */
+function placeGrid(
+  g: ReturnType<typeof grid>,
+  tier: number,
+  x0: number,
+  areaW: number,
+  y: number,
+  rowGap: number,
+): PlacedNode[] {
+  const placed: PlacedNode[] = [];
+  for (const [r, row] of g.rows.entries()) {
+    let x = x0 + (areaW - (row.length * g.w + (row.length - 1) * NODE_GAP)) / 2;
+    for (const m of row) {
+      placed.push({
+        id: m.node.id,
+        tier,
+        x,
+        y: y + (g.rowH[r]! - m.h) / 2,
+        w: g.w,
+        h: m.h,
+        label: m.label,
+        figure: m.node.figure,
+        note: m.note,
+      });
+      x += g.w + NODE_GAP;
+    }
+    y += g.rowH[r]! + rowGap;
+  }
+  return placed;
+}
+
 function grid(nodes: NodeInput[], perRow: number, width: number, gap: number, s: Sizes) {
   const cell = (width - (perRow - 1) * gap) / perRow;
   const measured = nodes.map((n) => measure(n, cell, s));
@@ -264,27 +298,7 @@ function layoutColumns(
     }
     if (!fit) return { tier: t, need: Math.ceil(need + top), have: H, axis: 'height' };
     const { start, gap } = spread(fit.rowH, space, NODE_GAP, MAX_NODE_GAP);
-    let y = top + start;
-    for (const [r, row] of fit.rows.entries()) {
-      const rowW = row.length * fit.w + (row.length - 1) * NODE_GAP;
-      let x = x0 + (colW - rowW) / 2;
-      for (const m of row) {
-        const h = m.h;
-        nodes.push({
-          id: m.node.id,
-          tier: t,
-          x,
-          y: y + (fit.rowH[r]! - h) / 2,
-          w: fit.w,
-          h,
-          label: m.label,
-          figure: m.node.figure,
-          note: m.note,
-        });
-        x += fit.w + NODE_GAP;
-      }
-      y += fit.rowH[r]! + gap;
-    }
+    nodes.push(...placeGrid(fit, t, x0, colW, top + start, gap));
     if (titleLines[t]!.length > 0)
       titles.push({ tier: t, lines: titleLines[t]!, x: x0, y: 0, w: colW, h: titleH });
   }
@@ -339,26 +353,7 @@ function layoutDown(
   let y0 = start;
   for (const [t, g] of grids.entries()) {
     const nodesH = g.rowH.reduce((a, b) => a + b, 0) + NODE_GAP * (g.rows.length - 1);
-    let y = y0 + (tierH[t]! - nodesH) / 2;
-    for (const [r, row] of g.rows.entries()) {
-      const rowW = row.length * g.w + (row.length - 1) * NODE_GAP;
-      let x = left + (areaW - rowW) / 2;
-      for (const m of row) {
-        nodes.push({
-          id: m.node.id,
-          tier: t,
-          x,
-          y: y + (g.rowH[r]! - m.h) / 2,
-          w: g.w,
-          h: m.h,
-          label: m.label,
-          figure: m.node.figure,
-          note: m.note,
-        });
-        x += g.w + NODE_GAP;
-      }
-      y += g.rowH[r]! + NODE_GAP;
-    }
+    nodes.push(...placeGrid(g, t, left, areaW, y0 + (tierH[t]! - nodesH) / 2, NODE_GAP));
     const title = tiers[t]!.title;
     if (title) {
       const lines = wrapBalanced(title, titleW, s.title);
