@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RELAY_PATH, Relay, type RelayOptions } from './relay.ts';
-import { SECURITY_HEADERS, type StaticOptions, serveStatic } from './static.ts';
+import { PRESENTER_HEADERS, SECURITY_HEADERS, type StaticOptions, serveStatic } from './static.ts';
 
 export interface ServeOptions {
   /** The built site. */
@@ -33,7 +33,10 @@ function handler(root: string, relay: Relay | undefined) {
       if (serveStatic(root, req, res, options)) return;
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       const presenter = PRESENTER_ROUTE.exec(path);
-      if (presenter && serveStatic(root, req, res, { ...options, path: `${presenter[1]}index.html` })) return;
+      if (presenter) {
+        const pageHeaders = { ...options.pageHeaders, ...PRESENTER_HEADERS };
+        if (serveStatic(root, req, res, { pageHeaders, path: `${presenter[1]}index.html` })) return;
+      }
       res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('not found\n');
     } catch {

@@ -74,6 +74,8 @@ describe('static serving', () => {
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['cache-control']).toBe('no-cache');
+    // A COOP header would cost the audience a new renderer process on every first load.
+    expect(res.headers['cross-origin-opener-policy']).toBeUndefined();
   });
 
   it('tells pages where the relay is, only when there is one', async () => {
@@ -140,6 +142,8 @@ describe('static serving', () => {
     expect(p.status).toBe(200);
     expect(p.body.toString()).toBe(PAGE);
     expect(p.headers['referrer-policy']).toBe('no-referrer');
+    expect(p.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(p.headers[RELAY_HEADER.toLowerCase()]).toBe('/follow');
     expect((await get(deck.url, '/zh-Hant/presenter')).body.toString()).toContain('繁體');
     expect((await get(deck.url, '/presenter/')).status).toBe(404);
     expect((await get(deck.url, '/nope/presenter')).status).toBe(404);
