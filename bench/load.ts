@@ -27,6 +27,8 @@ interface Load {
   ready: number;
   js: { raw: number; gzip: number; beforeFirst: number };
   all: { raw: number; gzip: number };
+  /** Bytes as sent, compressed by the server (the page's resource timing, bodies only). */
+  wire: number;
 }
 
 /**
@@ -81,6 +83,10 @@ async function loadOnce(browser: Browser, url: string): Promise<Load> {
     paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
     ready: performance.now(),
     // In the page's own clock: which responses had fully arrived when the first slide showed.
+    wire: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].reduce(
+      (sum, r) => sum + (r as PerformanceResourceTiming).encodedBodySize,
+      0,
+    ),
     arrived: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
       (r) => [r.name, r.responseEnd] as const,
     ),
@@ -99,6 +105,7 @@ async function loadOnce(browser: Browser, url: string): Promise<Load> {
       beforeFirst: js.filter((b) => beforeFirst.has(b.url)).reduce((s, b) => s + b.gzip, 0),
     },
     all: { raw: bodies.reduce((s, b) => s + b.size, 0), gzip: bodies.reduce((s, b) => s + b.gzip, 0) },
+    wire: t.wire,
   };
 }
 
@@ -144,6 +151,7 @@ async function main(): Promise<void> {
       jsGzip: median(loads.map((l) => l.js.gzip)),
       allRaw: median(loads.map((l) => l.all.raw)),
       allGzip: median(loads.map((l) => l.all.gzip)),
+      wire: median(loads.map((l) => l.wire)),
     });
     const a = row('ours', results.ours);
     const b = row('hand-rolled reveal.js', results.reference);
@@ -159,6 +167,7 @@ async function main(): Promise<void> {
         'JS gzip',
         'all raw',
         'all gzip',
+        'sent',
       ].join('\t'),
     );
     for (const r of [a, b]) {
@@ -173,13 +182,15 @@ async function main(): Promise<void> {
           kb(r.jsGzip),
           kb(r.allRaw),
           kb(r.allGzip),
+          kb(r.wire),
         ].join('\t'),
       );
     }
     console.log(
       `ratio ours/hand-rolled: first slide ${(a.visible / b.visible).toFixed(2)}, ` +
         `first paint ${(a.paint / b.paint).toFixed(2)}, ready ${(a.ready / b.ready).toFixed(2)}, ` +
-        `JS gzip ${(a.jsGzip / b.jsGzip).toFixed(2)}, all gzip ${(a.allGzip / b.allGzip).toFixed(2)}`,
+        `JS gzip ${(a.jsGzip / b.jsGzip).toFixed(2)}, all gzip ${(a.allGzip / b.allGzip).toFixed(2)}, ` +
+        `sent ${(a.wire / b.wire).toFixed(2)}`,
     );
     const hmr = await measureHmr(root, RUNS);
     console.log(

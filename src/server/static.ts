@@ -27,6 +27,44 @@ const TYPES: Record<string, string> = {
 
 const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
 
+/** Whether an Accept-Encoding header allows `coding` (named, or `*`, with a q above 0). */
+export function acceptsEncoding(header: string | undefined, coding: string): boolean {
+  let star = false;
+  for (const part of (header ?? '').toLowerCase().split(',')) {
+    const [name = '', ...params] = part.split(';').map((s) => s.trim());
+    const q = params.find((p) => p.startsWith('q='));
+    const allowed = !q || Number(q.slice(2)) > 0;
+    if (name === coding) return allowed;
+    if (name === '*') star = allowed;
+  }
+  return star;
+}
+
+/**
+ * The compressed copy the build wrote beside a file (`file.br`, then `file.gz`) that the client accepts,
+ * skipping a copy older than its file (the file was replaced after the build).
+ */
+function precompressed(
+  file: string,
+  stat: Stats,
+  accept: string | undefined,
+): { path: string; encoding: string; size: number } | undefined {
+  for (const [ext, encoding] of [
+    ['br', 'br'],
+    ['gz', 'gzip'],
+  ] as const) {
+    if (!acceptsEncoding(accept, encoding)) continue;
+    try {
+      const copy = statSync(`${file}.${ext}`);
+      if (copy.isFile() && copy.mtimeMs >= stat.mtimeMs)
+        return { path: `${file}.${ext}`, encoding, size: copy.size };
+    } catch {
+      // no copy of this kind
+    }
+  }
+  return undefined;
+}
+
 /**
  * Security headers for every response: a strict CSP (no inline script), no framing, no sniffing. No
  * Cross-Origin-Opener-Policy here: it makes Chromium put the page in a new browsing context group, a fresh
@@ -115,16 +153,23 @@ export function serveStatic(
     res.end();
     return true;
   }
-  const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  if (gzip) headers['Content-Encoding'] = 'gzip';
+  // Brotli or gzip copies from the build when there are any; otherwise gzip on the fly.
+  const accept = req.headers['accept-encoding'];
+  const compressible = COMPRESSIBLE.test(type);
+  const copy = compressible ? precompressed(found.file, found.stat, accept) : undefined;
+  const gzipNow = !copy && compressible && acceptsEncoding(accept, 'gzip');
+  if (copy) {
+    headers['Content-Encoding'] = copy.encoding;
+    headers['Content-Length'] = String(copy.size);
+  } else if (gzipNow) headers['Content-Encoding'] = 'gzip';
   else headers['Content-Length'] = String(found.stat.size);
   res.writeHead(200, headers);
   if (req.method === 'HEAD') {
     res.end();
     return true;
   }
-  const stream = createReadStream(found.file);
+  const stream = createReadStream(copy?.path ?? found.file);
   stream.on('error', () => res.destroy());
-  (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
+  (gzipNow ? stream.pipe(createGzip()) : stream).pipe(res);
   return true;
 }

@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RELAY_HEADER, type RunningDeck, serveDeck } from '../../src/server/app.ts';
+import { acceptsEncoding } from '../../src/server/static.ts';
 
 interface Reply {
   status: number;
@@ -37,6 +38,7 @@ let root: string;
 let deck: RunningDeck;
 let bare: RunningDeck;
 const PAGE = '<!doctype html><title>deck</title><p>作战图</p>';
+const CSS = 'body{color:red}'.repeat(100);
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'deck-static-'));
@@ -48,6 +50,15 @@ beforeAll(async () => {
   writeFileSync(join(root, 'assets', 'main-AbCd1234.js'), 'console.log(1);'.repeat(100));
   writeFileSync(join(root, 'assets', 'font-Zz9_xY8w.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
   writeFileSync(join(root, 'robots.txt'), 'User-agent: *\n');
+  // What the build writes beside a text file: brotli and gzip copies. Marked as the copies (not the bytes
+  // compressed on the fly) so a test can tell which was sent.
+  writeFileSync(join(root, 'assets', 'deck-Qq7_rT5u.css'), CSS);
+  writeFileSync(join(root, 'assets', 'deck-Qq7_rT5u.css.br'), brotliCompressSync(`${CSS}/*br*/`));
+  writeFileSync(join(root, 'assets', 'deck-Qq7_rT5u.css.gz'), gzipSync(`${CSS}/*gz*/`));
+  // A copy older than its file (the file was replaced after the build) is never sent.
+  writeFileSync(join(root, 'assets', 'old-Pp3_wE2r.css.br'), brotliCompressSync('stale'));
+  utimesSync(join(root, 'assets', 'old-Pp3_wE2r.css.br'), 1_000_000, 1_000_000);
+  writeFileSync(join(root, 'assets', 'old-Pp3_wE2r.css'), CSS);
   writeFileSync(join(dir, 'secret.txt'), 'outside the root');
   deck = await serveDeck({ root, relay: { token: 'static-test-token' } });
   bare = await serveDeck({ root });
@@ -110,6 +121,43 @@ describe('static serving', () => {
     const plain = await get(deck.url, '/assets/main-AbCd1234.js');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.headers['content-length']).toBe(String('console.log(1);'.length * 100));
+  });
+
+  it('sends the build’s brotli or gzip copy when the client takes it, by q-value', async () => {
+    const path = '/assets/deck-Qq7_rT5u.css';
+    const br = await get(deck.url, path, { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-length']).toBe(String(br.body.length));
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(brotliDecompressSync(br.body).toString()).toBe(`${CSS}/*br*/`);
+    const gz = await get(deck.url, path, { 'Accept-Encoding': 'br;q=0, gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(`${CSS}/*gz*/`);
+    const none = await get(deck.url, path, { 'Accept-Encoding': 'identity' });
+    expect(none.headers['content-encoding']).toBeUndefined();
+    expect(none.body.toString()).toBe(CSS);
+    const head = await get(deck.url, path, { 'Accept-Encoding': 'br' }, 'HEAD');
+    expect(head.headers['content-length']).toBe(br.headers['content-length']);
+    expect(head.body.length).toBe(0);
+  });
+
+  it('never sends a compressed copy older than its file', async () => {
+    const res = await get(deck.url, '/assets/old-Pp3_wE2r.css', { 'Accept-Encoding': 'br, gzip' });
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(res.body).toString()).toBe(CSS);
+  });
+
+  it.each([
+    ['gzip, deflate, br', 'br', true],
+    ['gzip;q=1.0, br;q=0', 'br', false],
+    ['GZIP', 'gzip', true],
+    ['*', 'br', true],
+    ['*;q=0, gzip', 'br', false],
+    ['br;q=0, *', 'br', false],
+    ['', 'gzip', false],
+    [undefined, 'gzip', false],
+  ])('Accept-Encoding %j allows %s: %s', (header, coding, allowed) => {
+    expect(acceptsEncoding(header, coding)).toBe(allowed);
   });
 
   it.each([
