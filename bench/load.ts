@@ -18,6 +18,24 @@ import { servePlain } from './plain-server.ts';
 import { writeReferencePage } from './reference.ts';
 
 const RUNS = Number(process.env.RUNS ?? 7);
+
+/**
+ * Where the pages load. `--phone` is Lighthouse's mobile profile (a 390×844 phone at 3×, 150 ms round trips,
+ * 1.6 Mbit/s down, 750 kbit/s up, the CPU 4× slower): an audience on a crowded hall's network.
+ */
+const PROFILES = {
+  desktop: { viewport: { width: 1920, height: 1080 }, mobile: false, scale: 1, network: undefined, cpu: 1 },
+  phone: {
+    viewport: { width: 390, height: 844 },
+    mobile: true,
+    scale: 3,
+    network: { latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 },
+    cpu: 4,
+  },
+} as const;
+type Profile = (typeof PROFILES)[keyof typeof PROFILES];
+const profileName = process.argv.includes('--phone') ? 'phone' : 'desktop';
+const PROFILE: Profile = PROFILES[profileName];
 const root = resolve(import.meta.dirname, '..');
 
 interface Load {
@@ -54,8 +72,21 @@ const VISIBLE_PROBE = `(() => {
 })();`;
 
 async function loadOnce(browser: Browser, url: string): Promise<Load> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } }); // a fresh, cold cache
+  const context = await browser.newContext({
+    viewport: PROFILE.viewport,
+    deviceScaleFactor: PROFILE.scale,
+    isMobile: PROFILE.mobile,
+    hasTouch: PROFILE.mobile,
+  }); // a fresh, cold cache
   const page = await context.newPage();
+  if (PROFILE.network || PROFILE.cpu > 1) {
+    const cdp = await context.newCDPSession(page);
+    if (PROFILE.network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...PROFILE.network });
+    }
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpu });
+  }
   await page.addInitScript({ content: VISIBLE_PROBE });
   const bodies: { url: string; type: string; size: number; gzip: number }[] = [];
   const pending: Promise<void>[] = [];
@@ -155,7 +186,10 @@ async function main(): Promise<void> {
     });
     const a = row('ours', results.ours);
     const b = row('hand-rolled reveal.js', results.reference);
-    console.log(`\ncold loads, median of ${RUNS}, 1920×1080, loopback`);
+    const where = PROFILE.network
+      ? `${PROFILE.viewport.width}×${PROFILE.viewport.height} phone, ${PROFILE.network.latency} ms RTT, 1.6 Mbit/s, CPU ÷${PROFILE.cpu}`
+      : `${PROFILE.viewport.width}×${PROFILE.viewport.height}, loopback`;
+    console.log(`\ncold loads, median of ${RUNS}, ${where}`);
     console.log(
       [
         '',
