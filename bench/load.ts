@@ -163,14 +163,18 @@ async function main(): Promise<void> {
     const reference = await servePlain(join(work, 'reference'));
     const browser = await chromium.launch({ executablePath: await findChromium(), args: chromiumArgs() });
     const results: Record<'ours' | 'reference', Load[]> = { ours: [], reference: [] };
-    for (let i = 0; i < RUNS; i++) {
-      results.reference.push(await loadOnce(browser, reference.url));
-      results.ours.push(await loadOnce(browser, ours.url));
-      process.stderr.write(`run ${i + 1}/${RUNS}\n`);
+    try {
+      for (let i = 0; i < RUNS; i++) {
+        results.reference.push(await loadOnce(browser, reference.url));
+        results.ours.push(await loadOnce(browser, ours.url));
+        process.stderr.write(`run ${i + 1}/${RUNS}\n`);
+      }
+    } finally {
+      // Also on a failed load: open servers would keep the process alive after the error is printed.
+      await browser.close();
+      await ours.close();
+      reference.server.close();
     }
-    await browser.close();
-    ours.server.close();
-    reference.server.close();
 
     const row = (name: string, loads: Load[]) => ({
       name,
