@@ -27,7 +27,18 @@ export async function startDeck(parts: DeckPart[] = createParts()): Promise<Deck
     window.Reveal = reveal;
     const ctx: DeckContext = { reveal, config, print };
     const fonts = fontsReady();
+    const hash = window.location.hash;
     await reveal.initialize();
+    if (
+      reveal.getViewportElement()?.classList.contains('reveal-scroll') &&
+      hash &&
+      window.location.hash !== hash
+    ) {
+      // Started in its scroll view (a phone), reveal.js wrote the first slide into the URL before reading it,
+      // so a deep link (or the language switch) opened the first slide: put the link back, let it read it.
+      history.replaceState(history.state, '', hash);
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    }
     for (const part of parts) await part.setup(ctx);
     await fonts;
     await Promise.all(parts.map((p) => p.ready?.()));

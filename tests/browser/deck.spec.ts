@@ -61,6 +61,31 @@ test('a hash deep link opens a vertical slide', async ({ page }) => {
   await expect(page.locator('.slide-number')).toBeVisible();
 });
 
+test('on a phone (reveal.js scroll view) a deep link and the language switch keep the slide', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const [h, v] = (
+    await (async () => {
+      await openDeck(page);
+      return allSlides(page);
+    })()
+  ).find(([, v]) => v === 1)!;
+  await page.goto('about:blank'); // a fresh load, not a hash change on the open deck
+  await openDeck(page, '/', `/${h}/${v}`);
+  await expect(page.locator('.reveal-viewport.reveal-scroll')).toHaveCount(1);
+  await expect.poll(() => indices(page)).toMatchObject({ h, v });
+  await expect(page).toHaveURL(new RegExp(`#/${h}/${v}$`));
+  // The scroll view marks each slide with its indices; the linked one is on screen.
+  const slide = page.locator(`.reveal .slides section[data-index-h="${h}"][data-index-v="${v}"]`);
+  await expect(slide.locator('h2').first()).toBeInViewport();
+
+  await page.locator('.deck-lang-switch a[lang="zh-Hant"]').click();
+  await page.waitForURL(new RegExp(`/zh-Hant/#/${h}/${v}$`));
+  await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
+  await expect.poll(() => indices(page)).toMatchObject({ h, v });
+});
+
 test('speaker notes are never visible on a slide', async ({ page }) => {
   await openDeck(page);
   for (const [h, v] of await allSlides(page)) {
