@@ -79,6 +79,8 @@ test('on a phone (reveal.js scroll view) a deep link and the language switch kee
   // The scroll view marks each slide with its indices; the linked one is on screen.
   const slide = page.locator(`.reveal .slides section[data-index-h="${h}"][data-index-v="${v}"]`);
   await expect(slide.locator('h2').first()).toBeInViewport();
+  // Every slide is in a page; no emptied stack wrapper is left showing (it drew a band over the top).
+  await expect(page.locator('.reveal .slides > section:visible')).toHaveCount(0);
 
   await page.locator('.deck-lang-switch a[lang="zh-Hant"]').click();
   await page.waitForURL(new RegExp(`/zh-Hant/#/${h}/${v}$`));
