@@ -13,7 +13,7 @@ const TEXT = /\.(html|js|mjs|css|svg|json|txt)$/;
 const MIN_BYTES = 1024;
 
 /** Brotli (best) and gzip (level 9) copies of a text file's bytes, each kept only when it is smaller. */
-export async function precompress(data: Buffer): Promise<{ br?: Buffer; gz?: Buffer }> {
+async function precompress(data: Buffer): Promise<{ br?: Buffer; gz?: Buffer }> {
   const [br, gzipped] = await Promise.all([
     brotli(data, {
       params: {
