@@ -1,24 +1,32 @@
 import { Converter } from 'opencc-js';
 
 /**
- * 简体 → 繁體 with OpenCC's cn → hk tables (s2hk): characters only, no vocabulary rewriting. The meeting's
- * names stay as they were said (项目突破年 → 項目突破年, not s2twp's 專案突破年; 人工智能产业发展办公室 keeps
- * 人工智能, 电子信息 keeps 信息), which matters more for a record of an official briefing than Taiwan idiom.
+ * 简体 → 繁體 with OpenCC's cn → tw character tables (s2tw): Taiwan standard forms (說, 著, 為), as the
+ * source article writes them, and no vocabulary rewriting (s2twp would turn 项目 into 專案 and 信息 into
+ * 資訊, renaming the meeting's own terms). Not s2hk: its 説 and 着 read as simplified to a Taiwan reader.
  */
-const convert = Converter({ from: 'cn', to: 'hk' });
+const convert = Converter({ from: 'cn', to: 'tw' });
 
-/** Forms the tables get wrong or that 繁體 typesetting writes otherwise; applied after conversion. */
+/**
+ * The article's own forms where s2tw picks another (one simplified character, several traditional ones,
+ * chosen by phrase), and its one vocabulary difference (人工智慧). Applied after conversion, in order.
+ * tests/unit/hant.test.ts converts the article back to 简体 and forward again and expects it unchanged.
+ */
 export const OVERRIDES: [from: string, to: string][] = [
   ['“', '「'],
   ['”', '」'],
   ['‘', '『'],
   ['’', '』'],
-  ['着力', '著力'],
-  ['着眼', '著眼'],
-  ['显着', '顯著'],
-  ['顯着', '顯著'],
-  ['台階', '臺階'],
-  ['碳化硅', '碳化矽'],
+  ['人工智能', '人工智慧'],
+  ['佈局', '布局'],
+  ['生命週期', '生命周期'],
+  ['把準', '把准'],
+  ['找準', '找准'],
+  ['藍圖幹到底', '藍圖干到底'],
+  ['臺階', '台階'],
+  ['出臺', '出台'],
+  ['一目瞭然', '一目了然'],
+  ['瞭解', '了解'],
 ];
 
 /**

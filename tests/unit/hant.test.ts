@@ -1,17 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { Converter } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { OVERRIDES, toHant } from '../../src/i18n/hant.ts';
 
 describe('简体 → 繁體', () => {
   it.each([
     ['济南工业强市', '濟南工業強市'],
-    ['一张蓝图干到底', '一張藍圖幹到底'],
+    ['一张蓝图干到底', '一張藍圖干到底'],
+    ['换句话说，工业强', '換句話說，工業強'],
+    ['向着工业强市', '向著工業強市'],
+    ['山科人工智能和高端装备产业科技园项目', '山科人工智慧和高端裝備產業科技園項目'],
+    ['优化工业发展的生产力区域布局', '優化工業發展的生產力區域布局'],
     ['项目突破年、项目深化年、项目提升年', '項目突破年、項目深化年、項目提升年'],
-    ['人工智能产业发展办公室', '人工智能產業發展辦公室'],
+    ['人工智能产业发展办公室', '人工智慧產業發展辦公室'],
     ['电子信息', '電子信息'],
     ['“顶格”召开', '「頂格」召開'],
-    ['连续三年跨越三个千亿台阶', '連續三年跨越三個千億臺階'],
+    ['连续三年跨越三个千亿台阶', '連續三年跨越三個千億台階'],
     ['着眼自身产业特点', '著眼自身產業特點'],
-    ['中晶芯源碳化硅单晶和衬底产业化项目', '中晶芯源碳化矽單晶和襯底產業化項目'],
+    ['中晶芯源碳化硅单晶和衬底产业化项目', '中晶芯源碳化硅單晶和襯底產業化項目'],
     ['小鸭洗衣机、康巴丝钟表、趵突泉啤酒', '小鴨洗衣機、康巴絲鐘錶、趵突泉啤酒'],
   ])('%s → %s', (hans, hant) => {
     expect(toHant(hans)).toBe(hant);
@@ -21,6 +27,16 @@ describe('简体 → 繁體', () => {
     expect(toHant('![图](图片/济南.png) 济南')).toBe('![圖](图片/济南.png) 濟南');
     expect(toHant('data: ./data/产业.yaml#份额')).toBe('data: ./data/产业.yaml#份额');
     expect(toHant('见 https://例子.cn/济南 页')).toBe('見 https://例子.cn/济南 頁');
+  });
+
+  it('writes the article as the article writes it: 繁體 → 简体 → 繁體 gives the article back', () => {
+    const article = readFileSync(new URL('../fixtures/source/article.zh-Hant.txt', import.meta.url), 'utf8');
+    const hans = Converter({ from: 'tw', to: 'cn' })(article);
+    expect(hans).not.toBe(article);
+    const back = toHant(hans);
+    const lines = article.split('\n');
+    const diff = back.split('\n').flatMap((l, i) => (l === lines[i] ? [] : [`${lines[i]}\n${l}`]));
+    expect(diff).toEqual([]);
   });
 
   it('every override changes something the tables produce', () => {
