@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The `deck` command: loads the TypeScript CLI through tsx, so there is no separate compile step.
-import { register } from 'tsx/esm/api';
+// The `deck` command: runs the compiled CLI (lib/cli/), compiling it first when a source is newer.
+import { compiledCli } from './compile.mjs';
 
-register();
-const { main } = await import('./main.ts');
+const { main } = await import(await compiledCli());
 process.exitCode = await main(process.argv.slice(2));

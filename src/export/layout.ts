@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page } from 'playwright-core';
 
 /** One page of the print view: a slide (at a fragment step) or the speaker notes of the slide before it. */
 export interface PrintedPage {

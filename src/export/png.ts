@@ -1,6 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Page } from 'playwright-core';
 import { writeAtomic } from './atomic.ts';
 import type { PrintedDeck } from './layout.ts';
 

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page } from 'playwright-core';
 import { DeckError } from '../compiler/diagnostics.ts';
 
 /** A slide that has not drawn what it must, and what it still waits for. */

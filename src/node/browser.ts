@@ -15,7 +15,7 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
     throw new DeckError(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist; ${INSTALL_HINT}`, [], 3);
   }
   try {
-    const { chromium } = await import('@playwright/test');
+    const { chromium } = await import('playwright-core');
     const own = chromium.executablePath();
     if (own && existsSync(own)) return own;
   } catch {

@@ -1,0 +1,66 @@
+// The `deck` command as compiled JavaScript: src/cli/main.ts and what it imports, bundled by Vite (a run-time
+// dependency) into lib/cli/, one chunk per lazily loaded command. Plain JavaScript, so it runs before any
+// TypeScript can. `npm ci` compiles in `prepare`; bin.mjs recompiles when a source is newer than the output.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const outDir = join(root, 'lib/cli');
+const entry = join(outDir, 'main.js');
+/** What the compiled CLI is made of; package.json because a changed dependency can change the bundle. */
+const INPUTS = ['src', 'package.json'].map((p) => join(root, p));
+
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let max = stat.mtimeMs;
+  for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
+  return max;
+}
+
+const fresh = () => existsSync(entry) && INPUTS.every((p) => newest(p) <= statSync(entry).mtimeMs);
+
+/** Writes a file whole or not at all: processes started side by side may compile at once. */
+function writeAtomic(file, text) {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
+/** Bundles the CLI: every package stays an import (node_modules is there at run time), chunks are hashed. */
+export async function compile({ clean = false } = {}) {
+  const { build } = await import('vite');
+  const output = await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: {
+      ssr: true,
+      write: false,
+      target: 'node20',
+      minify: false,
+      rolldownOptions: {
+        input: { main: join(root, 'src/cli/main.ts') },
+        external: (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0'),
+        output: { format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      },
+    },
+  });
+  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output);
+  if (clean) rmSync(outDir, { recursive: true, force: true });
+  // Hashed chunks first, the entry last: a process that sees the new entry finds every chunk it names.
+  for (const c of chunks.filter((c) => c.fileName !== 'main.js'))
+    writeAtomic(join(outDir, c.fileName), c.type === 'chunk' ? c.code : c.source);
+  for (const c of chunks.filter((c) => c.fileName === 'main.js')) writeAtomic(entry, c.code);
+}
+
+/** The compiled CLI's entry, compiled first when missing or older than its sources. */
+export async function compiledCli() {
+  if (!fresh()) await compile();
+  return pathToFileURL(entry).href;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await compile({ clean: true });
