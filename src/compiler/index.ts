@@ -6,6 +6,7 @@ import type { CompileHost } from './host.ts';
 import { createMarkdown } from './markdown/index.ts';
 import { renderSlide, type Slide } from './slide.ts';
 import { splitFile } from './split.ts';
+import { binaryProblem } from './text.ts';
 
 export type { Diagnostic } from './diagnostics.ts';
 export type { DeckMeta } from './front-matter.ts';
@@ -16,6 +17,8 @@ export interface SourceFile {
   /** Path relative to the project root, with forward slashes: `slides/01-title.md`. */
   path: string;
   text: string;
+  /** Why the file could not be read as text (a link out of the project, bad UTF-8 …), where it was found. */
+  refused?: { line: number; column: number; message: string };
 }
 
 export interface CompileOptions {
@@ -56,6 +59,11 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
   let blockCount = 0;
 
   files.forEach((source, fileIndex) => {
+    const refused = source.refused ?? binaryProblem(source.text);
+    if (refused) {
+      report({ file: source.path, ...refused, message: `${source.path} ${refused.message}` });
+      return;
+    }
     if (source.text.trim() === '') {
       report({
         file: source.path,

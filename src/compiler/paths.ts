@@ -22,3 +22,8 @@ export function resolveFrom(fromFile: string, ref: string): string {
 export function isExternalUrl(ref: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//') || ref.startsWith('#');
 }
+
+/** Whether a root-relative path (from `resolveFrom`) leaves the project: such a file is never read or published. */
+export function outsideRoot(path: string): boolean {
+  return path === '..' || path.startsWith('../') || path.startsWith('/');
+}

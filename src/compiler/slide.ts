@@ -3,8 +3,10 @@ import type { BlockRenderer } from './blocks/types.ts';
 import type { Report } from './diagnostics.ts';
 import type { CompileHost } from './host.ts';
 import { renderAttrs } from './html.ts';
+import { refusedRefs } from './local-refs.ts';
 import type { SlideEnv } from './markdown/env.ts';
 import type { SlideChunk } from './split.ts';
+import { placeOf } from './text.ts';
 
 export interface Slide {
   file: string;
@@ -69,6 +71,13 @@ export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext
     `<section${renderAttrs({ ...attrs, 'data-source': source })}>\n${body}` +
     (notes ? `<aside class="notes">\n${notes}</aside>\n` : '') +
     '</section>';
+  for (const r of refusedRefs(html, ctx.host)) {
+    ctx.report({
+      file: chunk.file,
+      ...placeIn(chunk, r.ref),
+      message: `"${r.ref}" (${r.path}) ${r.problem}`,
+    });
+  }
   return {
     file: chunk.file,
     startLine: chunk.startLine,
@@ -82,4 +91,27 @@ export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext
     attrs,
     blocks: bodyEnv.usedBlocks,
   };
+}
+
+/** Where `needle` is written in a slide's markdown or notes; the slide's first line when it is not found. */
+function placeIn(chunk: SlideChunk, needle: string): { line: number; column: number } {
+  for (const [text, first] of [
+    [chunk.body, chunk.startLine],
+    [chunk.notes?.text ?? '', chunk.notes?.line ?? 0],
+  ] as const) {
+    const at = indexOfWhole(text, needle);
+    if (at >= 0) {
+      const p = placeOf(text, at);
+      return { line: first + p.line - 1, column: p.column };
+    }
+  }
+  return { line: chunk.startLine, column: 1 };
+}
+
+/** The first `needle` in `text` not preceded by a path character (`/a` is not the end of `../a`). */
+function indexOfWhole(text: string, needle: string): number {
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    if (at === 0 || !/[\w./%-]/.test(text[at - 1]!)) return at;
+  }
+  return -1;
 }

@@ -34,7 +34,6 @@ const PIECES = [
   '\n',
   '\n\n',
   '济南',
-  '\u0000',
   '\uFFFF',
   '\uD800',
   '&#0;',
@@ -47,7 +46,7 @@ function garbage(seed: number, size: number): string {
   let out = '';
   while (out.length < size) {
     if (next() < 0.5) out += PIECES[Math.floor(next() * PIECES.length)];
-    else out += String.fromCharCode(Math.floor(next() * 0x3000));
+    else out += String.fromCharCode(1 + Math.floor(next() * 0x2fff)); // no NUL: that is refused as binary
   }
   return out;
 }

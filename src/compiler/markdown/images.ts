@@ -1,4 +1,5 @@
 import type { MarkdownIt } from 'markdown-it';
+import { checkDeckFile, NOT_FOUND } from '../host.ts';
 import { isExternalUrl, resolveFrom } from '../paths.ts';
 import { columnOf, type SlideEnv, tokenLine } from './env.ts';
 
@@ -15,16 +16,21 @@ export function images(md: MarkdownIt): void {
         if (token.type !== 'image') continue;
         const src = String(token.attrGet('src') ?? '');
         if (!src || isExternalUrl(src) || src.startsWith('data:')) continue;
-        const clean = decodeURI(src.split(/[?#]/)[0] ?? '');
-        const path = resolveFrom(env.file, clean);
-        if (!env.host.exists(path)) {
+        const path = resolveFrom(env.file, decodePath(src));
+        const refused = checkDeckFile(env.host, path);
+        if (refused) {
           const line = findLine(env, block.map, src);
           env.report({
             file: env.file,
             line,
             column: columnOf(env, line, src),
-            message: `image "${src}" not found (looked for ${path}): fix the path, relative to ${env.file}`,
+            message:
+              refused === NOT_FOUND
+                ? `image "${src}" not found (looked for ${path}): fix the path, relative to ${env.file}`
+                : `image "${src}" (${path}) ${refused}`,
           });
+          // Without a src, neither the build nor the dev server reads it; the alt text stands in.
+          token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'src');
           continue;
         }
         token.attrSet('src', `/${path}`);
@@ -41,4 +47,14 @@ function findLine(env: SlideEnv, map: [number, number] | null, needle: string): 
     if ((env.lines[line - env.startLine] ?? '').includes(needle)) return line;
   }
   return first;
+}
+
+/** The file part of a local URL, percent-decoded (`%2e%2e` is `..`); a malformed escape is kept as written. */
+function decodePath(src: string): string {
+  const file = src.split(/[?#]/)[0] ?? '';
+  try {
+    return decodeURIComponent(file);
+  } catch {
+    return file;
+  }
 }

@@ -1,4 +1,4 @@
-import type { CompileHost } from '../../host.ts';
+import { type CompileHost, NOT_FOUND, readDeckText } from '../../host.ts';
 import { resolveFrom } from '../../paths.ts';
 import { type PathItem, type Place, parseYaml, type YamlSource } from '../../yaml.ts';
 
@@ -38,13 +38,18 @@ export function loadDataRef(
   }
   const file = resolveFrom(fromFile, filePart);
   depend(file);
-  const text = host.readText(file);
-  if (text === undefined) {
+  const read = readDeckText(host, file);
+  if (!('text' in read)) {
+    if (read.problem === NOT_FOUND)
+      return fail(
+        `chart "data": ${file} does not exist (resolved from "${filePart}" relative to ${fromFile}); create it or fix the path`,
+      );
     return fail(
-      `chart "data": ${file} does not exist (resolved from "${filePart}" relative to ${fromFile}); create it or fix the path`,
+      `chart "data": ${file} ${read.problem}`,
+      read.line ? { file, line: read.line, column: read.column ?? 1 } : place,
     );
   }
-  const source = parseYaml(file, text);
+  const source = parseYaml(file, read.text);
   if (source.errors.length > 0) {
     return {
       ok: false,

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { NOT_FOUND, readDeckText } from '../../host.ts';
 import { resolveFrom } from '../../paths.ts';
 import { parseYaml } from '../../yaml.ts';
 import type { BlockContext } from '../types.ts';
@@ -66,17 +67,25 @@ function parseFacts(path: string, text: string): { facts: Facts | undefined; pro
 /** Reads and validates a facts file, reporting problems at their line in it. */
 export function loadFacts(ctx: BlockContext, ref: string, line: number): Facts | undefined {
   const path = resolveFrom(ctx.file, ref);
-  const text = ctx.host.readText(path);
+  const read = readDeckText(ctx.host, path);
   ctx.depend(path);
-  if (text === undefined) {
-    ctx.report({
-      file: ctx.file,
-      line,
-      column: 1,
-      message: `data file ${path} not found: create it or fix "data:"`,
-    });
+  if (!('text' in read)) {
+    ctx.report(
+      read.line
+        ? { file: path, line: read.line, column: read.column ?? 1, message: `${path} ${read.problem}` }
+        : {
+            file: ctx.file,
+            line,
+            column: 1,
+            message:
+              read.problem === NOT_FOUND
+                ? `data file ${path} not found: create it or fix "data:"`
+                : `data file ${path} ${read.problem}`,
+          },
+    );
     return undefined;
   }
+  const text = read.text;
   let entry = parsedFiles.get(path);
   if (entry?.text !== text) {
     entry = { text, ...parseFacts(path, text) };
