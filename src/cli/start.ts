@@ -1,6 +1,7 @@
 import { DeckError } from '../compiler/diagnostics.ts';
 import { buildDeck } from '../node/build.ts';
 import { serveDeck } from '../server/app.ts';
+import { configuredHosts } from '../server/hosts.ts';
 import { randomToken } from '../server/token.ts';
 import { banner, deckUrls } from './banner.ts';
 
@@ -14,6 +15,8 @@ export interface StartEnv {
   DECK_PRESENTER_TOKEN?: string;
   /** The audience URL to advertise when the server sits behind a proxy. @default the LAN or bound address */
   DECK_PUBLIC_URL?: string;
+  /** Host names to answer besides IP addresses, localhost and DECK_PUBLIC_URL's host (comma-separated). */
+  DECK_ALLOWED_HOSTS?: string;
 }
 
 /**
@@ -36,7 +39,7 @@ export async function start(_args: string[], env: StartEnv = process.env): Promi
   const publicUrl = env.DECK_PUBLIC_URL ? new URL(env.DECK_PUBLIC_URL).href : undefined;
   let deck: Awaited<ReturnType<typeof serveDeck>>;
   try {
-    deck = await serveDeck({ root: dist, port, host, relay: { token } });
+    deck = await serveDeck({ root: dist, port, host, relay: { token }, allowedHosts: configuredHosts(env) });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
       throw new DeckError(`port ${port} is in use: stop what uses it or set PORT to another port`, [], 1);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostChecker } from './hosts.ts';
 import { RELAY_PATH, Relay, type RelayOptions } from './relay.ts';
 import { PRESENTER_HEADERS, SECURITY_HEADERS, type StaticOptions, serveStatic } from './static.ts';
 
@@ -10,6 +11,8 @@ export interface ServeOptions {
   host?: string;
   /** The follow-along relay on the same port; without it the deck is served as any static host would. */
   relay?: RelayOptions;
+  /** Host names answered besides IP addresses and localhost (see hostChecker). @default [] */
+  allowedHosts?: string[];
 }
 
 export interface RunningDeck {
@@ -26,19 +29,34 @@ export const RELAY_HEADER = 'X-Deck-Relay';
 /** `/presenter` and `/<variant>/presenter`: the variant's deck page, which then shows the presenter view. */
 const PRESENTER_ROUTE = /^((?:\/[A-Za-z0-9-]+)*\/)presenter$/;
 
-function handler(root: string, relay: Relay | undefined) {
+const HOST_REFUSED =
+  'this server does not answer to that host name: add it to DECK_ALLOWED_HOSTS (comma-separated), or open the deck by its IP address\n';
+
+/** A short plain-text answer with the security headers. */
+function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+  res.end(text);
+}
+
+function handler(root: string, relay: Relay | undefined, hostAllowed: (host: string | undefined) => boolean) {
   const options: StaticOptions = relay ? { pageHeaders: { [RELAY_HEADER]: RELAY_PATH } } : {};
   return (req: IncomingMessage, res: ServerResponse) => {
     try {
-      if (serveStatic(root, req, res, options)) return;
-      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      if (!hostAllowed(req.headers.host)) return plain(res, 403, HOST_REFUSED);
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return plain(res, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
+      const [path = '/', query = ''] = (req.url ?? '/').split('?', 2);
+      // A page opened with ?token= publishes like the presenter's: the same opener isolation.
+      const withToken = new URLSearchParams(query).has('token');
+      const pageHeaders = { ...options.pageHeaders, ...(withToken ? PRESENTER_HEADERS : {}) };
+      if (serveStatic(root, req, res, { pageHeaders })) return;
       const presenter = PRESENTER_ROUTE.exec(path);
       if (presenter) {
-        const pageHeaders = { ...options.pageHeaders, ...PRESENTER_HEADERS };
-        if (serveStatic(root, req, res, { pageHeaders, path: `${presenter[1]}index.html` })) return;
+        const presenterHeaders = { ...options.pageHeaders, ...PRESENTER_HEADERS };
+        if (serveStatic(root, req, res, { pageHeaders: presenterHeaders, path: `${presenter[1]}index.html` }))
+          return;
       }
-      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('not found\n');
+      plain(res, 404, 'not found\n');
     } catch {
       if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
       res.end();
@@ -46,15 +64,27 @@ function handler(root: string, relay: Relay | undefined) {
   };
 }
 
+/** A bodiless HTTP/1.1 answer written straight to a socket (no response object exists for it). */
+const rawReply = (status: number, reason: string) =>
+  `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`;
+
 /** An HTTP server for a built deck, with the relay when asked. Resolves once it listens. */
 export async function serveDeck(options: ServeOptions): Promise<RunningDeck> {
   const relay = options.relay ? new Relay(options.relay) : undefined;
-  const server = createServer(handler(options.root, relay));
+  const hostAllowed = hostChecker(options.allowedHosts);
+  const server = createServer(handler(options.root, relay, hostAllowed));
   server.on('upgrade', (req, socket, head) => {
+    if (!hostAllowed(req.headers.host)) return socket.end(rawReply(403, 'Forbidden'));
     if (relay) return relay.handleUpgrade(req, socket, head);
-    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    socket.end(rawReply(404, 'Not Found'));
   });
-  server.on('clientError', (_e, socket) => socket.destroy());
+  // A request Node cannot parse gets a status before the socket closes: 431 for one over the header limit
+  // (a 20 KB URL), 400 for the rest.
+  server.on('clientError', (e: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || e.code === 'ECONNRESET') return socket.destroy();
+    const tooLarge = e.code === 'HPE_HEADER_OVERFLOW';
+    socket.end(rawReply(tooLarge ? 431 : 400, tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());

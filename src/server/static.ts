@@ -106,6 +106,13 @@ export function resolveStatic(root: string, urlPath: string): { file: string; st
   return undefined;
 }
 
+/** Whether If-None-Match (a list of tags, or `*`) names `etag`, by weak comparison as RFC 9110 asks. */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
+
 export interface StaticOptions {
   /** The URL path to serve, when not the request's own (a route onto a file). @default req.url */
   path?: string;
@@ -148,7 +155,7 @@ export function serveStatic(
     Vary: 'Accept-Encoding',
     ...(type.startsWith('text/html') ? options.pageHeaders : {}),
   };
-  if (req.headers['if-none-match'] === etag) {
+  if (matchesEtag(req.headers['if-none-match'], etag)) {
     res.writeHead(304, headers);
     res.end();
     return true;

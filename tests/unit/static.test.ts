@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -37,6 +38,7 @@ function get(
 let root: string;
 let deck: RunningDeck;
 let bare: RunningDeck;
+let named: RunningDeck;
 const PAGE = '<!doctype html><title>deck</title><p>作战图</p>';
 const CSS = 'body{color:red}'.repeat(100);
 
@@ -62,12 +64,34 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'secret.txt'), 'outside the root');
   deck = await serveDeck({ root, relay: { token: 'static-test-token' } });
   bare = await serveDeck({ root });
+  named = await serveDeck({
+    root,
+    relay: { token: 'static-test-token' },
+    allowedHosts: ['deck.example.org'],
+  });
 });
 
 afterAll(async () => {
   await deck.close();
   await bare.close();
+  await named.close();
 });
+
+/** Bytes written straight to the server; resolves with what it answered before closing (or its first reply). */
+function raw(base: string, text: string): Promise<string> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    let got = '';
+    const socket = connect(Number(url.port), url.hostname, () => socket.write(text));
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => {
+      got += chunk;
+      if (got.includes('\r\n\r\n')) socket.destroy(); // the status line and headers are what we check
+    });
+    socket.on('close', () => resolve(got));
+    socket.on('error', reject);
+  });
+}
 
 describe('static serving', () => {
   it('serves pages with a strict CSP and the usual security headers', async () => {
@@ -197,23 +221,82 @@ describe('static serving', () => {
     expect((await get(deck.url, '/nope/presenter')).status).toBe(404);
   });
 
-  it('answers HEAD without a body, other methods and missing files with 404', async () => {
+  it('answers HEAD without a body, missing files with 404, other methods with 405 and Allow', async () => {
     const head = await get(deck.url, '/', {}, 'HEAD');
     expect(head.status).toBe(200);
     expect(head.body.length).toBe(0);
-    expect((await get(deck.url, '/', {}, 'POST')).status).toBe(404);
     expect((await get(deck.url, '/missing.js')).status).toBe(404);
+    for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']) {
+      const res = await get(deck.url, '/', {}, method);
+      expect(res.status, method).toBe(405);
+      expect(res.headers.allow, method).toBe('GET, HEAD');
+    }
   });
 
-  it('survives a malformed request line', async () => {
-    const { connect } = await import('node:net');
-    const url = new URL(deck.url);
-    await new Promise<void>((resolve) => {
-      const socket = connect(Number(url.port), url.hostname, () => socket.end('GARBAGE \x00\x01\r\n\r\n'));
-      socket.on('close', () => resolve());
-      socket.on('error', () => resolve());
-      socket.resume();
-    });
+  it('answers a malformed request line with 400 and a 20 KB URL with 431, and keeps serving', async () => {
+    expect(await raw(deck.url, 'GARBAGE \x00\x01\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
+    expect(await raw(deck.url, 'GET /\u00ff HTTP/1.1\r\nHost: x\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 /);
+    const long = `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`;
+    expect(await raw(deck.url, long)).toMatch(/^HTTP\/1\.1 431 /);
     expect((await get(deck.url, '/')).status).toBe(200);
+  });
+
+  it('revalidates by a list of tags in If-None-Match, and by *', async () => {
+    const etag = String((await get(deck.url, '/robots.txt')).headers.etag);
+    expect((await get(deck.url, '/robots.txt', { 'If-None-Match': `"other", ${etag}` })).status).toBe(304);
+    expect((await get(deck.url, '/robots.txt', { 'If-None-Match': '*' })).status).toBe(304);
+    expect((await get(deck.url, '/robots.txt', { 'If-None-Match': etag.replace(/^W\//, '') })).status).toBe(
+      304,
+    );
+    expect((await get(deck.url, '/robots.txt', { 'If-None-Match': '"other", W/"x"' })).status).toBe(200);
+  });
+
+  it('isolates a page opened with ?token= from its opener, as the presenter page', async () => {
+    const page = await get(deck.url, '/?token=abc');
+    expect(page.status).toBe(200);
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect((await get(deck.url, '/zh-Hant/?token=abc')).headers['cross-origin-opener-policy']).toBe(
+      'same-origin',
+    );
+    expect((await get(deck.url, '/?x=1')).headers['cross-origin-opener-policy']).toBeUndefined();
+  });
+});
+
+describe('Host header (DNS rebinding)', () => {
+  it('answers IP addresses, localhost and configured names; refuses any other name with 403', async () => {
+    const port = new URL(named.url).port;
+    for (const host of [
+      `127.0.0.1:${port}`,
+      `localhost:${port}`,
+      'LOCALHOST',
+      'app.localhost',
+      `[::1]:${port}`,
+      '192.168.1.20',
+      'deck.example.org',
+      'Deck.Example.org.:443',
+    ]) {
+      expect((await get(named.url, '/', { Host: host })).status, host).toBe(200);
+    }
+    for (const host of [
+      'evil.example',
+      'deck.example.org.evil.example',
+      `rebind.attacker.test:${port}`,
+      'localhost.evil.test',
+      'a b',
+    ]) {
+      const res = await get(named.url, '/', { Host: host });
+      expect(res.status, host).toBe(403);
+      expect(res.body.toString(), host).toContain('DECK_ALLOWED_HOSTS');
+    }
+    // Without configured names, only addresses and localhost.
+    expect((await get(deck.url, '/', { Host: 'deck.example.org' })).status).toBe(403);
+  });
+
+  it('refuses the relay upgrade for a foreign host too', async () => {
+    const upgrade = (host: string) =>
+      `GET /follow HTTP/1.1\r\nHost: ${host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n';
+    expect(await raw(named.url, upgrade('evil.example'))).toMatch(/^HTTP\/1\.1 403 /);
+    expect(await raw(named.url, upgrade('deck.example.org'))).toMatch(/^HTTP\/1\.1 101 /);
   });
 });
