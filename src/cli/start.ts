@@ -17,6 +17,10 @@ export interface StartEnv {
   DECK_PUBLIC_URL?: string;
   /** Host names to answer besides IP addresses, localhost and DECK_PUBLIC_URL's host (comma-separated). */
   DECK_ALLOWED_HOSTS?: string;
+  /** Proxies (addresses, comma-separated) whose X-Forwarded-For names the client. @default none */
+  DECK_TRUSTED_PROXIES?: string;
+  /** Followers from one address (raise it for a venue behind one NAT). @default 1000 */
+  DECK_MAX_PER_ADDRESS?: string;
 }
 
 /**
@@ -37,9 +41,23 @@ export async function start(_args: string[], env: StartEnv = process.env): Promi
   process.stderr.write('building the deck (skipped when dist/ is up to date)…\n');
   const dist = await buildDeck({ root });
   const publicUrl = env.DECK_PUBLIC_URL ? new URL(env.DECK_PUBLIC_URL).href : undefined;
+  const trustedProxies = (env.DECK_TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim());
+  const maxPerAddress = Number(env.DECK_MAX_PER_ADDRESS ?? 1000);
+  if (!Number.isInteger(maxPerAddress) || maxPerAddress < 1)
+    throw new DeckError(
+      `DECK_MAX_PER_ADDRESS must be a positive whole number; got "${env.DECK_MAX_PER_ADDRESS}"`,
+      [],
+      2,
+    );
   let deck: Awaited<ReturnType<typeof serveDeck>>;
   try {
-    deck = await serveDeck({ root: dist, port, host, relay: { token }, allowedHosts: configuredHosts(env) });
+    deck = await serveDeck({
+      root: dist,
+      port,
+      host,
+      relay: { token, maxPerAddress, trustedProxies: trustedProxies.filter(Boolean) },
+      allowedHosts: configuredHosts(env),
+    });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
       throw new DeckError(`port ${port} is in use: stop what uses it or set PORT to another port`, [], 1);

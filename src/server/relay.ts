@@ -10,13 +10,21 @@ import {
   type ServerMessage,
   sameState,
 } from '../protocol/messages.ts';
+import {
+  type AdmissionOptions,
+  type BackoffOptions,
+  Census,
+  clientAddress,
+  type Role,
+  TokenBackoff,
+} from './admission.ts';
 import { TokenBucket } from './rate.ts';
 import { tokenMatches } from './token.ts';
 
 /** The relay's WebSocket path. */
 export const RELAY_PATH = '/follow';
 
-export interface RelayOptions {
+export interface RelayOptions extends Partial<AdmissionOptions>, Partial<BackoffOptions> {
   /** The presenter token; a client proves it in its hello. */
   token: string;
   /** The audience URL advertised to clients (for the join QR code). @default none: clients use their own */
@@ -33,15 +41,18 @@ export interface RelayOptions {
   rateBurst?: number;
   /** Invalid frames a presenter may send before it is closed. @default 50 */
   maxInvalid?: number;
-  /** Connections beyond this are refused with 503. @default 10000 */
-  maxClients?: number;
+  /** Proxies whose X-Forwarded-For names the client (for the per-address limits). @default [] */
+  trustedProxies?: string[];
   /** A peer with more unsent bytes than this is too slow to follow and is dropped. @default 262144 */
   maxBuffered?: number;
 }
 
 interface Peer {
   ws: WebSocket;
-  role: 'pending' | 'audience' | 'presenter';
+  /** The client's address, for the per-address limits. */
+  addr: string;
+  /** `closed` once the relay is done with it: nothing it sends afterwards is read. */
+  role: Role;
   alive: boolean;
   /** Presenter only: last state seq taken from it, its rate limit and a coalesced state waiting on it. */
   lastSeq: number;
@@ -58,7 +69,12 @@ export const CLOSE = {
   denied: 4003,
   helloTimeout: 4008,
   tooSlow: 4009,
+  /** No room (the relay, or the client's address, is full): try again later. */
+  full: 1013,
 } as const;
+
+/** A closed socket whose peer does not finish the closing handshake is cut off after this. */
+const CLOSE_GRACE_MS = 1000;
 
 /**
  * The follow-along relay: presenters who prove the token publish full deck states; the relay keeps the last
@@ -75,9 +91,10 @@ export class Relay {
   });
   private readonly peers = new Map<WebSocket, Peer>();
   private readonly heartbeat: ReturnType<typeof setInterval>;
+  private readonly census: Census<Peer>;
+  private readonly backoff: TokenBackoff;
   private state: DeckState | undefined;
   private seq = 0;
-  private audience = 0;
   private peersTimer: ReturnType<typeof setTimeout> | undefined;
   private closing = false;
   private readonly o: Required<Omit<RelayOptions, 'join'>> & Pick<RelayOptions, 'join'>;
@@ -91,12 +108,22 @@ export class Relay {
       rateBurst: 60,
       maxInvalid: 50,
       maxClients: 10_000,
+      presenterReserve: 16,
+      maxPerAddress: 1000,
+      maxPendingPerAddress: 64,
+      tokenFailuresFree: 5,
+      tokenBackoffMs: 1000,
+      tokenBackoffMaxMs: 60_000,
+      clock: () => performance.now(),
+      trustedProxies: [],
       maxBuffered: 256 * 1024,
       ...options,
     };
+    this.census = new Census(this.o);
+    this.backoff = new TokenBackoff(this.o);
     this.o.join = undefined;
     if (options.join) this.advertise(options.join);
-    this.heartbeat = setInterval(() => this.beat(), this.o.heartbeatMs);
+    this.heartbeat = setInterval(() => this.sweep(), this.o.heartbeatMs);
     this.heartbeat.unref();
   }
 
@@ -115,20 +142,35 @@ export class Relay {
     return this.peers.size;
   }
 
+  /** Clients that have not answered the last heartbeat yet. */
+  get unanswered(): number {
+    let n = 0;
+    for (const peer of this.peers.values()) if (!peer.alive) n++;
+    return n;
+  }
+
   /** Takes an HTTP upgrade; answers it with an error status when it is not for the relay or not allowed. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
     const refusal = this.refusal(req);
     if (refusal) {
-      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      refuse(socket, refusal);
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws));
+    const addr = clientAddress(req, this.o.trustedProxies);
+    const evict = this.census.room(addr);
+    if (!evict) {
+      refuse(socket, '503 Service Unavailable');
+      return;
+    }
+    // Sockets that have not said hello make room: a flood of them cannot keep a presenter out.
+    for (const peer of evict) this.finish(peer, CLOSE.full, 'server full', true);
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, addr));
   }
 
   private refusal(req: IncomingMessage): string | undefined {
     if ((req.url ?? '').split('?')[0] !== RELAY_PATH) return '404 Not Found';
-    if (this.closing || this.peers.size >= this.o.maxClients) return '503 Service Unavailable';
+    if (this.closing) return '503 Service Unavailable';
     if (!this.originAllowed(req)) return '403 Forbidden';
     return undefined;
   }
@@ -145,11 +187,12 @@ export class Relay {
     }
   }
 
-  private connect(ws: WebSocket): void {
-    const peer: Peer = { ws, role: 'pending', alive: true, lastSeq: 0, invalid: 0 };
+  private connect(ws: WebSocket, addr: string): void {
+    const peer: Peer = { ws, addr, role: 'closed', alive: true, lastSeq: 0, invalid: 0 };
+    this.census.move(peer, 'pending');
     this.peers.set(ws, peer);
     const helloTimer = setTimeout(() => {
-      if (peer.role === 'pending') ws.close(CLOSE.helloTimeout, 'no hello');
+      if (peer.role === 'pending') this.finish(peer, CLOSE.helloTimeout, 'no hello');
     }, this.o.helloTimeoutMs);
     ws.on('pong', () => {
       peer.alive = true;
@@ -165,13 +208,35 @@ export class Relay {
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {
       clearTimeout(helloTimer);
-      clearTimeout(peer.timer);
-      this.peers.delete(ws);
-      if (peer.role === 'audience') this.countAudience(-1);
+      this.retire(peer);
     });
   }
 
+  /** Done with a peer: it no longer counts, and nothing it sends is read. */
+  private retire(peer: Peer): void {
+    if (peer.role === 'closed') return;
+    const audience = peer.role === 'audience';
+    clearTimeout(peer.timer);
+    this.census.move(peer, 'closed');
+    this.peers.delete(peer.ws);
+    if (audience) this.notePeers();
+  }
+
+  /** Closes a peer with a code it can act on, and cuts it off if it does not finish the handshake. */
+  private finish(peer: Peer, code: number, reason: string, now = false): void {
+    this.retire(peer);
+    const ws = peer.ws;
+    if (now) {
+      ws.terminate();
+      return;
+    }
+    ws.close(code, reason.slice(0, 120));
+    setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
+  }
+
   private receive(peer: Peer, data: RawData, isBinary: boolean): void {
+    // Frames already in flight when the relay closed a socket (after `denied`, say) are not read.
+    if (peer.role === 'closed') return;
     peer.alive = true;
     const text = isBinary ? undefined : rawText(data);
     const parsed = parseClientMessage(text);
@@ -218,6 +283,7 @@ export class Relay {
   }
 
   private hello(peer: Peer, role: 'presenter' | 'audience', token: string | undefined): void {
+    const addr = peer.addr;
     if (peer.role !== 'pending') {
       // Saying hello twice is allowed only to step up from audience to presenter.
       if (!(peer.role === 'audience' && role === 'presenter')) {
@@ -226,22 +292,31 @@ export class Relay {
       }
     }
     if (role === 'presenter') {
-      if (!tokenMatches(this.o.token, token)) {
+      // An address that keeps failing waits before its tokens are even compared.
+      const allowed = this.backoff.allowed(addr);
+      if (!allowed || !tokenMatches(this.o.token, token)) {
+        if (allowed) this.backoff.failed(addr);
         this.send(peer, { v: PROTOCOL_VERSION, t: 'denied' });
-        peer.ws.close(CLOSE.denied, 'bad token');
+        this.finish(peer, CLOSE.denied, 'bad token');
         return;
       }
-      if (peer.role === 'audience') this.countAudience(-1);
-      peer.role = 'presenter';
-      peer.bucket = new TokenBucket(this.o.ratePerSecond, this.o.rateBurst);
+      this.backoff.succeeded(addr);
+      const wasAudience = peer.role === 'audience';
+      this.census.move(peer, 'presenter');
+      if (wasAudience) this.notePeers();
+      peer.bucket = new TokenBucket(this.o.ratePerSecond, this.o.rateBurst, this.o.clock);
     } else {
-      peer.role = 'audience';
-      this.countAudience(1);
+      if (!this.census.audienceFits(addr)) {
+        this.finish(peer, CLOSE.full, 'server full');
+        return;
+      }
+      this.census.move(peer, 'audience');
+      this.notePeers();
     }
     this.send(peer, {
       v: PROTOCOL_VERSION,
       t: 'welcome',
-      role: peer.role,
+      role,
       epoch: this.epoch,
       seq: this.seq,
       ...(this.o.join ? { join: this.o.join } : {}),
@@ -254,14 +329,14 @@ export class Relay {
         seq: this.seq,
         state: this.state,
       });
-    if (peer.role === 'presenter')
-      this.send(peer, { v: PROTOCOL_VERSION, t: 'peers', audience: this.audience });
+    if (role === 'presenter')
+      this.send(peer, { v: PROTOCOL_VERSION, t: 'peers', audience: this.census.audience });
   }
 
   /** Audiences that send anything but hello and heartbeats are closed; presenters get some slack. */
   private reject(peer: Peer, reason: string): void {
     if (peer.role === 'presenter' && ++peer.invalid <= this.o.maxInvalid) return;
-    peer.ws.close(CLOSE.policy, reason.slice(0, 120));
+    this.finish(peer, CLOSE.policy, reason);
   }
 
   private publish(from: Peer, clientSeq: number, state: DeckState): void {
@@ -287,35 +362,36 @@ export class Relay {
     const ws = peer.ws;
     if (ws.readyState !== WebSocket.OPEN) return;
     if (ws.bufferedAmount > this.o.maxBuffered) {
-      ws.close(CLOSE.tooSlow, 'too slow');
+      this.finish(peer, CLOSE.tooSlow, 'too slow');
       return;
     }
     ws.send(frame, { binary: false });
   }
 
-  private countAudience(delta: number): void {
-    this.audience += delta;
+  /** The audience count changed. */
+  private notePeers(): void {
     if (this.peersTimer) return;
     // Joins come in bursts: tell presenters the count at most twice a second.
     this.peersTimer = setTimeout(() => {
       this.peersTimer = undefined;
-      const frame = Buffer.from(encode({ v: PROTOCOL_VERSION, t: 'peers', audience: this.audience }));
+      const frame = Buffer.from(encode({ v: PROTOCOL_VERSION, t: 'peers', audience: this.census.audience }));
       for (const peer of this.peers.values()) if (peer.role === 'presenter') this.sendFrame(peer, frame);
     }, 500);
     this.peersTimer.unref();
   }
 
-  private beat(): void {
-    for (const peer of this.peers.values()) {
+  /** One heartbeat round (the timer runs one every heartbeatMs): drops who missed the last ping, pings the rest. */
+  sweep(): void {
+    for (const peer of [...this.peers.values()]) {
       if (!peer.alive) {
-        peer.ws.terminate();
+        this.finish(peer, CLOSE.goingAway, 'no heartbeat', true);
         continue;
       }
       peer.alive = false;
       try {
         peer.ws.ping();
       } catch {
-        peer.ws.terminate();
+        this.finish(peer, CLOSE.goingAway, 'no heartbeat', true);
       }
     }
   }
@@ -338,6 +414,10 @@ export class Relay {
     for (const ws of this.peers.keys()) ws.terminate();
     this.wss.close();
   }
+}
+
+function refuse(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 function rawText(data: RawData): string | undefined {

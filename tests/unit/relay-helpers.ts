@@ -45,8 +45,13 @@ export class TestClient {
     ws.on('error', () => {});
   }
 
-  static async open(url: string, headers: Record<string, string> = {}): Promise<TestClient> {
-    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}follow`, { headers });
+  /** Connects (from `localAddress`, any of 127.0.0.0/8 on Linux, to look like another machine). */
+  static async open(
+    url: string,
+    headers: Record<string, string> = {},
+    localAddress?: string,
+  ): Promise<TestClient> {
+    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}follow`, { headers, localAddress });
     const client = new TestClient(ws);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
@@ -57,8 +62,8 @@ export class TestClient {
   }
 
   /** Opens and says hello as an audience (or as a presenter with a token); waits for the welcome. */
-  static async join(url: string, token?: string): Promise<TestClient> {
-    const client = await TestClient.open(url);
+  static async join(url: string, token?: string, localAddress?: string): Promise<TestClient> {
+    const client = await TestClient.open(url, {}, localAddress);
     client.hello(token);
     await client.next((m) => m.t === 'welcome' || m.t === 'denied');
     return client;
