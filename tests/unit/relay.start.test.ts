@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import jsQR from 'jsqr';
 import { afterEach, describe, expect, it } from 'vitest';
 import { banner, deckUrls, lanAddresses } from '../../src/cli/banner.ts';
 import { TestClient } from './relay-helpers.ts';
@@ -44,6 +45,73 @@ async function start(env: Record<string, string>) {
   return { child, stdout, exited, out };
 }
 
+/**
+ * The modules of the QR code in `deck start`'s output (qrcode's small terminal renderer: two rows of modules
+ * per line, `▀`/`▄`/`█` in the ink colour, which is black unless set to white just before the character).
+ * Rows and columns include the one-module white border the renderer draws.
+ */
+function terminalQr(stdout: string): boolean[][] {
+  const esc = String.fromCharCode(27);
+  const token = new RegExp(`${esc}\\[\\d+m|[^${esc}]`, 'g');
+  const lines = stdout.split('\n').filter((l) => l.includes(`${esc}[47m`));
+  const rows: boolean[][] = [];
+  for (const line of lines) {
+    const top: boolean[] = [];
+    const bottom: boolean[] = [];
+    let ink = true; // black
+    for (const t of line.slice(line.indexOf(esc)).match(token) ?? []) {
+      if (t === `${esc}[37m`) ink = false;
+      else if (t === `${esc}[30m`) ink = true;
+      else if (!t.startsWith(esc)) {
+        top.push(ink && (t === '▀' || t === '█'));
+        bottom.push(ink && (t === '▄' || t === '█'));
+      }
+    }
+    rows.push(top, bottom);
+  }
+  return rows.filter((r) => r.length > 0);
+}
+
+/** The QR code's own modules, checked for shape: square, a QR size, three finder patterns. */
+function qrModules(stdout: string): boolean[][] {
+  const all = terminalQr(stdout);
+  const width = all[0]!.length;
+  expect(all.every((r) => r.length === width)).toBe(true);
+  const size = width - 2;
+  expect((size - 21) % 4, `a QR code is 21 + 4k modules wide; got ${size}`).toBe(0);
+  // The border, the modules, the border (the last line's lower half is blank).
+  expect(all.length).toBeGreaterThanOrEqual(size + 2);
+  const modules = all.slice(1, size + 1).map((r) => r.slice(1, size + 1));
+  expect(all[0]!.some(Boolean) || all[size + 1]!.some(Boolean)).toBe(false);
+  // A finder pattern: a dark 7×7 ring, a light ring, a dark 3×3 centre.
+  const finder = (x0: number, y0: number) =>
+    Array.from({ length: 7 }, (_, y) =>
+      Array.from({ length: 7 }, (_, x) => {
+        const ring = Math.max(Math.abs(x - 3), Math.abs(y - 3));
+        return modules[y0 + y]![x0 + x] === (ring !== 2);
+      }).every(Boolean),
+    ).every(Boolean);
+  expect([finder(0, 0), finder(size - 7, 0), finder(0, size - 7)]).toEqual([true, true, true]);
+  return modules;
+}
+
+/** Decodes the modules as a camera would see them: 4 px a module, on a white 4-module margin. */
+function decodeQr(modules: boolean[][]): string | undefined {
+  const scale = 4;
+  const side = (modules.length + 8) * scale;
+  const rgba = new Uint8ClampedArray(side * side * 4).fill(255);
+  for (const [y, row] of modules.entries())
+    for (const [x, dark] of row.entries()) {
+      if (!dark) continue;
+      for (let dy = 0; dy < scale; dy++)
+        for (let dx = 0; dx < scale; dx++) {
+          const i = (((y + 4) * scale + dy) * side + (x + 4) * scale + dx) * 4;
+          rgba.fill(0, i, i + 3);
+        }
+    }
+  return jsQR(rgba, side, side)?.data;
+}
+
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
 });
@@ -56,7 +124,7 @@ describe('deck start', { timeout: 60_000 }, () => {
       const audience = /audience\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1];
       expect(audience).toBeDefined();
       expect(stdout).toContain(`presenter  ${audience}presenter?token=start-test-token-123`);
-      expect(stdout).toMatch(/[▀▄█]{10,}/); // the terminal QR code
+      expect(decodeQr(qrModules(stdout))).toBe(audience); // the terminal QR code
       expect(stdout).toContain('token from DECK_PRESENTER_TOKEN');
 
       // One process serves the page and the relay, which knows the token and advertises the audience URL.
@@ -116,6 +184,18 @@ describe('start banner', () => {
     const proxied = deckUrls('http://127.0.0.1:8080/', '0.0.0.0', 8080, 'a b', 'https://deck.example/talk/');
     expect(proxied.audience).toBe('https://deck.example/talk/');
     expect(proxied.presenter).toBe('https://deck.example/talk/presenter?token=a+b');
+  });
+
+  it('prints a QR code that reads as the audience URL, whatever the port', async () => {
+    // A run of block characters is no test of a QR code: the codes for ports 30055 and 30160 have no run of 10.
+    for (const port of [30055, 30160, 8080]) {
+      const audience = `http://127.0.0.1:${port}/`;
+      const text = await banner({ audience, presenter: `${audience}presenter?token=x`, others: [] }, true);
+      expect(decodeQr(qrModules(text))).toBe(audience);
+    }
+    // The check can fail: one light module in a finder pattern.
+    const text = await banner({ audience: 'http://127.0.0.1:41234/', presenter: 'x', others: [] }, true);
+    expect(() => qrModules(text.replace('▄▄▄▄▄▄▄', '▄▄▄ ▄▄▄'))).toThrow();
   });
 
   it('prints every LAN address it answers on', async () => {
