@@ -5,6 +5,9 @@ declare module 'fontkit' {
     hasGlyphForCodePoint(codePoint: number): boolean;
     /** Tables by tag, e.g. `glyf` for TrueType outlines, `CFF ` for PostScript ones. */
     directory: { tables: Record<string, unknown> };
+    unitsPerEm: number;
+    /** Shapes `text` (kerning included); the advance is in font units. */
+    layout(text: string): { advanceWidth: number };
   }
   export function create(buffer: Buffer): Font;
 }

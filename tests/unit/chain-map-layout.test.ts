@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import {
   type ChainLayout,
@@ -8,8 +11,8 @@ import {
   type TierInput,
 } from '../../src/compiler/blocks/chain-map/layout.ts';
 import { type Box, inside, overlappingPairs } from '../../src/compiler/blocks/diagram/geometry.ts';
-import { textWidth } from '../../src/compiler/blocks/diagram/text.ts';
 import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import { FONT_FACES } from '../../src/node/fonts.ts';
 import { dom, fixture } from './helpers.ts';
 
 /** The boxes the HTML places: `left/top/width/height` in px from each node's inline style. */
@@ -33,6 +36,19 @@ function frameOf(el: Element): Box {
   return { x: 0, y: 0, w: num('width'), h: num('height') };
 }
 
+/**
+ * Real widths from the deck's own font files, shaped by fontkit: independent of the estimator the layout
+ * measures with, so an estimate that runs short shows as text wider than its box. Labels are bold, notes regular.
+ */
+const require = createRequire(import.meta.url);
+const fonts = new Map(
+  FONT_FACES.map((f) => [f.weight, fontkit.create(readFileSync(require.resolve(f.file)))]),
+);
+function realWidth(text: string, size: number, weight: 400 | 700): number {
+  const font = fonts.get(weight)!;
+  return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
+}
+
 /** The invariants every layout keeps: no overlap, inside the frame, text ≥ 24 px and within its box. */
 function expectValid(layout: ChainLayout) {
   const frame = { x: 0, y: 0, w: layout.width, h: layout.height };
@@ -42,11 +58,12 @@ function expectValid(layout: ChainLayout) {
   expect(overlappingPairs([...layout.nodes, ...layout.titles])).toEqual([]);
   for (const size of Object.values(layout.sizes)) expect(size).toBeGreaterThanOrEqual(MIN_TEXT);
   for (const n of layout.nodes) {
+    // The theme's .cm-node: 20 px padding and a 3 px border each side.
     const inner = n.w - 2 * 23;
     for (const line of n.label)
-      expect(textWidth(line, layout.sizes.label), line).toBeLessThanOrEqual(inner + 0.5);
+      expect(realWidth(line, layout.sizes.label, 700), line).toBeLessThanOrEqual(inner);
     for (const line of n.note)
-      expect(textWidth(line, layout.sizes.note), line).toBeLessThanOrEqual(inner + 0.5);
+      expect(realWidth(line, layout.sizes.note, 400), line).toBeLessThanOrEqual(inner);
   }
 }
 
@@ -172,13 +189,18 @@ describe('chain-map layout on generated specs', () => {
       direction: 'right',
     });
     expect((few as ChainLayout).sizes.label).toBe(30);
-    const many = layoutChainMap(
-      [{ nodes: Array.from({ length: 9 }, (_, i) => ({ id: `n${i}`, label: '一个比较长的标签需要换行' })) }],
-      [],
-      { width: 400, height: 896, direction: 'right' },
-    );
-    if (isLayout(many)) expect(many.sizes.label).toBeLessThan(30);
-    else expect(many.have).toBe(896);
+    // Nine two-line labels need 9 × 110 px at 30 px: more than 896, less than that at 24 px.
+    const tiers = [
+      { nodes: Array.from({ length: 9 }, (_, i) => ({ id: `n${i}`, label: '一个比较长的标签需要换行' })) },
+    ];
+    const many = layoutChainMap(tiers, [], { width: 400, height: 896, direction: 'right' });
+    expect(isLayout(many)).toBe(true);
+    expectValid(many as ChainLayout);
+    expect((many as ChainLayout).sizes.label).toBeLessThan(30);
+    // Where even 24 px cannot fit, it says so rather than going smaller.
+    const none = layoutChainMap(tiers, [], { width: 400, height: 500, direction: 'right' });
+    expect(isLayout(none)).toBe(false);
+    expect(none).toMatchObject({ tier: 0, have: 500, axis: 'height' });
   });
 
   it('draws links between facing edges of the two nodes', () => {
