@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { DeckError } from '../../src/compiler/diagnostics.ts';
 import { writeAtomic } from '../../src/export/atomic.ts';
@@ -116,12 +116,17 @@ describe('export outline', () => {
     writeOutline(doc, outlineOf(pages));
     const saved = await PDFDocument.load(await doc.save());
     const outlines = saved.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    // Each bookmark as "title@page": the page is found by the reference its /Dest holds, as a reader does.
+    const pageRefs = saved.getPages().map((p) => p.ref);
     const walk = (first: PDFRef | undefined): string[] => {
       const titles: string[] = [];
       let ref = first;
       while (ref) {
         const item = saved.context.lookup(ref, PDFDict);
-        titles.push(item.lookup(PDFName.of('Title'), PDFHexString).decodeText());
+        const title = item.lookup(PDFName.of('Title'), PDFHexString).decodeText();
+        const dest = item.lookup(PDFName.of('Dest'), PDFArray);
+        expect(dest.get(1)).toBe(PDFName.of('Fit'));
+        titles.push(`${title}@${pageRefs.indexOf(dest.get(0) as PDFRef)}`);
         const kids = walk(item.get(PDFName.of('First')) as PDFRef | undefined);
         if (kids.length > 0) titles.push(`(${kids.join(', ')})`);
         ref = item.get(PDFName.of('Next')) as PDFRef | undefined;
@@ -129,11 +134,11 @@ describe('export outline', () => {
       return titles;
     };
     expect(walk(outlines.get(PDFName.of('First')) as PDFRef)).toEqual([
-      '封面',
-      '走过的路',
-      '(时间线, 成绩)',
-      '作战图',
-      '(方向一)',
+      '封面@0',
+      '走过的路@2',
+      '(时间线@2, 成绩@4)',
+      '作战图@5',
+      '(方向一@5)',
     ]);
     expect(saved.catalog.get(PDFName.of('PageMode'))).toBe(PDFName.of('UseOutlines'));
   });
