@@ -39,8 +39,33 @@ describe('简体 → 繁體', () => {
     expect(diff).toEqual([]);
   });
 
-  it('every override changes something the tables produce', () => {
-    for (const [from, to] of OVERRIDES) expect(from).not.toBe(to);
+  // Each override with 简体 text it is there for: what the tables alone make of it, and the page's 繁體.
+  const cases: [override: string, hans: string, tablesAlone: string, hant: string][] = [
+    ['“', '“顶格”', '“頂格”', '「頂格」'],
+    ['”', '“顶格”', '“頂格”', '「頂格」'],
+    ['‘', '“一张‘蓝图’”', '“一張‘藍圖’”', '「一張『藍圖』」'],
+    ['’', '“一张‘蓝图’”', '“一張‘藍圖’”', '「一張『藍圖』」'],
+    ['人工智能', '人工智能产业', '人工智能產業', '人工智慧產業'],
+    ['佈局', '产业布局', '產業佈局', '產業布局'],
+    ['生命週期', '全生命周期', '全生命週期', '全生命周期'],
+    ['把準', '把准方向', '把準方向', '把准方向'],
+    ['找準', '找准定位', '找準定位', '找准定位'],
+    ['藍圖幹到底', '一张蓝图干到底', '一張藍圖幹到底', '一張藍圖干到底'],
+    ['臺階', '迈上新台阶', '邁上新臺階', '邁上新台階'],
+    ['出臺', '政策出台', '政策出臺', '政策出台'],
+    ['一目瞭然', '一目了然', '一目瞭然', '一目了然'],
+    ['瞭解', '了解情况', '瞭解情況', '了解情況'],
+  ];
+  const tablesAlone = Converter({ from: 'cn', to: 'tw' });
+
+  it.each(cases)('override %s: %s is %s by the tables, %s on the page', (from, hans, tables, hant) => {
+    expect(tablesAlone(hans)).toBe(tables);
+    expect(tables).toContain(from);
+    expect(toHant(hans)).toBe(hant);
+  });
+
+  it('every override is needed and has a case above', () => {
+    expect(OVERRIDES.map(([from]) => from)).toEqual(cases.map(([from]) => from));
   });
 });
 
