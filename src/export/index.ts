@@ -6,6 +6,7 @@ import { writeAtomic } from './atomic.ts';
 import { buildDeck } from './build-first.ts';
 import { printedDeck } from './layout.ts';
 import type { ExportOptions } from './options.ts';
+import { renderPdf } from './pdf.ts';
 import { renderPngs, writePngs } from './png.ts';
 import { formatBytes, type Progress } from './progress.ts';
 import { waitForDeck } from './ready.ts';
@@ -24,9 +25,6 @@ export interface ExportResult {
  * the print view to be ready, renders, and writes atomically. The browser and server close in every case.
  */
 export async function exportDeck(options: ExportOptions, progress: Progress): Promise<ExportResult> {
-  // pdf-lib loads while Chromium starts and the deck gets ready, not after.
-  const pdfLib = options.format === 'pdf' ? import('./pdf.ts') : undefined;
-  pdfLib?.catch(() => undefined);
   const chromium = await findChromium();
   const site = relative(options.root, options.dist) || '.';
   const stale = isStale(options.root, site);
@@ -57,7 +55,6 @@ export async function exportDeck(options: ExportOptions, progress: Progress): Pr
 
     progress.step('render', `${deck.slides} slides`);
     if (options.format === 'pdf') {
-      const { renderPdf } = await pdfLib!;
       const pdf = await renderPdf(session.page, deck);
       progress.step('write', shown(options.out));
       writeAtomic(options.out, pdf);

@@ -1,6 +1,6 @@
-import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { PrintedDeck, PrintedPage } from './layout.ts';
-import { type OutlineItem, writeOutline } from './pdf-outline.ts';
+import { type OutlineItem, outlineObjects } from './pdf-outline.ts';
+import { pdfDate, pdfText, type Ref, updatePdf, withKey } from './pdf-update.ts';
 
 /** Bookmarks: one per outline section (in order of first appearance), its slides under it. */
 export function outlineOf(pages: PrintedPage[]): OutlineItem[] {
@@ -19,24 +19,43 @@ export function outlineOf(pages: PrintedPage[]): OutlineItem[] {
   return sections;
 }
 
-/** Chromium's PDF, with the deck's metadata, language and outline added; tagging and fonts are kept as they are. */
-export async function finishPdf(pdf: Uint8Array, deck: PrintedDeck): Promise<Uint8Array> {
-  // Parse in one go: the default yields to the event loop every 100 objects, which only adds waiting.
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  doc.setTitle(deck.title, { showInWindowTitleBar: true });
-  if (deck.author) doc.setAuthor(deck.author);
-  if (deck.subject) doc.setSubject(deck.subject);
-  const keywords = deck.keywords
-    .split(/[,，、]/)
-    .map((k) => k.trim())
-    .filter(Boolean);
-  if (keywords.length > 0) doc.setKeywords(keywords);
-  if (deck.lang) doc.setLanguage(deck.lang);
-  doc.setCreator('deck export (reveal.js print view)');
-  doc.setProducer('Chromium (Skia/PDF), pdf-lib');
-  const now = new Date();
-  doc.setCreationDate(now);
-  doc.setModificationDate(now);
-  writeOutline(doc, outlineOf(deck.pages));
-  return doc.save();
+/**
+ * Chromium's PDF with the deck's metadata, language and outline added as an incremental update: Chromium's
+ * bytes (fonts, pages, tagging) stay as they are and are not read again.
+ */
+export function finishPdf(pdf: Uint8Array, deck: PrintedDeck, now = new Date()): Uint8Array {
+  return updatePdf(pdf, (doc, next) => {
+    const objects = new Map<Ref, string>();
+    let catalog = withKey(doc.catalog, 'ViewerPreferences', '<</DisplayDocTitle true>>');
+    if (deck.lang) catalog = withKey(catalog, 'Lang', pdfText(deck.lang));
+    const outline = outlineObjects(outlineOf(deck.pages), doc.pages, next);
+    catalog = withKey(catalog, 'Outlines', outline ? `${outline.root} 0 R` : undefined);
+    if (outline) {
+      for (const [n, body] of outline.objects) objects.set(n, body);
+      catalog = withKey(catalog, 'PageMode', '/UseOutlines');
+    }
+    const keywords = deck.keywords
+      .split(/[,，、]/)
+      .map((k) => k.trim())
+      .filter(Boolean)
+      .join(' ');
+    const fields: [string, string][] = [
+      ['Title', deck.title],
+      ['Author', deck.author],
+      ['Subject', deck.subject],
+      ['Keywords', keywords],
+      ['Creator', 'deck export (reveal.js print view)'],
+      ['Producer', 'Chromium (Skia/PDF)'],
+    ];
+    const info = next();
+    objects.set(
+      info,
+      `<<${[
+        ...fields.filter(([, v]) => v).map(([k, v]) => `/${k} ${pdfText(v)}`),
+        `/CreationDate ${pdfDate(now)}`,
+        `/ModDate ${pdfDate(now)}`,
+      ].join('\n')}>>`,
+    );
+    return { objects, catalog, info };
+  });
 }

@@ -1,4 +1,4 @@
-import { type PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef } from 'pdf-lib';
+import { pdfText, type Ref } from './pdf-update.ts';
 
 /** A bookmark: its title, the 0-based page it opens, and the bookmarks under it. */
 export interface OutlineItem {
@@ -8,43 +8,39 @@ export interface OutlineItem {
 }
 
 /**
- * Writes the document outline (bookmarks) into the PDF catalog, and asks viewers to show it. pdf-lib has no
- * outline API, so the dictionaries are built as PDF 1.7 §12.3.3 describes: sibling links, first/last
- * child, and a negative Count for an item shown closed.
+ * The document outline (bookmarks) as PDF objects, built as PDF 1.7 §12.3.3 describes: sibling links,
+ * first/last child, and a negative Count for an item shown closed. `pages` are the pages' object numbers;
+ * `next` hands out new object numbers. Returns the outline root and every object by number.
  */
-export function writeOutline(doc: PDFDocument, items: OutlineItem[]): void {
-  if (items.length === 0) return;
-  const { context } = doc;
-  const pages = doc.getPages().map((p) => p.ref);
-  const root = context.nextRef();
+export function outlineObjects(
+  items: OutlineItem[],
+  pages: Ref[],
+  next: () => Ref,
+): { root: Ref; objects: Map<Ref, string> } | undefined {
+  if (items.length === 0 || pages.length === 0) return undefined;
+  const objects = new Map<Ref, string>();
+  const root = next();
 
-  const link = (list: OutlineItem[], parent: PDFRef): { first: PDFRef; last: PDFRef } => {
-    const refs = list.map(() => context.nextRef());
+  const link = (list: OutlineItem[], parent: Ref): { first: Ref; last: Ref } => {
+    const refs = list.map(() => next());
     list.forEach((item, i) => {
       const page = pages[Math.min(Math.max(item.page, 0), pages.length - 1)]!;
-      const dict = context.obj({
-        Title: PDFHexString.fromText(item.title),
-        Parent: parent,
-        Dest: [page, 'Fit'],
-      }) as PDFDict;
-      if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
-      if (i < list.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);
+      const entries = [`/Title ${pdfText(item.title)}`, `/Parent ${parent} 0 R`, `/Dest [${page} 0 R /Fit]`];
+      if (i > 0) entries.push(`/Prev ${refs[i - 1]} 0 R`);
+      if (i < list.length - 1) entries.push(`/Next ${refs[i + 1]} 0 R`);
       if (item.children.length > 0) {
         const kids = link(item.children, refs[i]!);
-        dict.set(PDFName.of('First'), kids.first);
-        dict.set(PDFName.of('Last'), kids.last);
-        dict.set(PDFName.of('Count'), PDFNumber.of(-item.children.length));
+        entries.push(`/First ${kids.first} 0 R`, `/Last ${kids.last} 0 R`, `/Count ${-item.children.length}`);
       }
-      context.assign(refs[i]!, dict);
+      objects.set(refs[i]!, `<<${entries.join('\n')}>>`);
     });
     return { first: refs[0]!, last: refs[refs.length - 1]! };
   };
 
   const top = link(items, root);
-  context.assign(
+  objects.set(
     root,
-    context.obj({ Type: 'Outlines', First: top.first, Last: top.last, Count: items.length }),
+    `<</Type /Outlines\n/First ${top.first} 0 R\n/Last ${top.last} 0 R\n/Count ${items.length}>>`,
   );
-  doc.catalog.set(PDFName.of('Outlines'), root);
-  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  return { root, objects };
 }

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { playwright } from '../node/browser.ts';
 import { DESIGN } from '../runtime/config.ts';
 import { serveDeck } from '../server/app.ts';
 import type { ExportLang } from './options.ts';
@@ -30,7 +31,7 @@ export interface Session {
  * caller closes the session in `finally`, and a session that fails to open closes what it had started.
  */
 export async function openSession(options: SessionOptions): Promise<Session> {
-  const { chromium } = await import('playwright-core');
+  const { chromium } = playwright();
   const [server, browser] = await Promise.allSettled([
     serveDeck({ root: options.dist, port: 0, host: '127.0.0.1' }),
     chromium.launch({ executablePath: options.chromium, args: options.args }),

@@ -1,8 +1,17 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { DeckError } from '../compiler/diagnostics.ts';
 
 export const INSTALL_HINT =
   'no Chromium found: install one with "apt-get install chromium" (Debian), or set CHROMIUM_PATH to a Chromium or Chrome executable';
+
+/**
+ * Playwright, loaded with `require`. Imported from ES modules, each of its CommonJS modules goes through the ESM
+ * loader, which scans its source for exports: about a second of start-up that `require` does not spend.
+ */
+export function playwright(): typeof import('playwright-core') {
+  return createRequire(import.meta.url)('playwright-core');
+}
 
 /**
  * The Chromium to drive, in order: $CHROMIUM_PATH, Playwright's own cache, /usr/bin/chromium.
@@ -15,8 +24,7 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
     throw new DeckError(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist; ${INSTALL_HINT}`, [], 3);
   }
   try {
-    const { chromium } = await import('playwright-core');
-    const own = chromium.executablePath();
+    const own = playwright().chromium.executablePath();
     if (own && existsSync(own)) return own;
   } catch {
     // Playwright has no browser of its own here; fall through.

@@ -1,14 +1,15 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRef, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { DeckError } from '../../src/compiler/diagnostics.ts';
 import { writeAtomic } from '../../src/export/atomic.ts';
-import type { PrintedPage } from '../../src/export/layout.ts';
+import type { PrintedDeck, PrintedPage } from '../../src/export/layout.ts';
 import { parseExportArgs } from '../../src/export/options.ts';
-import { outlineOf } from '../../src/export/pdf-meta.ts';
-import { writeOutline } from '../../src/export/pdf-outline.ts';
+import { finishPdf, outlineOf } from '../../src/export/pdf-meta.ts';
+import { withKey } from '../../src/export/pdf-update.ts';
 import { pngName } from '../../src/export/png.ts';
 import { progress } from '../../src/export/progress.ts';
 import { describePending } from '../../src/export/ready.ts';
@@ -110,11 +111,31 @@ describe('export outline', () => {
     ]);
   });
 
-  it('writes bookmarks a PDF reader can walk, in order, pointing at their pages', async () => {
-    const doc = await PDFDocument.create();
-    for (let i = 0; i < 6; i++) doc.addPage([1440, 810]);
-    writeOutline(doc, outlineOf(pages));
-    const saved = await PDFDocument.load(await doc.save());
+  it('adds bookmarks, metadata and language as an update a PDF reader can walk, the pages untouched', async () => {
+    // A PDF as Chromium writes one: a classic cross-reference table, nested page tree, catalog with /Lang.
+    const source = await PDFDocument.create({ updateMetadata: false });
+    for (let i = 0; i < 12; i++) source.addPage([1440, 810]).drawText(`page ${i + 1}`);
+    source.catalog.set(PDFName.of('Lang'), PDFString.of('en'));
+    const original = await source.save({ useObjectStreams: false });
+    const deck: PrintedDeck = {
+      title: '工业强市 (作战图)',
+      author: '中共济南市委',
+      subject: 'briefing',
+      keywords: '济南，工业强市、作战图',
+      lang: 'zh-Hans',
+      slides: 4,
+      pages,
+    };
+    const updated = finishPdf(original, deck, new Date(Date.UTC(2025, 4, 14, 9, 30)));
+    expect(Buffer.from(updated.subarray(0, original.length)).equals(Buffer.from(original))).toBe(true);
+    const saved = await PDFDocument.load(updated, { updateMetadata: false });
+    expect(saved.getPageCount()).toBe(12);
+    expect(saved.getTitle()).toBe('工业强市 (作战图)');
+    expect(saved.getAuthor()).toBe('中共济南市委');
+    expect(saved.getSubject()).toBe('briefing');
+    expect(saved.getKeywords()).toBe('济南 工业强市 作战图');
+    expect(saved.getCreationDate()?.toISOString()).toBe('2025-05-14T09:30:00.000Z');
+    expect(saved.catalog.lookup(PDFName.of('Lang'), PDFString).decodeText()).toBe('zh-Hans');
     const outlines = saved.catalog.lookup(PDFName.of('Outlines'), PDFDict);
     // Each bookmark as "title@page": the page is found by the reference its /Dest holds, as a reader does.
     const pageRefs = saved.getPages().map((p) => p.ref);
@@ -141,6 +162,28 @@ describe('export outline', () => {
       '(方向一@5)',
     ]);
     expect(saved.catalog.get(PDFName.of('PageMode'))).toBe(PDFName.of('UseOutlines'));
+    // pdftotext reads it as a whole, every page's text in order.
+    const file = join(root, 'updated.pdf');
+    writeFileSync(file, updated);
+    const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('page 12');
+  });
+
+  it('replaces, adds and removes keys of a dictionary as text', () => {
+    const catalog =
+      '<</Type /Catalog\n/Pages 3 0 R\n/ViewerPreferences <</Type /ViewerPreferences\n/DisplayDocTitle true>>\n/Lang (en)\n/Outlines 9 0 R>>';
+    const next = withKey(
+      withKey(withKey(catalog, 'Lang', '(de)'), 'Outlines', undefined),
+      'PageMode',
+      '/UseOutlines',
+    );
+    expect(next).toBe(
+      '<</Type /Catalog\n/Pages 3 0 R\n/ViewerPreferences <</Type /ViewerPreferences\n/DisplayDocTitle true>>\n/Lang (de)\n/PageMode /UseOutlines>>',
+    );
+    expect(withKey(next, 'ViewerPreferences', '<</DisplayDocTitle true>>')).toContain(
+      '/Pages 3 0 R\n/Lang (de)',
+    );
   });
 });
 
