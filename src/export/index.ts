@@ -13,11 +13,13 @@ import { waitForDeck } from './ready.ts';
 import { openSession, printUrl } from './session.ts';
 
 export interface ExportResult {
-  /** The PDF file or the PNG folder. */
+  /** The PDF file, the PNG folder or the PPTX file. */
   out: string;
   pages: number;
   slides: number;
   bytes: number;
+  /** PPTX: what the file holds (text boxes, shapes, charts, fallback pictures …). */
+  detail?: string;
 }
 
 /**
@@ -54,6 +56,20 @@ export async function exportDeck(options: ExportOptions, progress: Progress): Pr
     const deck = await printedDeck(session.page);
 
     progress.step('render', `${deck.slides} slides`);
+    if (options.format === 'pptx') {
+      const { renderPptx, describeCounts } = await import('./pptx/index.ts');
+      const pptx = await renderPptx(session.page, deck, options.notes);
+      progress.step('write', shown(options.out));
+      writeAtomic(options.out, pptx.bytes);
+      const why = [...pptx.fallbackReasons].map(([reason, n]) => `${n}× ${reason}`).join('; ');
+      return {
+        out: options.out,
+        pages: pptx.counts.slides,
+        slides: deck.slides,
+        bytes: pptx.bytes.byteLength,
+        detail: describeCounts(pptx.counts) + (why ? ` (fallbacks: ${why})` : ''),
+      };
+    }
     if (options.format === 'pdf') {
       const pdf = await renderPdf(session.page, deck);
       progress.step('write', shown(options.out));
@@ -76,8 +92,11 @@ export async function exportDeck(options: ExportOptions, progress: Progress): Pr
 
 export function summary(format: string, result: ExportResult, seconds: number): string {
   const where = shown(result.out);
-  const what = format === 'pdf' ? `${result.pages} pages` : `${result.pages} PNGs`;
-  return `export ${format}: ${where}: ${what} (${result.slides} slides), ${formatBytes(result.bytes)}, ${seconds.toFixed(1)} s`;
+  const what = { pdf: `${result.pages} pages`, png: `${result.pages} PNGs`, pptx: `${result.pages} slides` }[
+    format as ExportOptions['format']
+  ];
+  const line = `export ${format}: ${where}: ${what} (${result.slides} slides), ${formatBytes(result.bytes)}, ${seconds.toFixed(1)} s`;
+  return result.detail ? `${line}\n  ${result.detail}` : line;
 }
 
 /** A path as the user would type it: relative below the current folder, absolute elsewhere. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DeckError } from '../compiler/diagnostics.ts';
 
-export type ExportFormat = 'pdf' | 'png';
+export type ExportFormat = 'pdf' | 'png' | 'pptx';
 export type ExportLang = 'zh-Hans' | 'zh-Hant';
 
 /** Everything `deck export` can be told, with its default. */
@@ -12,11 +12,11 @@ export interface ExportOptions {
   root: string;
   /** The built site. @default $DECK_OUT_DIR or `dist` */
   dist: string;
-  /** PDF file or PNG folder. @default `<dist>/<deck-name>.pdf`, `<dist>/<deck-name>-png/` */
+  /** PDF file, PNG folder or PPTX file. @default `<dist>/<deck-name>.pdf`, `<dist>/<deck-name>-png/`, `<dist>/<deck-name>.pptx` */
   out: string;
   /** @default 'zh-Hans' */
   lang: ExportLang;
-  /** PDF: a page of speaker notes after each slide that has notes. @default false */
+  /** PDF: a page of speaker notes after each slide that has notes (default false); PPTX: the notes pages (default true). */
   notes: boolean;
   /** PDF: one page per fragment step instead of one per slide. @default false */
   fragments: boolean;
@@ -29,13 +29,16 @@ export interface ExportOptions {
 }
 
 export const EXPORT_USAGE = `usage: deck export pdf [--out FILE] [--lang zh-Hans|zh-Hant] [--notes] [--fragments] [--quiet] [--timeout S]
-       deck export png [--out DIR] [--lang zh-Hans|zh-Hant] [--scale N] [--quiet] [--timeout S]`;
+       deck export png [--out DIR] [--lang zh-Hans|zh-Hant] [--scale N] [--quiet] [--timeout S]
+       deck export pptx [--out FILE] [--lang zh-Hans|zh-Hant] [--notes|--no-notes] [--quiet] [--timeout S]`;
 
 const LANGS: ExportLang[] = ['zh-Hans', 'zh-Hant'];
 const FLAGS: Record<ExportFormat, string[]> = {
   pdf: ['--out', '--lang', '--notes', '--fragments', '--quiet', '--timeout'],
   png: ['--out', '--lang', '--scale', '--quiet', '--timeout'],
+  pptx: ['--out', '--lang', '--notes', '--no-notes', '--quiet', '--timeout'],
 };
+const EXTENSION: Record<ExportFormat, string> = { pdf: '.pdf', png: '-png', pptx: '.pptx' };
 
 const usage = (message: string) => new DeckError(`${message}\n${EXPORT_USAGE}`, [], 2);
 
@@ -66,9 +69,11 @@ export function parseExportArgs(
   env: NodeJS.ProcessEnv = process.env,
 ): ExportOptions {
   const [format, ...rest] = args;
-  if (format !== 'pdf' && format !== 'png')
+  if (format !== 'pdf' && format !== 'png' && format !== 'pptx')
     throw usage(
-      format ? `unknown export format "${format}": use pdf or png` : 'say what to export: pdf or png',
+      format
+        ? `unknown export format "${format}": use pdf, png or pptx`
+        : 'say what to export: pdf, png or pptx',
     );
   const dist = resolve(root, env.DECK_OUT_DIR ?? 'dist');
   const name = deckName(root);
@@ -76,9 +81,9 @@ export function parseExportArgs(
     format,
     root,
     dist,
-    out: format === 'pdf' ? join(dist, `${name}.pdf`) : join(dist, `${name}-png`),
+    out: join(dist, `${name}${EXTENSION[format]}`),
     lang: 'zh-Hans',
-    notes: false,
+    notes: format === 'pptx',
     fragments: false,
     scale: 1,
     quiet: false,
@@ -89,7 +94,7 @@ export function parseExportArgs(
     if (!FLAGS[format].includes(flag))
       throw usage(`unknown option "${flag}" for export ${format}; allowed: ${FLAGS[format].join(', ')}`);
     const value = () => inline ?? rest[++i];
-    if (inline !== undefined && ['--notes', '--fragments', '--quiet'].includes(flag))
+    if (inline !== undefined && ['--notes', '--no-notes', '--fragments', '--quiet'].includes(flag))
       throw usage(`${flag} takes no value; leave it out to turn it off`);
     switch (flag) {
       case '--out': {
@@ -113,6 +118,9 @@ export function parseExportArgs(
         break;
       case '--notes':
         options.notes = true;
+        break;
+      case '--no-notes':
+        options.notes = false;
         break;
       case '--fragments':
         options.fragments = true;

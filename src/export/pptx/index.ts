@@ -1,0 +1,85 @@
+import type { Page } from '@playwright/test';
+import type { PrintedDeck } from '../layout.ts';
+import { finishPackage } from './ooxml.ts';
+import type { DeckScene, FallbackItem } from './scene.ts';
+import { walkPrintView } from './walk.ts';
+import { buildPresentation, type PptxCounts } from './write.ts';
+
+export interface PptxResult {
+  bytes: Uint8Array;
+  counts: PptxCounts;
+  /** Why each fallback picture was needed, with how many. */
+  fallbackReasons: Map<string, number>;
+}
+
+/** Reads the ready print view into a scene: one per printed slide page, in order. */
+export async function readScene(page: Page, deck: PrintedDeck): Promise<DeckScene> {
+  // tsx keeps function names with a helper (`__name`) that the page lacks; the walker's arrows need it.
+  await page.evaluate('globalThis.__name ??= (f) => f');
+  return page.evaluate(walkPrintView, {
+    pages: deck.pages.filter((p) => p.kind === 'slide'),
+    title: deck.title,
+    author: deck.author,
+    subject: deck.subject,
+    keywords: deck.keywords,
+    lang: deck.lang,
+  });
+}
+
+/** Pictures of just the elements the walker marked: PNG data URLs by fallback id. */
+async function fallbackPictures(page: Page, scene: DeckScene): Promise<Map<number, string>> {
+  const wanted: FallbackItem[] = scene.slides.flatMap((s) => [
+    ...s.items.filter((i): i is FallbackItem => i.kind === 'fallback'),
+    ...(s.background?.fallback ? [s.background.fallback] : []),
+  ]);
+  const pictures = new Map<number, string>();
+  for (const f of wanted) {
+    const selector = `[data-pptx-fallback="${f.id}"]`;
+    // Only the element's own painting when its content is written natively.
+    const style = f.own
+      ? await page.addStyleTag({ content: `${selector} * { visibility: hidden !important; }` })
+      : null;
+    try {
+      const png = await page
+        .locator(selector)
+        .screenshot({ type: 'png', animations: 'disabled', caret: 'initial' });
+      pictures.set(f.id, `data:image/png;base64,${Buffer.from(png).toString('base64')}`);
+    } finally {
+      await style?.evaluate((el) => (el as Element).remove());
+    }
+  }
+  return pictures;
+}
+
+/** The deck as PPTX bytes: walk the print view, picture the fallbacks, write with PptxGenJS, finish the OOXML. */
+export async function renderPptx(page: Page, deck: PrintedDeck, notes: boolean): Promise<PptxResult> {
+  const [{ default: Pptx }, { default: JSZip }] = await Promise.all([import('pptxgenjs'), import('jszip')]);
+  const scene = await readScene(page, deck);
+  const fallbacks = await fallbackPictures(page, scene);
+  const { pptx, counts } = buildPresentation(Pptx, scene, { notes, fallbacks });
+  const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
+  const zip = await JSZip.loadAsync(written);
+  counts.groups = await finishPackage(zip, {
+    lang: /hant/i.test(deck.lang) ? 'hant' : 'hans',
+    keywords: deck.keywords,
+  });
+  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  const fallbackReasons = new Map<string, number>();
+  for (const s of scene.slides)
+    for (const f of [...s.items, ...(s.background?.fallback ? [s.background.fallback] : [])])
+      if (f.kind === 'fallback') fallbackReasons.set(f.why, (fallbackReasons.get(f.why) ?? 0) + 1);
+  return { bytes, counts, fallbackReasons };
+}
+
+/** `12 text boxes, 30 shapes, …`: what the file holds, for the summary line and the benchmark. */
+export function describeCounts(c: PptxCounts): string {
+  return [
+    `${c.textBoxes} text boxes`,
+    `${c.shapes} shapes`,
+    `${c.lines} lines`,
+    `${c.groups} groups`,
+    `${c.charts} charts`,
+    `${c.pictures} pictures`,
+    `${c.fallbacks} fallback pictures`,
+  ].join(', ');
+}
