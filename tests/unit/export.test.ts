@@ -50,7 +50,7 @@ describe('export options', () => {
   });
 
   it('answers a wrong format, flag or value with exit 2 and what is allowed', () => {
-    expect(usageError([]).message).toContain('pdf or png');
+    expect(usageError([]).message).toContain('pdf, png or pptx');
     expect(usageError(['svg']).message).toContain('unknown export format "svg"');
     const flag = usageError(['png', '--notes']);
     expect(flag.exitCode).toBe(2);

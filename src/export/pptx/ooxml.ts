@@ -71,6 +71,18 @@ export function groupShapes(slideXml: string): { xml: string; groups: number } {
   return { xml: slideXml.replace(tree[0], tree[1] + out + tree[3]), groups };
 }
 
+/**
+ * PptxGenJS writes an `a:pPr` before every run of a paragraph; the schema allows one, first. Keeps the first.
+ */
+export function singleParagraphProps(slideXml: string): string {
+  return slideXml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, inner: string) => {
+    const kept = inner.replace(/<a:pPr\b(?:[^>]*\/>|[^>]*>[\s\S]*?<\/a:pPr>)/g, (pPr: string, at: number) =>
+      at === 0 ? pPr : '',
+    );
+    return `<a:p>${kept}</a:p>`;
+  });
+}
+
 /** The theme's East Asian fonts: the Windows fallback, per script. */
 export function themeFonts(themeXml: string, lang: FinishOptions['lang']): string {
   const ea = FALLBACK_FONTS[lang];
@@ -98,7 +110,7 @@ export async function finishPackage(zip: JSZip, options: FinishOptions): Promise
   for (const path of Object.keys(zip.files)) {
     if (/^ppt\/slides\/slide\d+\.xml$/.test(path)) {
       let xml = await zip.file(path)!.async('string');
-      const grouped = groupShapes(xml);
+      const grouped = groupShapes(singleParagraphProps(xml));
       groups += grouped.groups;
       xml = grouped.xml;
       if (options.lang === 'hant')

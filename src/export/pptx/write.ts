@@ -1,5 +1,5 @@
 import type PptxGenJS from 'pptxgenjs';
-import type { ChartItem, DeckScene, Item, Line, LineItem, PathItem, ShapeItem, TextBody } from './scene.ts';
+import type { ChartItem, DeckScene, Line, LineItem, PathItem, ShapeItem, TextBody } from './scene.ts';
 
 /** A 16:9 PowerPoint slide: 13.333 × 7.5 in. */
 export const SLIDE_INCHES = { w: 13.333, h: 7.5 } as const;
@@ -95,20 +95,23 @@ export function buildPresentation(
             lang,
             fontSize: round(r.size * pt),
             color: r.color,
-            align: p.align,
-            lineSpacing: round(p.lineHeight * pt),
-            paraSpaceBefore: round(p.spaceBefore * pt),
           };
+          // Paragraph properties on its first run only: PptxGenJS writes an a:pPr for each run that has them.
+          if (ri === 0) {
+            options.align = p.align;
+            options.lineSpacing = round(p.lineHeight * pt);
+            if (p.spaceBefore > 0) options.paraSpaceBefore = round(p.spaceBefore * pt);
+          }
           if (r.bold) options.bold = true;
           if (r.italic) options.italic = true;
           if (r.underline) options.underline = { style: 'sng' };
           if (r.breakBefore && ri > 0) options.softBreakBefore = true;
-          if (p.bullet)
+          if (p.bullet && ri === 0)
             options.bullet =
               p.bullet.type === 'number'
                 ? { type: 'number', indent: round(r.size * pt * 1.6) }
                 : { indent: round(r.size * pt * 1.3) };
-          if (p.bullet?.level) options.indentLevel = p.bullet.level;
+          if (p.bullet?.level && ri === 0) options.indentLevel = p.bullet.level;
           // The last run of a paragraph ends it (PptxGenJS starts a new <a:p> after breakLine).
           if (ri === p.runs.length - 1 && pi < body.paragraphs.length - 1) options.breakLine = true;
           return { text: r.text, options };
