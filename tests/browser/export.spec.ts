@@ -1,5 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
 import { loadDeck } from '../../src/node/load.ts';
 import { openDeck } from './deck.ts';
+import { deck, type Run } from './run-export.ts';
 
 /**
  * `deck export` as a user runs it: a whole process, its PDF parsed (pdf-lib for structure and metadata,
@@ -17,52 +17,8 @@ import { openDeck } from './deck.ts';
  */
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'src/cli/bin.mjs');
 const work = mkdtempSync(join(tmpdir(), 'deck-export-'));
 const LONG = 240_000;
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  /** Processes still alive that the run started (found by an environment marker only they carry). */
-  leftovers: number[];
-}
-
-function processesWith(marker: string): number[] {
-  const found: number[] = [];
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      if (readFileSync(`/proc/${pid}/environ`, 'latin1').includes(marker)) found.push(Number(pid));
-    } catch {
-      // Gone, or not ours to read.
-    }
-  }
-  return found;
-}
-
-async function deck(
-  args: string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
-): Promise<Run> {
-  const marker = `DECK_EXPORT_TEST_RUN=${randomBytes(8).toString('hex')}`;
-  const [key, value] = marker.split('=') as [string, string];
-  const child = spawn(process.execPath, [bin, 'export', ...args], {
-    cwd: options.cwd ?? root,
-    env: { ...process.env, ...options.env, [key]: value },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  const status = await new Promise<number | null>((done) => child.on('close', done));
-  return { status, stdout, stderr, leftovers: processesWith(marker) };
-}
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 

@@ -1,0 +1,229 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, type Page, test } from '@playwright/test';
+import { parse } from 'yaml';
+import { all, chartSeries, EMU, frame, type PptxPackage, readPptx, text } from '../ooxml.ts';
+import { deck, processesWith, type Run } from './run-export.ts';
+
+/**
+ * `deck export pptx` on the real deck, as a user runs it, its file read back by a reader of its own (JSZip and
+ * xmldom, not PptxGenJS) against what the browser shows in the print view, then opened by LibreOffice Impress.
+ */
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'deck-export-pptx-'));
+const LONG = 240_000;
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+interface PrintedSlide {
+  title: string;
+  notes: string;
+  /** Every visible text node's text (charts' own labels excepted: they are chart parts). */
+  texts: string[];
+  charts: number;
+}
+
+/** What the print view shows on each page, read in the browser. */
+async function printedSlides(page: Page): Promise<PrintedSlide[]> {
+  await page.goto('/?print-pdf&pdfSeparateFragments=false');
+  await page.waitForFunction(
+    () => document.documentElement.dataset.deckReady === 'true' && document.querySelector('.pdf-page'),
+  );
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.reveal .slides .pdf-page')].map((pageEl) => {
+      const texts: string[] = [];
+      const walker = document.createTreeWalker(pageEl, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        const t = node.textContent?.trim();
+        if (!t || !el || el.closest('aside.notes, script, .chart-frame')) continue;
+        if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+        // Screen-reader text: clipped to nothing.
+        let clipped = false;
+        for (let a: Element | null = el; a && a !== pageEl; a = a.parentElement)
+          if (/^inset\(50%/.test(getComputedStyle(a).clipPath)) clipped = true;
+        if (!clipped) texts.push(t);
+      }
+      const section = pageEl.querySelector('section');
+      return {
+        title: section?.querySelector('h1, h2, h3, h4, h5, h6')?.textContent?.trim() ?? '',
+        notes: section?.querySelector('aside.notes')?.textContent?.trim() ?? '',
+        texts,
+        charts: pageEl.querySelectorAll('[data-block="chart"]').length,
+      };
+    }),
+  );
+}
+
+/** Each chart block of the deck that takes its data from a file: the file's labels and series. */
+function chartsFromDataFiles(): {
+  key: string;
+  labels: string[];
+  series: { label: string; data: number[] }[];
+}[] {
+  const found = [];
+  const slides = join(root, 'slides');
+  for (const name of readdirSync(slides).filter((n) => n.endsWith('.md'))) {
+    const md = readFileSync(join(slides, name), 'utf8');
+    for (const m of md.matchAll(/```chart\n[\s\S]*?^data:\s*(\S+)#(\S+)\s*$/gm)) {
+      const data = parse(readFileSync(join(slides, m[1]!), 'utf8')) as Record<
+        string,
+        { labels: string[]; datasets: { label: string; data: number[] }[] }
+      >;
+      const entry = data[m[2]!]!;
+      found.push({
+        key: m[2]!,
+        labels: entry.labels.map((l) => l.replace(/\s*\n\s*/g, ' ')),
+        series: entry.datasets.map((d) => ({ label: d.label, data: d.data })),
+      });
+    }
+  }
+  return found;
+}
+
+test.describe('export pptx', () => {
+  const file = join(work, 'deck.pptx');
+  let run: Run;
+  let printed: PrintedSlide[];
+  let pkg: PptxPackage;
+
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(LONG);
+    run = await deck(['pptx', '--out', file]);
+    const page = await browser.newPage({
+      baseURL: test.info().project.use.baseURL,
+      viewport: { width: 1920, height: 1080 },
+    });
+    printed = await printedSlides(page);
+    await page.close();
+    if (run.status === 0) pkg = await readPptx(readFileSync(file));
+  });
+
+  test('exits 0 with counted steps, a summary that counts objects and fallbacks, no process left', () => {
+    expect(run.stderr).toMatch(
+      /\[1\/4\] build[\s\S]*\[2\/4\] load[\s\S]*\[3\/4\] render[\s\S]*\[4\/4\] write/,
+    );
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `export pptx: .*deck\\.pptx: ${printed.length} slides .*\\n {2}\\d+ text boxes, \\d+ shapes, .*\\d+ charts, \\d+ pictures, \\d+ fallback pictures`,
+      ),
+    );
+    expect(run.status).toBe(0);
+    expect(run.leftovers).toEqual([]);
+    expect(readdirSync(work).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('has one slide per leaf slide, with the deck’s title and sections', async () => {
+    expect(printed.length).toBeGreaterThan(10);
+    expect(pkg.slides).toHaveLength(printed.length);
+    const core = await pkg.xml('docProps/core.xml');
+    expect(all(core, 'dc:title')[0]?.textContent).toBeTruthy();
+    const sections = all(await pkg.xml('ppt/presentation.xml'), 'p14:section');
+    expect(sections.length).toBeGreaterThan(1);
+    const listed = sections.flatMap((s) => all(s, 'p14:sldId'));
+    expect(listed).toHaveLength(printed.length);
+  });
+
+  test('writes every chart of the deck as a chart part with its data file’s values and a workbook', async () => {
+    const parts: { slide: number; series: ReturnType<typeof chartSeries>; workbook: boolean }[] = [];
+    for (const [i, slide] of pkg.slides.entries())
+      for (const rel of (await pkg.rels(slide)).filter((r) => r.type === 'chart')) {
+        const chart = await pkg.xml(rel.target);
+        const workbook = (await pkg.rels(rel.target)).find((r) => r.type === 'package');
+        parts.push({
+          slide: i,
+          series: chartSeries(chart),
+          workbook: Boolean(workbook && pkg.zip.file(workbook.target)),
+        });
+      }
+    expect(parts.map((p) => p.slide)).toEqual(printed.flatMap((s, i) => Array(s.charts).fill(i)));
+    const expected = chartsFromDataFiles();
+    expect(expected.length).toBeGreaterThan(0);
+    for (const chart of expected) {
+      const part = parts.find(
+        (p) => JSON.stringify(p.series[0]?.categories) === JSON.stringify(chart.labels),
+      );
+      expect(part, `chart ${chart.key}`).toBeDefined();
+      expect(part!.series.map((s) => ({ label: s.name, data: s.values }))).toEqual(chart.series);
+      expect(part!.workbook).toBe(true);
+    }
+  });
+
+  test('no slide is a picture: each has native text, no picture covers it, and every visible text is text', async () => {
+    for (const [i, path] of pkg.slides.entries()) {
+      const slide = await pkg.xml(path);
+      const textShapes = all(slide, 'p:sp').filter((sp) => text(sp).trim());
+      expect(textShapes.length, `slide ${i + 1}`).toBeGreaterThan(0);
+      for (const pic of all(slide, 'p:pic')) {
+        const f = frame(pic);
+        expect((f.cx * f.cy) / (EMU.w * EMU.h), `slide ${i + 1} picture`).toBeLessThan(0.9);
+      }
+      const written = squash(text(slide));
+      for (const t of printed[i]!.texts) expect(written, `slide ${i + 1}`).toContain(squash(t));
+    }
+  });
+
+  test('puts each slide’s speaker notes on its notes page', async () => {
+    expect(printed.every((s) => s.notes)).toBe(true);
+    for (const [i, path] of pkg.slides.entries()) {
+      const notes = (await pkg.rels(path)).find((r) => r.type === 'notesSlide');
+      expect(notes, `slide ${i + 1}`).toBeDefined();
+      expect(squash(text(await pkg.xml(notes!.target)))).toContain(squash(printed[i]!.notes));
+    }
+  });
+
+  test('keeps every text box on the slide', async () => {
+    for (const [i, path] of pkg.slides.entries())
+      for (const sp of all(await pkg.xml(path), 'p:sp').filter((s) => text(s).trim())) {
+        const f = frame(sp);
+        const where = `slide ${i + 1}: “${text(sp).slice(0, 20)}”`;
+        expect(f.x, where).toBeGreaterThanOrEqual(0);
+        expect(f.y, where).toBeGreaterThanOrEqual(0);
+        expect(f.x + f.cx, where).toBeLessThanOrEqual(EMU.w);
+        expect(f.y + f.cy, where).toBeLessThanOrEqual(EMU.h);
+      }
+  });
+
+  test('opens in LibreOffice Impress: a PDF of one page per slide, each with its text', async () => {
+    test.setTimeout(LONG);
+    const out = mkdtempSync(join(tmpdir(), 'deck-pptx-soffice-'));
+    const marker = `DECK_SOFFICE_TEST=${out}`;
+    // Its own profile, so parallel runs never share one (and never wait on each other's lock).
+    const child = spawn(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${out}/profile`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        out,
+        file,
+      ],
+      { env: { ...process.env, DECK_SOFFICE_TEST: out }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let log = '';
+    child.stdout.on('data', (d) => {
+      log += d;
+    });
+    child.stderr.on('data', (d) => {
+      log += d;
+    });
+    const status = await new Promise<number | null>((done) => child.on('close', done));
+    expect(status, log).toBe(0);
+    expect(processesWith(marker)).toEqual([]);
+    const pdf = join(out, 'deck.pdf');
+    const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1])).toBe(printed.length);
+    const pages = spawnSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).stdout.split(
+      '\f',
+    );
+    for (const [i, slide] of printed.entries()) {
+      const expected = slide.title || slide.texts[0]!;
+      expect(squash(pages[i] ?? ''), `page ${i + 1}`).toContain(squash(expected));
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** `deck export …` as a user runs it: a whole process, and whatever it left running afterwards. */
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'src/cli/bin.mjs');
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** Processes still alive that the run started (found by an environment marker only they carry). */
+  leftovers: number[];
+}
+
+export function processesWith(marker: string): number[] {
+  const found: number[] = [];
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, 'latin1').includes(marker)) found.push(Number(pid));
+    } catch {
+      // Gone, or not ours to read.
+    }
+  }
+  return found;
+}
+
+export async function deck(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<Run> {
+  const marker = `DECK_EXPORT_TEST_RUN=${randomBytes(8).toString('hex')}`;
+  const [key, value] = marker.split('=') as [string, string];
+  const child = spawn(process.execPath, [bin, 'export', ...args], {
+    cwd: options.cwd ?? root,
+    env: { ...process.env, ...options.env, [key]: value },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  const status = await new Promise<number | null>((done) => child.on('close', done));
+  return { status, stdout, stderr, leftovers: processesWith(marker) };
+}
