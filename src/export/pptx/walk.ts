@@ -422,6 +422,15 @@ export function walkPrintView(input: WalkInput): DeckScene {
       const left = b.left - origin.left - shape.x;
       const right = shape.x + shape.w - (b.right - origin.left);
       const top = Math.max(0, b.top - origin.top - shape.y);
+      // Lines centred on one axis (by text-align or by a flex column's align-items) are centred paragraphs.
+      const lines = measured.flatMap((m) => m.lines);
+      const centers = lines.map((l) => (l.left + l.right) / 2 - origin.left);
+      const widths = lines.map((l) => l.right - l.left);
+      const middle = shape.x + shape.w / 2;
+      const centred =
+        Math.max(...centers) - Math.min(...centers) < 3 &&
+        (Math.max(...widths) - Math.min(...widths) > 3 || Math.abs(centers[0]! - middle) < 3);
+      if (centred) for (const p of b.paragraphs) p.align = 'center';
       const align = b.paragraphs[0]!.align;
       const inset = { l: Math.max(0, left), t: top, r: Math.max(0, right), b: 0 };
       if (align === 'center') {
