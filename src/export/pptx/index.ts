@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page } from 'playwright-core';
 import type { PrintedDeck } from '../layout.ts';
 import { finishPackage } from './ooxml.ts';
 import type { DeckScene, FallbackItem } from './scene.ts';
