@@ -16,6 +16,7 @@ import { chromiumArgs, findChromium } from '../src/node/browser.ts';
 import { serveDeck } from '../src/server/app.ts';
 import { measureHmr } from './hmr.ts';
 import { servePlain } from './plain-server.ts';
+import { measureSlides, share } from './readable.ts';
 import { writeReferencePage } from './reference.ts';
 
 const RUNS = Number(process.env.RUNS ?? 7);
@@ -155,6 +156,31 @@ async function loadOnce(browser: Browser, url: string): Promise<Load> {
   };
 }
 
+/** The phone's readable-text figure for a page: every slide with its fragments shown, unthrottled (not timed). */
+async function readability(browser: Browser, url: string): Promise<string> {
+  const context = await browser.newContext({
+    viewport: PROFILE.viewport,
+    deviceScaleFactor: PROFILE.scale,
+    isMobile: PROFILE.mobile,
+    hasTouch: PROFILE.mobile,
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
+    const slides = await measureSlides(page);
+    const shares = slides.map(share);
+    const smallest = Math.min(...slides.map((r) => r.smallest));
+    const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+    return (
+      `median ${pct(median(shares))}, lowest ${pct(Math.min(...shares))}, ` +
+      `slides at ≥ 90%: ${shares.filter((x) => x >= 0.9).length}/${shares.length}, smallest text ${smallest.toFixed(1)} px`
+    );
+  } finally {
+    await context.close();
+  }
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -178,11 +204,17 @@ async function main(): Promise<void> {
     const reference = await servePlain(join(work, 'reference'));
     const browser = await chromium.launch({ executablePath: await findChromium(), args: chromiumArgs() });
     const results: Record<'ours' | 'reference', Load[]> = { ours: [], reference: [] };
+    const readable: Record<'ours' | 'reference', string> = { ours: '', reference: '' };
     try {
       for (let i = 0; i < RUNS; i++) {
         results.reference.push(await loadOnce(browser, reference.url));
         results.ours.push(await loadOnce(browser, ours.url));
         process.stderr.write(`run ${i + 1}/${RUNS}\n`);
+      }
+      if (profileName === 'phone') {
+        process.stderr.write('measuring readable text on every slide…\n');
+        readable.ours = await readability(browser, ours.url);
+        readable.reference = await readability(browser, reference.url);
       }
     } finally {
       // Also on a failed load: open servers would keep the process alive after the error is printed.
@@ -248,6 +280,12 @@ async function main(): Promise<void> {
         `JS gzip ${(a.jsGzip / b.jsGzip).toFixed(2)}, all gzip ${(a.allGzip / b.allGzip).toFixed(2)}, ` +
         `sent ${(a.wire / b.wire).toFixed(2)}`,
     );
+    if (profileName === 'phone') {
+      console.log(
+        "\nreadable text: share of a slide's characters at ≥ 14 px on screen, every slide, fragments shown",
+      );
+      console.log(`ours\t${readable.ours}\nhand-rolled reveal.js\t${readable.reference}`);
+    }
     const hmr = await measureHmr(root, RUNS);
     console.log(
       `\ndev server update (save → slide replaced in place), median of ${hmr.length}: ${ms(median(hmr))}; max ${ms(Math.max(...hmr))}`,

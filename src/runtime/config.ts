@@ -12,8 +12,9 @@ export function readConfig(doc: Document = document): DeckRuntimeConfig {
 }
 
 /** reveal.js options: every default we change, in one place. */
-export function revealOptions(config: DeckRuntimeConfig): RevealConfig {
+export function revealOptions(config: DeckRuntimeConfig, reader = false): RevealConfig {
   return {
+    ...readerOptions(reader),
     ...DESIGN,
     margin: 0,
     minScale: 0.1,
@@ -28,7 +29,6 @@ export function revealOptions(config: DeckRuntimeConfig): RevealConfig {
     controlsTutorial: false,
     center: false,
     display: 'flex',
-    touch: true,
     keyboard: true,
     overview: true,
     transition: config.transition as RevealConfig['transition'],
@@ -36,4 +36,17 @@ export function revealOptions(config: DeckRuntimeConfig): RevealConfig {
     pdfMaxPagesPerSlide: 1,
     preloadIframes: false,
   };
+}
+
+/**
+ * What the reader layout changes: no scaling (the theme reflows the slide), no scroll view, and no reveal.js
+ * swipes (its touch handler cancels every one-finger move, which would stop the slide scrolling; the reader
+ * part swipes across instead).
+ */
+export function readerOptions(
+  reader: boolean,
+): Pick<RevealConfig, 'disableLayout' | 'touch'> & Partial<Pick<RevealConfig, 'scrollActivationWidth'>> {
+  return reader
+    ? { disableLayout: true, touch: false, scrollActivationWidth: 0 }
+    : { disableLayout: false, touch: true };
 }

@@ -1,5 +1,6 @@
 import Reveal from 'reveal.js';
 import { readConfig, revealOptions } from './config.ts';
+import { currentLayoutContext, markLayout, wantsReader } from './layout.ts';
 import type { DeckContext, DeckPart } from './part.ts';
 import { createParts } from './parts/index.ts';
 
@@ -23,7 +24,9 @@ export async function startDeck(parts: DeckPart[] = createParts()): Promise<Deck
   try {
     const config = readConfig();
     const print = /print-pdf/i.test(window.location.search);
-    const reveal = new Reveal(document.querySelector<HTMLElement>('.reveal')!, revealOptions(config));
+    const reader = wantsReader(currentLayoutContext(print));
+    markLayout(reader);
+    const reveal = new Reveal(document.querySelector<HTMLElement>('.reveal')!, revealOptions(config, reader));
     window.Reveal = reveal;
     const ctx: DeckContext = { reveal, config, print };
     const fonts = fontsReady();

@@ -61,31 +61,50 @@ test('a hash deep link opens a vertical slide', async ({ page }) => {
   await expect(page.locator('.slide-number')).toBeVisible();
 });
 
-test('on a phone (reveal.js scroll view) a deep link and the language switch keep the slide', async ({
+test('on a phone (the reader layout) a deep link and the language switch keep the slide and fragment', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  const [h, v] = (
-    await (async () => {
-      await openDeck(page);
-      return allSlides(page);
-    })()
-  ).find(([, v]) => v === 1)!;
+  await openDeck(page);
+  // A vertical slide with fragments when the deck has one, else any vertical slide.
+  const target = await page.evaluate(() => {
+    const r = window.Reveal;
+    const vertical = r.getSlides().filter((s) => (r.getIndices(s).v ?? 0) > 0);
+    const s = vertical.find((x) => x.querySelector('.fragment')) ?? vertical[0]!;
+    const i = r.getIndices(s);
+    return { h: i.h, v: i.v ?? 0, f: s.querySelector('.fragment') ? 0 : undefined };
+  });
+  const hash = [target.h, target.v, target.f].filter((x) => x !== undefined).join('/');
   await page.goto('about:blank'); // a fresh load, not a hash change on the open deck
-  await openDeck(page, '/', `/${h}/${v}`);
-  await expect(page.locator('.reveal-viewport.reveal-scroll')).toHaveCount(1);
-  await expect.poll(() => indices(page)).toMatchObject({ h, v });
-  await expect(page).toHaveURL(new RegExp(`#/${h}/${v}$`));
-  // The scroll view marks each slide with its indices; the linked one is on screen.
-  const slide = page.locator(`.reveal .slides section[data-index-h="${h}"][data-index-v="${v}"]`);
+  await openDeck(page, '/', `/${hash}`);
+  expect(await page.evaluate(() => document.documentElement.dataset.layout)).toBe('reader');
+  await expect.poll(() => indices(page)).toMatchObject(target);
+  await expect(page).toHaveURL(new RegExp(`#/${hash}$`));
+  const slide = page.locator('.reveal .slides section.present:not(.stack)');
   await expect(slide.locator('h2').first()).toBeInViewport();
-  // Every slide is in a page; no emptied stack wrapper is left showing (it drew a band over the top).
-  await expect(page.locator('.reveal .slides > section:visible')).toHaveCount(0);
+  // No emptied stack wrapper or other slide is on screen.
+  const onScreen = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('.reveal .slides section:not(.stack)')].filter((s) => {
+        const r = s.getBoundingClientRect();
+        const style = getComputedStyle(s);
+        return (
+          r.width > 0 &&
+          r.right > 0 &&
+          r.left < innerWidth &&
+          r.bottom > 0 &&
+          r.top < innerHeight &&
+          style.visibility !== 'hidden' &&
+          style.display !== 'none'
+        );
+      }).length,
+  );
+  expect(onScreen).toBe(1);
 
   await page.locator('.deck-lang-switch a[lang="zh-Hant"]').click();
-  await page.waitForURL(new RegExp(`/zh-Hant/#/${h}/${v}$`));
+  await page.waitForURL(new RegExp(`/zh-Hant/#/${hash}$`));
   await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
-  await expect.poll(() => indices(page)).toMatchObject({ h, v });
+  await expect.poll(() => indices(page)).toMatchObject(target);
 });
 
 test('speaker notes are never visible on a slide', async ({ page }) => {

@@ -165,7 +165,9 @@ test('chain map: fragments reveal tier by tier, forward and back', async ({ page
   await expect(visible(1)).toBeHidden();
   await page.keyboard.press('ArrowRight');
   await expect(visible(1)).toBeVisible();
-  await expect(map.locator('.cm-link[data-from="province"].visible')).toHaveCount(2);
+  await expect(map.locator('svg:not(.cm-links-narrow) .cm-link[data-from="province"].visible')).toHaveCount(
+    2,
+  );
   await expect(visible(2)).toBeHidden();
   await page.keyboard.press('ArrowRight');
   await expect(visible(2)).toBeVisible();
@@ -215,7 +217,7 @@ test('chain map: a click or Enter/Space highlights a node, its links and its nei
   for (const id of ['office-space', 'office-ai', 'jigang', 'shanke'])
     await expect(node(id)).toHaveAttribute('data-state', 'neighbor');
   await expect(node('bio')).not.toHaveAttribute('data-state', /.*/);
-  await expect(map.locator('.cm-link[data-state="active"]')).toHaveCount(4);
+  await expect(map.locator('svg:not(.cm-links-narrow) .cm-link[data-state="active"]')).toHaveCount(4);
   // Others fade; the chosen node and its neighbours do not.
   const fade = (id: string) => node(id).evaluate((el) => getComputedStyle(el).filter);
   expect(await fade('bio')).toContain('opacity');

@@ -130,10 +130,11 @@ test('audiences follow the presenter: fast key repeats, vertical slides, fragmen
   await presenter.keyboard.press('b');
   expect(await match(presenter, audience, phone)).toMatchObject({ paused: false });
 
-  // The phone shows the presenter's slide in the paged view, not reveal.js's scroll view.
+  // The phone shows the presenter's slide in the reader layout, not reveal.js's scroll view.
   expect(
     await phone.evaluate(() => (window.Reveal as unknown as { isScrollView(): boolean }).isScrollView()),
   ).toBe(false);
+  expect(await phone.evaluate(() => document.documentElement.dataset.layout)).toBe('reader');
   await expect(phone.locator('.deck-follow')).toBeVisible();
 });
 

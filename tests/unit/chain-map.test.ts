@@ -43,7 +43,7 @@ describe('chain-map: spec to structure (fixture: diagrams)', () => {
   });
 
   it('expands links: a -> b, and lists on both ends, dashed when asked', () => {
-    const links = [...right!.querySelectorAll('path.cm-link')];
+    const links = [...right!.querySelectorAll('svg.cm-links:not(.cm-links-narrow) path.cm-link')];
     expect(links.map((l) => `${l.getAttribute('data-from')}>${l.getAttribute('data-to')}`)).toEqual([
       'province>flagship',
       'province>key',
@@ -56,7 +56,7 @@ describe('chain-map: spec to structure (fixture: diagrams)', () => {
       'key>steel',
       'key>bio',
     ]);
-    expect(right!.querySelectorAll('path.cm-link-dashed')).toHaveLength(8);
+    expect(right!.querySelectorAll('svg:not(.cm-links-narrow) path.cm-link-dashed')).toHaveLength(8);
     for (const l of links) expect(l.getAttribute('d')).toMatch(/^M[\d.]+ [\d.]+C/);
   });
 
@@ -67,10 +67,53 @@ describe('chain-map: spec to structure (fixture: diagrams)', () => {
       );
     expect(indexOf('.cm-node')).toEqual(['-', '1', '1', '2', '2', '2', '2']);
     expect(indexOf('.cm-tier-title')).toEqual(['-', '1', '2']);
-    expect(indexOf('.cm-link')).toEqual(['1', '1', '2', '2', '2', '2', '2', '2', '2', '2']);
+    expect(indexOf('svg:not(.cm-links-narrow) .cm-link')).toEqual([
+      '1',
+      '1',
+      '2',
+      '2',
+      '2',
+      '2',
+      '2',
+      '2',
+      '2',
+      '2',
+    ]);
+    // The narrow layer's links step with the same fragments.
+    expect(indexOf('.cm-links-narrow .cm-link')).toEqual(indexOf('svg:not(.cm-links-narrow) .cm-link'));
     expect(right!.getAttribute('data-step')).toBe('tiers');
     // Without step, nothing is a fragment.
     expect(down!.querySelectorAll('.fragment')).toHaveLength(0);
+  });
+
+  it('has a narrow layout for phones: tiers down a 328 px column, every box placed, text at 14 px or more', () => {
+    for (const map of [right!, down!]) {
+      expect(map.getAttribute('data-narrow')).toBe('down');
+      const style = map.getAttribute('style')!;
+      const px = (name: string) => Number(new RegExp(`${name}:([\\d.]+)px`).exec(style)?.[1]);
+      expect(px('--cm-narrow-w')).toBeLessThanOrEqual(328);
+      for (const size of ['--cm-n-label', '--cm-n-note', '--cm-n-title'])
+        expect(px(size)).toBeGreaterThanOrEqual(14);
+      const boxes = [...map.querySelectorAll<HTMLElement>('.cm-node')].map((n) => {
+        const s = n.getAttribute('style')!;
+        const v = (k: string) => Number(new RegExp(`${k}:([\\d.-]+)px`).exec(s)?.[1]);
+        return { id: n.dataset.node, x: v('--nx'), y: v('--ny'), w: v('--nw'), h: v('--nh') };
+      });
+      for (const b of boxes) {
+        expect(b.x).toBeGreaterThanOrEqual(0);
+        expect(b.x + b.w).toBeLessThanOrEqual(px('--cm-narrow-w') + 0.1);
+        expect(b.y + b.h).toBeLessThanOrEqual(px('--cm-narrow-h') + 0.1);
+      }
+      // Tiers run down the screen: every node of a later tier is below every node of an earlier one.
+      const tierOf = (id: string | undefined) =>
+        map.querySelector(`[data-node="${id}"]`)!.getAttribute('data-tier');
+      for (const a of boxes)
+        for (const b of boxes)
+          if (Number(tierOf(a.id)) < Number(tierOf(b.id))) expect(a.y + a.h).toBeLessThanOrEqual(b.y);
+      expect(map.querySelectorAll('.cm-links-narrow .cm-link')).toHaveLength(
+        map.querySelectorAll('svg:not(.cm-links-narrow) .cm-link').length,
+      );
+    }
   });
 
   it('escapes every string from the spec', () => {

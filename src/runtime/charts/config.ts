@@ -5,6 +5,12 @@ import { withAlpha } from './theme.ts';
 
 /** Sizes in design pixels: the slide is 1920×1080 and reveal.js scales it as a whole. */
 export const CHART_TEXT = { tick: 26, legend: 26, value: 26, title: 24 } as const;
+/** In the reader layout a CSS pixel is a screen pixel: a phone's text sizes, none below 12 px. */
+export const READER_CHART_TEXT = { tick: 16, legend: 15, value: 15, title: 16 } as const;
+
+/** Characters of a category label per line on a phone. */
+const READER_LABEL_CHARS = 7;
+const chunk = (text: string, n: number) => text.match(new RegExp(`.{1,${n}}`, 'gu')) ?? [text];
 
 /** Derived values are drawn lighter, with a full-colour outline. */
 const DERIVED_ALPHA = 0.35;
@@ -12,6 +18,8 @@ const DERIVED_ALPHA = 0.35;
 export interface ConfigOptions {
   animate: boolean;
   devicePixelRatio: number;
+  /** Drawn at a phone's width (the reader layout): phone text sizes, the legend under a round chart. */
+  reader?: boolean;
 }
 
 const isRound = (m: ChartModel) => m.type === 'pie' || m.type === 'doughnut';
@@ -68,10 +76,16 @@ export function chartConfig(
   options: ConfigOptions,
 ): ChartConfiguration {
   const round = isRound(model);
+  const reader = options.reader === true;
+  const text = reader ? READER_CHART_TEXT : CHART_TEXT;
+  /** Lengths in design px, halved on a phone. */
+  const len = (n: number) => (reader ? Math.round(n / 2) : n);
   const category = model.horizontal ? 'y' : 'x';
   const value = model.horizontal ? 'x' : 'y';
-  const axisTitle = (text: string | undefined) =>
-    text ? { display: true, text, color: theme.muted, font: { size: CHART_TEXT.title } } : { display: false };
+  const axisTitle = (title: string | undefined) =>
+    title
+      ? { display: true, text: title, color: theme.muted, font: { size: text.title } }
+      : { display: false };
   const scales = round
     ? {}
     : {
@@ -79,7 +93,7 @@ export function chartConfig(
           stacked: model.stacked,
           grid: { display: false },
           border: { color: theme.ink, width: 2 },
-          ticks: { color: theme.ink, font: { size: CHART_TEXT.tick } },
+          ticks: { color: theme.ink, font: { size: text.tick } },
           title: axisTitle(model.axes.category),
         },
         [value]: {
@@ -89,7 +103,7 @@ export function chartConfig(
           suggestedMax: model.bounds.max,
           grid: { color: theme.line },
           border: { display: false },
-          ticks: { color: theme.muted, font: { size: CHART_TEXT.tick - 4 } },
+          ticks: { color: theme.muted, font: { size: text.tick - (reader ? 2 : 4) } },
           title: axisTitle(model.axes.value),
         },
       };
@@ -97,7 +111,11 @@ export function chartConfig(
     type: model.type,
     data: {
       // "\n" in a label breaks it into lines on the axis.
-      labels: model.labels.map((l) => (l.includes('\n') ? l.split('\n') : l)),
+      labels: model.labels.map((l) => {
+        // On a phone a long label takes more lines rather than the plot's width.
+        const lines = l.split('\n').flatMap((x) => (reader ? chunk(x, READER_LABEL_CHARS) : [x]));
+        return lines.length > 1 ? lines : l;
+      }),
       datasets: model.datasets.map((d, i) => seriesDataset(model, d, i, theme)),
     },
     options: {
@@ -109,30 +127,32 @@ export function chartConfig(
       animation: options.animate ? { duration: 900, easing: 'easeOutQuart' } : false,
       indexAxis: model.horizontal ? 'y' : 'x',
       events: [],
-      layout: { padding: model.horizontal ? { right: 200, top: 8 } : { top: 48, right: 24 } },
+      layout: {
+        padding: model.horizontal ? { right: len(200), top: 8 } : { top: len(48), right: len(24) },
+      },
       ...(round ? { cutout: model.type === 'doughnut' ? '52%' : 0 } : {}),
       scales,
       plugins: {
         legend: {
           display: model.legend,
-          position: round ? 'right' : 'top',
-          align: round ? 'center' : 'end',
+          position: round && !reader ? 'right' : 'top',
+          align: round ? 'center' : reader ? 'start' : 'end',
           labels: {
             // A dataset a step has not shown yet is left out of the legend, not struck through.
             filter: (item: { hidden?: boolean }) => !item.hidden,
             color: theme.ink,
-            font: { size: CHART_TEXT.legend },
-            boxWidth: 32,
-            boxHeight: 24,
-            padding: 24,
+            font: { size: text.legend },
+            boxWidth: len(32),
+            boxHeight: len(24),
+            padding: len(24),
           },
         },
         tooltip: { enabled: false },
         deckDerived: { model, colors: model.datasets.map((d) => d.colors.map((c) => theme.color(c))) },
-        deckValues: { model, color: theme.ink, inside: '#ffffff', size: CHART_TEXT.value },
+        deckValues: { model, color: theme.ink, inside: '#ffffff', size: text.value },
         deckMarks: {
           marks: model.marks.map((m) => ({ ...m, color: theme.color(m.color) })),
-          size: CHART_TEXT.value - 2,
+          size: text.value - 2,
         },
       },
     } as ChartConfiguration['options'],

@@ -1,5 +1,6 @@
 import type { Chart as ChartInstance } from 'chart.js';
 import type { ChartModel } from '../../compiler/blocks/chart/model.ts';
+import { isReader } from '../layout.ts';
 import { chartConfig } from './config.ts';
 import { readModel, setState } from './model-dom.ts';
 import { Chart } from './registry.ts';
@@ -30,7 +31,11 @@ export class ChartView {
     if (this.chart) return this.drawn;
     const canvas = this.figure.querySelector('canvas');
     if (!canvas) throw new Error(`chart ${this.figure.id} has no canvas`);
-    const config = chartConfig(this.model, this.theme, { animate, devicePixelRatio: this.ratioFor(scale) });
+    const config = chartConfig(this.model, this.theme, {
+      animate,
+      devicePixelRatio: this.ratioFor(scale),
+      reader: isReader(),
+    });
     let done: () => void = () => {};
     this.drawn = new Promise((resolve) => {
       done = resolve;

@@ -2,6 +2,7 @@ import { bindDataTables } from '../charts/data-table.ts';
 import { CHART_SELECTOR, chartFigures, chartText, readModel } from '../charts/model-dom.ts';
 import { readTheme } from '../charts/theme.ts';
 import type { ChartView } from '../charts/view.ts';
+import { LAYOUT_EVENT } from '../layout.ts';
 import type { DeckContext, DeckPart } from '../part.ts';
 
 type Lib = typeof import('../charts/lib.ts');
@@ -163,8 +164,11 @@ export function charts(): DeckPart {
       listen('resize', onResize);
       listen('overviewshown', onOverviewShown);
       listen('overviewhidden', onOverviewHidden);
-      document.addEventListener('deck:updated', onUpdated);
-      offs.push(() => document.removeEventListener('deck:updated', onUpdated));
+      // New slides (dev server) or a new layout (a phone turned): every chart is drawn again.
+      for (const type of ['deck:updated', LAYOUT_EVENT]) {
+        document.addEventListener(type, onUpdated);
+        offs.push(() => document.removeEventListener(type, onUpdated));
+      }
 
       ready = enter(reveal.getCurrentSlide());
       prefetch();

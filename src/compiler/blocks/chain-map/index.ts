@@ -2,7 +2,7 @@ import { caption, uniqueSources } from '../diagram/html.ts';
 import { parseSpec, rejectFenceOptions, type Spec } from '../diagram/spec.ts';
 import type { BlockContext, BlockRenderer } from '../types.ts';
 import { isLayout, type LinkInput, layoutChainMap } from './layout.ts';
-import { renderChainMap } from './render.ts';
+import { NARROW, renderChainMap } from './render.ts';
 import { ChainMapSchema, type ChainMapSpec } from './schema.ts';
 
 const NAME = 'chain-map';
@@ -69,7 +69,8 @@ export function renderChainMapBlock(body: string, ctx: BlockContext): string {
   const { value } = spec;
   const sources = uniqueSources([...value.tiers.flatMap((t) => t.nodes.map((n) => n.source)), value.source]);
   const cap = caption(value.caption, sources, value.width);
-  const layout = layoutChainMap(value.tiers, expandLinks(value), {
+  const links = expandLinks(value);
+  const layout = layoutChainMap(value.tiers, links, {
     width: value.width,
     height: value.height - cap.height,
     direction: value.direction,
@@ -87,8 +88,17 @@ export function renderChainMapBlock(body: string, ctx: BlockContext): string {
     );
     return '';
   }
+  // The reader layout's map (a phone): tiers down the screen. Without one the map scrolls inside itself there.
+  const narrow = layoutChainMap(value.tiers, links, {
+    width: NARROW.width,
+    height: NARROW.maxHeight,
+    direction: 'down',
+    text: NARROW.text,
+    tight: true,
+  });
   return renderChainMap(layout, {
     id: ctx.id,
+    narrow: isLayout(narrow) ? narrow : undefined,
     direction: value.direction,
     step: value.step === 'tiers',
     caption: cap,

@@ -82,8 +82,8 @@ const MAX_TIER_GAP = { right: 140, down: 120 } as const;
 /** Narrowest node: four label characters. */
 const minNodeWidth = (s: Sizes) => 4 * s.label + 2 * (PAD_X + BORDER);
 
-function sizesFor(label: number): Sizes {
-  return { label, figure: Math.round(label * 1.4), note: MIN_TEXT, title: Math.max(MIN_TEXT, label - 4) };
+function sizesFor(label: number, min = MIN_TEXT): Sizes {
+  return { label, figure: Math.round(label * 1.4), note: min, title: Math.max(min, label - 4) };
 }
 
 interface Measured {
@@ -309,9 +309,10 @@ function layoutColumns(
 function layoutDown(
   tiers: TierInput[],
   W: number,
-  H: number,
+  maxH: number,
   s: Sizes,
   split: boolean,
+  tight = false,
 ): ChainLayout | LayoutFailure {
   const titled = tiers.some((t) => t.title);
   const titleW = titled
@@ -343,6 +344,8 @@ function layoutDown(
     return Math.max(nodesH, titleH);
   });
   const need = tierH.reduce((a, b) => a + b, 0) + TIER_GAP.down * (tiers.length - 1);
+  // Tight: as tall as the tiers need, no taller (a page that scrolls, not a frame to fill).
+  const H = tight ? Math.ceil(need) : maxH;
   if (need > H) {
     const worst = tierH.indexOf(Math.max(...tierH));
     return { tier: worst, need: Math.ceil(need), have: H, axis: 'height' };
@@ -373,17 +376,26 @@ function layoutDown(
 export function layoutChainMap(
   tiers: TierInput[],
   links: LinkInput[],
-  options: { width: number; height: number; direction: 'right' | 'down' },
+  options: {
+    width: number;
+    height: number;
+    direction: 'right' | 'down';
+    /** Label size to start from and the floor of every text (design px); defaults 30 and 24. */
+    text?: { start: number; min: number };
+    /** Down only: the height is what the tiers need, at most `height`. */
+    tight?: boolean;
+  },
 ): ChainLayout | LayoutFailure {
+  const text = options.text ?? { start: LABEL_START, min: MIN_TEXT };
   // Smaller text before split tiers: a tier in one column or row reads better than a grid of it.
   let result: ChainLayout | LayoutFailure | undefined;
   search: for (const split of [false, true]) {
-    for (let label = LABEL_START; label >= MIN_TEXT; label -= 2) {
-      const s = sizesFor(label);
+    for (let label = text.start; label >= text.min; label -= 2) {
+      const s = sizesFor(label, text.min);
       result =
         options.direction === 'right'
           ? layoutRight(tiers, options.width, options.height, s, split)
-          : layoutDown(tiers, options.width, options.height, s, split);
+          : layoutDown(tiers, options.width, options.height, s, split, options.tight);
       if ('nodes' in result) break search;
     }
   }

@@ -1,9 +1,18 @@
 import { escapeHtml, renderAttrs } from '../../html.ts';
+import { type Box, px } from '../diagram/geometry.ts';
 import { lines, style } from '../diagram/html.ts';
 import type { ChainLayout, PlacedNode } from './layout.ts';
 
+/**
+ * The narrow (reader layout) map is laid out in design units on a 656-unit column and drawn at half size:
+ * 328 CSS px fits a 360 px phone, and text of 28 units and more is 14 px and more on screen.
+ */
+export const NARROW = { width: 656, scale: 0.5, maxHeight: 8000, text: { start: 34, min: 28 } } as const;
+
 export interface RenderOptions {
   id: string;
+  /** The reader layout's positions of the same nodes, when the map has one. */
+  narrow?: ChainLayout | undefined;
   direction: 'right' | 'down';
   step: boolean;
   caption: { html: string; height: number };
@@ -13,7 +22,14 @@ export interface RenderOptions {
 const stepAttrs = (step: boolean, tier: number) =>
   step && tier > 0 ? { class: 'fragment', 'data-fragment-index': tier } : {};
 
-function node(n: PlacedNode, o: RenderOptions): string {
+/** A box's narrow position as custom properties, in CSS px (the theme uses them in the reader layout). */
+function narrowBox(b: Box | undefined): Record<string, number | undefined> {
+  if (!b) return {};
+  const k = NARROW.scale;
+  return { '--nx': b.x * k, '--ny': b.y * k, '--nw': b.w * k, '--nh': b.h * k };
+}
+
+function node(n: PlacedNode, o: RenderOptions, narrow: Map<string, PlacedNode>): string {
   const fragment = stepAttrs(o.step, n.tier);
   const attrs = renderAttrs({
     class: ['cm-node', fragment.class].filter(Boolean).join(' '),
@@ -23,16 +39,16 @@ function node(n: PlacedNode, o: RenderOptions): string {
     tabindex: 0,
     role: 'button',
     'aria-pressed': 'false',
-    style: style({ left: n.x, top: n.y, width: n.w, height: n.h }),
+    style: style({ left: n.x, top: n.y, width: n.w, height: n.h, ...narrowBox(narrow.get(n.id)) }),
   });
   const figure = n.figure ? `<span class="cm-figure">${escapeHtml(n.figure)}</span>` : '';
   const note = n.note.length > 0 ? `<span class="cm-note">${lines(n.note, 'cm-line')}</span>` : '';
   return `<div${attrs}>${figure}<span class="cm-label">${lines(n.label, 'cm-line')}</span>${note}</div>`;
 }
 
-/** The chain map as HTML: an SVG layer of links under absolutely placed nodes, all in design px. */
-export function renderChainMap(layout: ChainLayout, o: RenderOptions): string {
-  const { width: W, height: H, sizes } = layout;
+/** The links as an SVG layer of paths, in the layout's units. */
+function linkLayer(layout: ChainLayout, o: RenderOptions, className: string, scale = 1): string {
+  const { width: W, height: H } = layout;
   const paths = layout.links
     .map((l) => {
       const fragment = stepAttrs(o.step, l.tier);
@@ -45,6 +61,18 @@ export function renderChainMap(layout: ChainLayout, o: RenderOptions): string {
       })}/>`;
     })
     .join('');
+  return `<svg class="${className}" width="${px(W * scale)}" height="${px(H * scale)}" viewBox="0 0 ${W} ${H}" aria-hidden="true" focusable="false">${paths}</svg>`;
+}
+
+/**
+ * The chain map as HTML: an SVG layer of links under absolutely placed nodes, all in design px. A narrow
+ * layout adds its own link layer and each box's narrow position; the text is written once.
+ */
+export function renderChainMap(layout: ChainLayout, o: RenderOptions): string {
+  const { width: W, height: H, sizes } = layout;
+  const narrow = o.narrow;
+  const narrowNodes = new Map((narrow?.nodes ?? []).map((n) => [n.id, n]));
+  const narrowTitles = new Map((narrow?.titles ?? []).map((t) => [t.tier, t]));
   const titles = layout.titles
     .map((t) => {
       const fragment = stepAttrs(o.step, t.tier);
@@ -52,7 +80,13 @@ export function renderChainMap(layout: ChainLayout, o: RenderOptions): string {
         class: ['cm-tier-title', fragment.class].filter(Boolean).join(' '),
         'data-fragment-index': fragment['data-fragment-index'],
         'data-tier': t.tier,
-        style: style({ left: t.x, top: t.y, width: t.w, height: t.h }),
+        style: style({
+          left: t.x,
+          top: t.y,
+          width: t.w,
+          height: t.h,
+          ...narrowBox(narrowTitles.get(t.tier)),
+        }),
       })}>${lines(t.lines, 'cm-line')}</div>`;
     })
     .join('');
@@ -63,13 +97,24 @@ export function renderChainMap(layout: ChainLayout, o: RenderOptions): string {
     '--cm-figure-size': sizes.figure,
     '--cm-note-size': sizes.note,
     '--cm-title-size': sizes.title,
+    ...(narrow
+      ? {
+          '--cm-narrow-w': narrow.width * NARROW.scale,
+          '--cm-narrow-h': narrow.height * NARROW.scale,
+          '--cm-n-label': narrow.sizes.label * NARROW.scale,
+          '--cm-n-figure': narrow.sizes.figure * NARROW.scale,
+          '--cm-n-note': narrow.sizes.note * NARROW.scale,
+          '--cm-n-title': narrow.sizes.title * NARROW.scale,
+        }
+      : {}),
   });
   return (
-    `<figure${renderAttrs({ class: 'chain-map', id: o.id, 'data-block': 'chain-map', 'data-direction': o.direction, 'data-step': o.step ? 'tiers' : undefined, style: rootStyle })}>` +
+    `<figure${renderAttrs({ class: 'chain-map', id: o.id, 'data-block': 'chain-map', 'data-direction': o.direction, 'data-step': o.step ? 'tiers' : undefined, 'data-narrow': narrow ? 'down' : undefined, style: rootStyle })}>` +
     `<div class="cm-frame" style="${style({ width: W, height: H })}">` +
-    `<svg class="cm-links" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" aria-hidden="true" focusable="false">${paths}</svg>` +
+    linkLayer(layout, o, 'cm-links') +
+    (narrow ? linkLayer(narrow, o, 'cm-links cm-links-narrow', NARROW.scale) : '') +
     titles +
-    layout.nodes.map((n) => node(n, o)).join('') +
+    layout.nodes.map((n) => node(n, o, narrowNodes)).join('') +
     `</div>${o.caption.html}</figure>\n`
   );
 }
