@@ -4,6 +4,7 @@ import { DeckError, formatDiagnostic } from '../compiler/diagnostics.ts';
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   check: async (args) => (await import('./check.ts')).check(args),
   start: async (args) => (await import('./start.ts')).start(args),
+  build: async (args) => (await import('./build.ts')).build(args),
   export: async (args) => (await import('./export.ts')).exportCommand(args),
 };
 
@@ -11,6 +12,7 @@ const USAGE = `usage: deck <command> [options]
 
 commands:
   start     build the deck when stale, serve it and print its URL (PORT, HOST from the environment)
+  build     check the slides (every problem at its line, exit 1), then build dist/
   check     validate the slides; print every problem as file:line:column: message
   export    pdf|png [--out …] [--lang zh-Hans|zh-Hant] [--notes] [--fragments] [--scale N]: the deck as a PDF or PNGs`;
 

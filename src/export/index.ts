@@ -1,11 +1,13 @@
 import { statSync } from 'node:fs';
 import { relative } from 'node:path';
+import { DeckError } from '../compiler/diagnostics.ts';
 import { chromiumArgs, findChromium } from '../node/browser.ts';
 import { isStale } from '../node/stale.ts';
 import { writeAtomic } from './atomic.ts';
 import { buildDeck } from './build-first.ts';
 import { printedDeck } from './layout.ts';
 import type { ExportOptions } from './options.ts';
+import { checkOut } from './out.ts';
 import { renderPdf } from './pdf.ts';
 import { renderPngs, writePngs } from './png.ts';
 import { formatBytes, type Progress } from './progress.ts';
@@ -27,6 +29,7 @@ export interface ExportResult {
  * the print view to be ready, renders, and writes atomically. The browser and server close in every case.
  */
 export async function exportDeck(options: ExportOptions, progress: Progress): Promise<ExportResult> {
+  checkOut(options);
   const chromium = await findChromium();
   const site = relative(options.root, options.dist) || '.';
   const stale = isStale(options.root, site);
@@ -60,7 +63,7 @@ export async function exportDeck(options: ExportOptions, progress: Progress): Pr
       const { renderPptx, describeCounts } = await import('./pptx/index.ts');
       const pptx = await renderPptx(session.page, deck, options.notes);
       progress.step('write', shown(options.out));
-      writeAtomic(options.out, pptx.bytes);
+      writing(options.out, () => writeAtomic(options.out, pptx.bytes));
       const why = [...pptx.fallbackReasons].map(([reason, n]) => `${n}× ${reason}`).join('; ');
       return {
         out: options.out,
@@ -73,7 +76,7 @@ export async function exportDeck(options: ExportOptions, progress: Progress): Pr
     if (options.format === 'pdf') {
       const pdf = await renderPdf(session.page, deck);
       progress.step('write', shown(options.out));
-      writeAtomic(options.out, pdf);
+      writing(options.out, () => writeAtomic(options.out, pdf));
       return {
         out: options.out,
         pages: deck.pages.length,
@@ -83,7 +86,7 @@ export async function exportDeck(options: ExportOptions, progress: Progress): Pr
     }
     const shots = await renderPngs(session.page, deck);
     progress.step('write', shown(options.out));
-    const bytes = writePngs(options.out, shots);
+    const bytes = writing(options.out, () => writePngs(options.out, shots));
     return { out: options.out, pages: shots.length, slides: deck.slides, bytes };
   } finally {
     await session.close();
@@ -103,4 +106,14 @@ export function summary(format: string, result: ExportResult, seconds: number): 
 function shown(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') ? rel : path;
+}
+
+/** A write that fails after the check (the disk filled, a permission changed) is a message, not a stack trace. */
+function writing<T>(out: string, write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+    throw new DeckError(`cannot write ${out} (${code}); the previous export, if any, is unchanged`, [], 1);
+  }
 }

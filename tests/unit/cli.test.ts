@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,4 +54,56 @@ describe('vite build', () => {
     expect(text).toContain('slides/01-broken.md:17:1: code fence opened here is never closed');
     expect(text).toContain('slides/02-unknown-key.md:2:1: unknown front matter key "titel"');
   }, 60_000);
+});
+
+/** No line of a JavaScript stack trace: every failure here is a message. */
+const STACK = /^\s+at .+[(:]\d+/m;
+
+describe('failures are messages, not stack traces', () => {
+  it('deck build and deck start print the problems of a broken slide, then stop', () => {
+    for (const command of ['build', 'start']) {
+      const run = spawnSync(process.execPath, [bin, command], {
+        cwd: fixtureRoot('broken'),
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          PORT: '0',
+          DECK_OUT_DIR: join(mkdtempSync(join(tmpdir(), 'deck-out-')), 'dist'),
+        },
+        timeout: 60_000,
+      });
+      expect(run.status, command).toBe(1);
+      expect(run.stderr, command).toContain('slides/01-broken.md:7:4: unknown fence name "chrat"');
+      expect(run.stderr, command).toContain('5 problems in the slides');
+      expect(run.stderr, command).not.toMatch(STACK);
+      expect(run.stderr, command).not.toMatch(/Rolldown|RolldownError/);
+    }
+  }, 120_000);
+
+  it('deck export refuses an --out it cannot write before building or rendering anything', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-out-'));
+    writeFileSync(join(dir, 'package.json'), '{"name":"x"}');
+    mkdirSync(join(dir, 'folder.pdf'));
+    writeFileSync(join(dir, 'file'), '');
+    const cases: [string[], RegExp][] = [
+      [
+        ['pdf', '--out', '/nonexistent/dir/x.pdf'],
+        /the folder \/nonexistent\/dir does not exist; create it first/,
+      ],
+      [['pdf', '--out', 'folder.pdf'], /folder\.pdf is a folder: name a file in it/],
+      [['pdf', '--out', 'file/x.pdf'], /file is a file, not a folder/],
+      [['png', '--out', 'file'], /file is a file: PNGs go into a folder/],
+      [
+        ['pdf', '--out', '/proc/x.pdf'],
+        /\/proc\/x\.pdf cannot be written \((EACCES|ENOENT|EPERM|EROFS) in \/proc\)/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const run = spawnSync(process.execPath, [bin, 'export', ...args], { cwd: dir, encoding: 'utf8' });
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(message);
+      expect(run.stderr, args.join(' ')).not.toMatch(STACK);
+      expect(run.stderr, args.join(' ')).not.toMatch(/building|build/); // refused before the build step
+    }
+  });
 });
