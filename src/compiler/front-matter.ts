@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { parseDocument } from 'yaml';
 import type { Report } from './diagnostics.ts';
+import { parseYaml } from './yaml.ts';
 
 const TRANSITIONS = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'] as const;
 
@@ -37,18 +37,15 @@ export function parseFrontMatter(
   isFirst: boolean,
   report: Report,
 ): DeckMeta {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseYaml(file, text, line);
   for (const e of doc.errors) {
-    const pos = e.linePos?.[0];
     report({
-      file,
-      line: line + (pos ? pos.line - 1 : 0),
-      column: pos?.col ?? 1,
-      message: `front matter is not valid YAML (${e.message.split('\n')[0]}): write "key: value" lines`,
+      ...e.place,
+      message: `front matter is not valid YAML (${e.message}): write "key: value" lines`,
     });
   }
   if (doc.errors.length > 0) return {};
-  const data: unknown = doc.toJS() ?? {};
+  const data: unknown = doc.value ?? {};
   const schema = isFirst ? DeckSchema : FileSchema;
   const result = v.safeParse(schema, data);
   if (result.success) return result.output;

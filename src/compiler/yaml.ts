@@ -1,4 +1,14 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  Parser,
+  parseDocument,
+  type YAMLError,
+} from 'yaml';
 
 /** A place in a source file, 1-based. */
 export interface Place {
@@ -62,7 +72,7 @@ export function parseYaml(file: string, text: string, firstLine = 1): YamlSource
     file,
     value: doc.errors.length > 0 ? undefined : doc.toJS(),
     errors: doc.errors.map((e) => ({
-      place: at(e.pos[0]),
+      place: at(errorStart(text, e)),
       message: e.message.split('\n')[0] ?? e.code,
     })),
     place(path, want = 'value') {
@@ -72,4 +82,43 @@ export function parseYaml(file: string, text: string, firstLine = 1): YamlSource
     },
     has: (path) => walk(path, 'value').found,
   };
+}
+
+/** Where an unclosed quoted scalar or flow collection (`"…`, `[…`, `{…`) opens, by kind. */
+function unclosed(text: string): { quote: number[]; flow: number[] } {
+  const found = { quote: [] as number[], flow: [] as number[] };
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const t = node as { type?: string; offset?: number; source?: string; end?: { type: string }[] };
+    if (t.type === 'double-quoted-scalar' || t.type === 'single-quoted-scalar') {
+      const s = t.source ?? '';
+      const closed = s.length > 1 && s.endsWith(s[0]!) && (s[0] === "'" || !/(^|[^\\])(\\\\)*\\"$/.test(s));
+      if (!closed) found.quote.push(t.offset ?? 0);
+    }
+    if (
+      t.type === 'flow-collection' &&
+      !t.end?.some((e) => e.type === 'flow-seq-end' || e.type === 'flow-map-end')
+    )
+      found.flow.push(t.offset ?? 0);
+    for (const value of Object.values(t)) if (value && typeof value === 'object') walk(value);
+  };
+  for (const token of new Parser().parse(text)) walk(token);
+  return found;
+}
+
+/**
+ * Where a YAML problem starts. The parser notices an unclosed quote or bracket only where the text runs out
+ * (lines later, often at the closing fence); the author needs the line that opened it. Other errors at the
+ * very end are moved back onto the last written character.
+ */
+function errorStart(text: string, e: YAMLError): number {
+  const at = e.pos[0];
+  if (e.code === 'MISSING_CHAR' || e.code === 'BAD_INDENT' || e.code === 'UNEXPECTED_TOKEN') {
+    const opens = unclosed(text);
+    const kind = /quote/i.test(e.message) ? opens.quote : opens.flow;
+    const before = kind.filter((o) => o <= at);
+    if (before.length > 0) return Math.max(...before);
+  }
+  return Math.min(at, Math.max(0, text.trimEnd().length - 1));
 }

@@ -150,7 +150,7 @@ describe('chain-map: diagnostics at their line (fixture: diagrams-broken)', () =
       'slides/01-chain-map.md:12:19: chain-map: link to unknown node "ghost": node ids are a, c',
       'slides/01-chain-map.md:13:5: chain-map: link "a" -> "a" joins two nodes of the same tier: links run between tiers',
       'slides/01-chain-map.md:23:12: chain-map: tiers[0].nodes is empty: give the tier at least one node, or remove it',
-      'slides/01-chain-map.md:33:1: chain-map: the spec is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]): fix the indentation or quoting',
+      'slides/01-chain-map.md:32:12: chain-map: the spec is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]): fix the indentation or quoting',
       'slides/01-chain-map.md:40:12: chain-map: direction must be one of right, down; got "sideways"',
       'slides/01-chain-map.md:43:9: chain-map: tiers[0].nodes[0] needs "label": add label: …',
       'slides/01-chain-map.md:43:17: chain-map: unknown key "lable" in tiers[0].nodes[0]: did you mean "label"? known keys are id, label, figure, note, source',

@@ -183,16 +183,15 @@ describe('chart problems are reported at file:line:column', () => {
   });
 
   it('YAML that does not parse, in the fence or in the data file', () => {
+    // At the [ that is never closed (line 5), not the line after it where the parser gives up.
     expect(problems(slide('type: bar\nlabels: [a, b\nsource: s'))).toEqual([
       expect.stringMatching(
-        /^slides\/01\.md:\d+:\d+: chart spec is not valid YAML \(.+\): write "key: value" lines/,
+        /^slides\/01\.md:5:9: chart spec is not valid YAML \(.+\): write "key: value" lines/,
       ),
     ]);
-    const [line] = problems(slide('type: bar\nlabels: [a, b\nsource: s'));
-    expect(Number(line?.split(':')[1])).toBeGreaterThanOrEqual(5);
     expect(
       problems(slide('type: bar\ndata: ./data/x.yaml#a'), { 'slides/data/x.yaml': 'a:\n  b: [1\n  c: 2\n' }),
-    ).toEqual([expect.stringMatching(/^slides\/data\/x\.yaml:[2-4]:\d+: chart data file is not valid YAML/)]);
+    ).toEqual([expect.stringMatching(/^slides\/data\/x\.yaml:2:6: chart data file is not valid YAML/)]);
   });
 
   it('an unknown key, with the key it probably meant', () => {

@@ -44,7 +44,7 @@ describe('```figures', () => {
     expect(deck('```figures\n- value: 3\n```').diagnostics[0]?.message).toMatch(
       /^figures: .*write a list of "- fact: <id>" items/,
     );
-    expect(deck('```figures\n- fact: [\n```').diagnostics[0]).toMatchObject({ line: 5 });
+    expect(deck('```figures\n- fact: [\n```').diagnostics[0]).toMatchObject({ line: 4, column: 9 }); // where the [ opens, not the fence after it
     expect(deck('```figures\ndata: ./nope.yaml\nitems: []\n```').diagnostics.map(formatDiagnostic)).toEqual([
       'slides/a.md:3:1: data file slides/nope.yaml not found: create it or fix "data:"',
     ]);
