@@ -33,21 +33,37 @@ describe('deck check', () => {
   });
 });
 
+/** `vite build` of a project root with the repo's config, into a temp folder. */
+function viteBuild(cwd: string) {
+  const out = mkdtempSync(join(tmpdir(), 'deck-build-'));
+  const vite = join(repo, 'node_modules/vite/bin/vite.js');
+  return spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', join(repo, 'vite.config.ts'), '--outDir', out],
+    {
+      cwd,
+      encoding: 'utf8',
+    },
+  );
+}
+
 describe('vite build', () => {
+  it('warns about HTML that does not parse at the slide’s markdown, not the generated page', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-html-'));
+    mkdirSync(join(dir, 'slides'));
+    writeFileSync(join(dir, 'slides', '01.md'), '# t\n\nok\n\n<!-- a <!-- nested -->\n\nmore\n');
+    const run = viteBuild(dir);
+    expect(run.status).toBe(0);
+    const text = run.stdout + run.stderr;
+    const warnings = text.split('\n').filter((l) => l.includes('does not parse'));
+    expect(warnings).toEqual([
+      "slides/01.md:5:12: warning: the slide's HTML does not parse (parse5 error code nested-comment): check the tags and comments written on this slide",
+    ]);
+    expect(text).not.toMatch(/index\.html:\d+/);
+  }, 90_000);
+
   it('prints every diagnostic and exits non-zero on a broken deck', () => {
-    const out = mkdtempSync(join(tmpdir(), 'deck-build-'));
-    const run = spawnSync(
-      process.execPath,
-      [
-        join(repo, 'node_modules/vite/bin/vite.js'),
-        'build',
-        '--config',
-        join(repo, 'vite.config.ts'),
-        '--outDir',
-        out,
-      ],
-      { cwd: fixtureRoot('broken'), encoding: 'utf8' },
-    );
+    const run = viteBuild(fixtureRoot('broken'));
     expect(run.status).not.toBe(0);
     const text = run.stdout + run.stderr;
     expect(text).toContain('slides/01-broken.md:7:4: unknown fence name "chrat"');

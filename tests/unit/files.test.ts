@@ -133,10 +133,12 @@ describe('files a deck may read and publish', () => {
       ]),
       'slides/02.md': '# b\n\nab\0cd\n',
       'slides/03.md': '# c\n',
+      'slides/04.md': '# d\n\nbell \u0007 here\n',
     });
     expect(problems(root)).toEqual([
       'slides/01.md:4:5: slides/01.md is not UTF-8 text (byte 0xff at offset 30): save it as UTF-8, or remove it if it is not text',
       'slides/02.md:3:3: slides/02.md holds a NUL byte, so it is binary data, not text: save it as UTF-8 text (or remove it from the deck)',
+      'slides/04.md:3:6: slides/04.md holds the character U+0007, so it is binary data, not text: save it as UTF-8 text (or remove it from the deck)',
     ]);
   });
 });

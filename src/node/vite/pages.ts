@@ -5,6 +5,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { formatDiagnostic } from '../../compiler/diagnostics.ts';
 import { relativePage, type Variant } from '../variants.ts';
 import { type DeckSource, ENTRY } from './deck-source.ts';
+import { locateHtmlWarning } from './html-warnings.ts';
 import { overlayError } from './overlay.ts';
 
 /** The runtime entry resolves to src/runtime/main.ts wherever the deck's root is. */
@@ -65,6 +66,18 @@ export function deckPages(source: DeckSource): Plugin {
         rollupOptions: { input: Object.fromEntries(source.variants.map((v) => [v.lang, pagePath(v)])) },
       },
     }),
+    configResolved(config) {
+      // Vite warns about HTML it cannot parse at the generated page; the author needs the slide's markdown.
+      const pages = source.variants.map((v) => ({ id: pagePath(v), html: () => source.page(v) }));
+      const warn = config.logger.warn.bind(config.logger);
+      const said = new Set<string>(); // each variant's page would repeat the slide's warning
+      config.logger.warn = (message, options) => {
+        const located = locateHtmlWarning(message, pages, readText);
+        if (located !== message && said.has(located)) return;
+        said.add(located);
+        warn(located, options);
+      };
+    },
     resolveId(id) {
       if (id === ENTRY) return ENTRY_FILE;
       return source.variants.some((v) => pagePath(v) === id) ? id : undefined;
