@@ -88,7 +88,10 @@ export function parseYaml(file: string, text: string, firstLine = 1): YamlSource
 function unclosed(text: string): { quote: number[]; flow: number[] } {
   const found = { quote: [] as number[], flow: [] as number[] };
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const t = node as { type?: string; offset?: number; source?: string; end?: { type: string }[] };
     if (t.type === 'double-quoted-scalar' || t.type === 'single-quoted-scalar') {
