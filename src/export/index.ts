@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { DeckError } from '../compiler/diagnostics.ts';
-import { chromiumArgs, findChromium } from '../node/browser.ts';
+import { chromiumArgs, findChromium, startChromium } from '../node/browser.ts';
 import { isStale } from '../node/stale.ts';
 import { writeAtomic } from './atomic.ts';
 import { buildDeck } from './build-first.ts';
@@ -30,20 +30,25 @@ export interface ExportResult {
  */
 export async function exportDeck(options: ExportOptions, progress: Progress): Promise<ExportResult> {
   checkOut(options);
-  const chromium = await findChromium();
+  // Chromium starts first and gets going while the rest (the build check, Playwright's load) runs.
+  const chromium = startChromium(await findChromium(), chromiumArgs());
   const site = relative(options.root, options.dist) || '.';
-  const stale = isStale(options.root, site);
-  progress.step(
-    'build',
-    stale ? `${site}/ is missing or older than the slides: building` : `${site}/ is up to date`,
-  );
-  if (stale) await buildDeck(options.root);
+  try {
+    const stale = isStale(options.root, site);
+    progress.step(
+      'build',
+      stale ? `${site}/ is missing or older than the slides: building` : `${site}/ is up to date`,
+    );
+    if (stale) await buildDeck(options.root);
+  } catch (e) {
+    await chromium.close();
+    throw e;
+  }
 
   progress.step('load', options.lang);
   const session = await openSession({
     dist: options.dist,
     chromium,
-    args: chromiumArgs(),
     scale: options.format === 'png' ? options.scale : 1,
   });
   try {

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { playwright } from '../node/browser.ts';
+import { type ChromiumProcess, playwright } from '../node/browser.ts';
 import { DESIGN } from '../runtime/config.ts';
 import { serveDeck } from '../server/app.ts';
 import type { ExportLang } from './options.ts';
@@ -12,8 +12,8 @@ export const LANG_PAGES: Record<ExportLang, string> = {
 
 export interface SessionOptions {
   dist: string;
-  chromium: string;
-  args: string[];
+  /** Chromium, started (startChromium) while the rest got ready; the session closes it. */
+  chromium: ChromiumProcess;
   /** Pixels per CSS pixel of the page. @default 1 */
   scale?: number;
 }
@@ -22,25 +22,28 @@ export interface Session {
   page: Page;
   /** The deck's server, on a loopback ephemeral port. */
   url: string;
-  /** Closes the browser (its processes end with it) and the server; safe to call twice. */
+  /** Ends the browser (its processes with it) and the server; safe to call twice. */
   close(): Promise<void>;
 }
 
 /**
- * Serves the built deck and starts Chromium, side by side. Whatever fails, nothing is left running: the
- * caller closes the session in `finally`, and a session that fails to open closes what it had started.
+ * Serves the built deck and connects Playwright to the started Chromium, side by side. Whatever fails, nothing
+ * is left running: the caller closes the session in `finally`, and a session that fails to open closes what
+ * it had started.
  */
 export async function openSession(options: SessionOptions): Promise<Session> {
   const { chromium } = playwright();
   const [server, browser] = await Promise.allSettled([
     serveDeck({ root: options.dist, port: 0, host: '127.0.0.1' }),
-    chromium.launch({ executablePath: options.chromium, args: options.args }),
+    options.chromium.endpoint.then((endpoint) => chromium.connectOverCDP(endpoint)),
   ]);
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
+    // Chromium is ours to end: killed, not asked to shut down (its profile is thrown away).
     await Promise.allSettled([
+      options.chromium.close(),
       browser.status === 'fulfilled' ? browser.value.close() : undefined,
       server.status === 'fulfilled' ? server.value.close() : undefined,
     ]);
