@@ -20,6 +20,12 @@ import { loadDeck } from '../src/node/load.ts';
 import { isStale } from '../src/node/stale.ts';
 import { serveDeck } from '../src/server/app.ts';
 
+// `npm run bench:export -- pptx`: the PPTX export's own benchmark (bench/export-pptx.ts).
+if (process.argv[2] === 'pptx') {
+  await import('./export-pptx.ts');
+  process.exit();
+}
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDirName = process.env.DECK_OUT_DIR ?? '.out/bench-export';
 process.env.DECK_OUT_DIR = outDirName;
