@@ -118,3 +118,45 @@ test('a diagram becomes a group of shapes with their text, lines with arrowheads
   expect(s.items.filter((i) => i.kind === 'fallback')).toMatchObject([{ why: 'CSS filter', own: false }]);
   expect(JSON.stringify(s.items)).not.toContain('读屏');
 });
+
+test('pseudo-elements, CSS triangles and striped gradients become shapes, not pictures', async ({ page }) => {
+  const s = await scene(
+    page,
+    `<style>
+      .band::before { content: ""; position: absolute; left: 0; top: 0; width: 300px; height: 20px; background: #a3191f; }
+      .num::before { content: counter(x, cjk-ideographic) "、"; color: #a3191f; }
+      .arrow { position: absolute; left: 900px; top: 500px; width: 0; height: 0; border: 14px solid transparent; border-left: 20px solid #c49a3c; }
+      .stripe { position: absolute; left: 0; top: 700px; width: 400px; height: 100px; background: linear-gradient(90deg, #f3dcd6 0 24px, transparent 24px); }
+    </style>
+    <div class="band"></div><ol style="list-style: none"><li class="num">甲</li><li class="num">乙</li></ol>
+    <div class="arrow"></div><div class="stripe"></div>`,
+  );
+  expect(s.items.filter((i) => i.kind === 'fallback')).toEqual([]);
+  expect(s.items).toContainEqual(
+    expect.objectContaining({ kind: 'shape', fill: 'A3191F', x: 0, y: 0, w: 300, h: 20 }),
+  );
+  const all = JSON.stringify(
+    texts(s.items).map((t) => t.text!.paragraphs.map((p) => p.runs.map((r) => r.text).join(''))),
+  );
+  expect(all).toContain('一、甲');
+  expect(all).toContain('二、乙');
+  // list-style: none: the counter is the marker, PowerPoint adds none.
+  expect(texts(s.items).flatMap((t) => t.text!.paragraphs.map((p) => p.bullet))).toEqual([
+    undefined,
+    undefined,
+  ]);
+  // The arrow points right: a triangle turned 90°, 20 px long and 28 px across.
+  expect(s.items).toContainEqual(
+    expect.objectContaining({
+      kind: 'shape',
+      geometry: 'triangle',
+      rotate: 90,
+      fill: 'C49A3C',
+      w: 28,
+      h: 20,
+    }),
+  );
+  expect(s.items).toContainEqual(
+    expect.objectContaining({ kind: 'shape', geometry: 'rect', fill: 'F3DCD6', x: 0, y: 700, w: 24, h: 100 }),
+  );
+});

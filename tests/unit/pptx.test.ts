@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import PptxGenJS from 'pptxgenjs';
 import { describe, expect, it } from 'vitest';
 import { parseExportArgs } from '../../src/export/options.ts';
-import { FALLBACK_FONTS, finishPackage } from '../../src/export/pptx/ooxml.ts';
+import { packageScene } from '../../src/export/pptx/index.ts';
+import { FALLBACK_FONTS } from '../../src/export/pptx/ooxml.ts';
 import type { DeckScene, Item, SlideScene } from '../../src/export/pptx/scene.ts';
-import { buildPresentation } from '../../src/export/pptx/write.ts';
 import { all, chartSeries, EMU, frame, type PptxPackage, readPptx, text } from '../ooxml.ts';
 
 /** A one-slide deck of `items` on a 1920 × 1080 page, written and finished as the exporter does, read back. */
@@ -34,10 +33,8 @@ async function written(
       },
     ],
   };
-  const { pptx } = buildPresentation(PptxGenJS, deck);
-  const zip = await JSZip.loadAsync((await pptx.write({ outputType: 'nodebuffer' })) as Buffer);
-  await finishPackage(zip, { lang: lang === 'zh-Hant' ? 'hant' : 'hans', keywords: deck.keywords });
-  return readPptx(await zip.generateAsync({ type: 'uint8array' }));
+  const { bytes } = await packageScene(deck, { notes: true });
+  return readPptx(bytes);
 }
 
 const para = { align: 'left' as const, lineHeight: 40, spaceBefore: 0 };
@@ -263,6 +260,40 @@ describe('pptx: diagrams', () => {
       s.getAttribute('name'),
     );
     expect(sections).toEqual(['第一节']);
+  });
+});
+
+describe('pptx: gradients and triangles', () => {
+  it('writes a gradient background as a gradient fill (CSS 90deg is DrawingML 0), over the page colour', async () => {
+    const pkg = await written([], {
+      background: {
+        color: 'FFFFFF',
+        gradient: {
+          angle: 90,
+          stops: [
+            { at: 0, color: 'A3191F', alpha: 1 },
+            { at: 1, color: '000000', alpha: 0 },
+          ],
+        },
+      },
+    });
+    const bg = all(await pkg.xml(pkg.slides[0]!), 'p:bg')[0]!;
+    expect(all(bg, 'a:lin')[0]!.getAttribute('ang')).toBe('0');
+    expect(
+      all(bg, 'a:gs').map((g) => [g.getAttribute('pos'), all(g, 'a:srgbClr')[0]!.getAttribute('val')]),
+    ).toEqual([
+      ['0', 'A3191F'],
+      ['100000', 'FFFFFF'],
+    ]);
+  });
+
+  it('turns a triangle to point where the CSS arrow points', async () => {
+    const pkg = await written([
+      { kind: 'shape', geometry: 'triangle', rotate: 90, x: 100, y: 100, w: 28, h: 20, fill: 'C49A3C' },
+    ]);
+    const sp = all(await pkg.xml(pkg.slides[0]!), 'p:sp')[0]!;
+    expect(all(sp, 'a:prstGeom')[0]!.getAttribute('prst')).toBe('triangle');
+    expect(all(sp, 'a:xfrm')[0]!.getAttribute('rot')).toBe(String(90 * 60000));
   });
 });
 

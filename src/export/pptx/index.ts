@@ -51,19 +51,29 @@ async function fallbackPictures(page: Page, scene: DeckScene): Promise<Map<numbe
   return pictures;
 }
 
-/** The deck as PPTX bytes: walk the print view, picture the fallbacks, write with PptxGenJS, finish the OOXML. */
-export async function renderPptx(page: Page, deck: PrintedDeck, notes: boolean): Promise<PptxResult> {
+/** A scene as PPTX bytes: PptxGenJS writes it, then the OOXML pass adds what PptxGenJS cannot. */
+export async function packageScene(
+  scene: DeckScene,
+  options: { notes: boolean; fallbacks?: Map<number, string> },
+): Promise<{ bytes: Uint8Array; counts: PptxCounts }> {
   const [{ default: Pptx }, { default: JSZip }] = await Promise.all([import('pptxgenjs'), import('jszip')]);
-  const scene = await readScene(page, deck);
-  const fallbacks = await fallbackPictures(page, scene);
-  const { pptx, counts } = buildPresentation(Pptx, scene, { notes, fallbacks });
+  const { pptx, counts, gradients } = buildPresentation(Pptx, scene, options);
   const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
   const zip = await JSZip.loadAsync(written);
   counts.groups = await finishPackage(zip, {
-    lang: /hant/i.test(deck.lang) ? 'hant' : 'hans',
-    keywords: deck.keywords,
+    lang: /hant/i.test(scene.lang) ? 'hant' : 'hans',
+    keywords: scene.keywords,
+    gradients,
   });
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return { bytes, counts };
+}
+
+/** The deck as PPTX bytes: walk the print view, picture the fallbacks, write and finish the package. */
+export async function renderPptx(page: Page, deck: PrintedDeck, notes: boolean): Promise<PptxResult> {
+  const scene = await readScene(page, deck);
+  const fallbacks = await fallbackPictures(page, scene);
+  const { bytes, counts } = await packageScene(scene, { notes, fallbacks });
   const fallbackReasons = new Map<string, number>();
   for (const s of scene.slides)
     for (const f of [...s.items, ...(s.background?.fallback ? [s.background.fallback] : [])])

@@ -1,4 +1,5 @@
 import type JSZip from 'jszip';
+import type { Gradient } from './scene.ts';
 
 /**
  * Fonts that ship with Windows (and so with every PowerPoint and WPS there) for when the deck's own typeface
@@ -13,6 +14,17 @@ const CHARSET = { hans: '-122', hant: '-120' } as const;
 export interface FinishOptions {
   lang: 'hans' | 'hant';
   keywords?: string;
+  /** Gradient backgrounds by slide number (1-based). */
+  gradients?: Map<number, Gradient>;
+}
+
+/** A CSS linear gradient as a DrawingML gradient fill (CSS 90deg, to the right, is DrawingML's 0). */
+export function gradientFill(g: Gradient): string {
+  const ang = Math.round((((g.angle - 90) % 360) + 360) % 360) * 60000;
+  const stops = g.stops
+    .map((s) => `<a:gs pos="${Math.round(s.at * 100000)}"><a:srgbClr val="${s.color}"/></a:gs>`)
+    .join('');
+  return `<a:gradFill rotWithShape="1"><a:gsLst>${stops}</a:gsLst><a:lin ang="${ang}" scaled="0"/></a:gradFill>`;
 }
 
 /** The top-level objects of a slide's shape tree, as PptxGenJS writes them (never nested). */
@@ -113,6 +125,12 @@ export async function finishPackage(zip: JSZip, options: FinishOptions): Promise
       const grouped = groupShapes(singleParagraphProps(xml));
       groups += grouped.groups;
       xml = grouped.xml;
+      const gradient = options.gradients?.get(Number(/slide(\d+)\.xml$/.exec(path)![1]));
+      if (gradient)
+        xml = xml.replace(
+          /<p:bg>[\s\S]*?<\/p:bg>/,
+          `<p:bg><p:bgPr>${gradientFill(gradient)}<a:effectLst/></p:bgPr></p:bg>`,
+        );
       if (options.lang === 'hant')
         xml = xml.replace(/(<a:ea typeface="[^"]*" pitchFamily="\d+" charset=)"-122"/g, '$1"-120"');
       zip.file(path, xml);

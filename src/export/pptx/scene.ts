@@ -49,7 +49,9 @@ export interface Line {
 /** A shape: a box with its fill, outline, and the text inside it (a text box is a shape without fill or line). */
 export interface ShapeItem extends Box {
   kind: 'shape';
-  geometry: 'rect' | 'roundRect' | 'ellipse';
+  geometry: 'rect' | 'roundRect' | 'ellipse' | 'triangle';
+  /** Clockwise degrees about the box's centre (a triangle's apex is up at 0). */
+  rotate?: number;
   /** roundRect: corner radius, CSS px. */
   radius?: number;
   fill?: string;
@@ -135,11 +137,17 @@ export interface PathItem extends Box {
 
 export type Item = ShapeItem | LineItem | PathItem | ChartItem | PictureItem | FallbackItem;
 
+/** A CSS linear gradient: its angle (CSS degrees: 0 upwards, 90 to the right) and colour stops (0–1). */
+export interface Gradient {
+  angle: number;
+  stops: { at: number; color: string; alpha: number }[];
+}
+
 export interface SlideScene {
   /** Page size in CSS px. */
   width: number;
   height: number;
-  background?: { color?: string; fallback?: FallbackItem };
+  background?: { color?: string; gradient?: Gradient; fallback?: FallbackItem };
   items: Item[];
   notes: string;
   title: string;

@@ -3,6 +3,7 @@ import type {
   ChartItem,
   DeckScene,
   FallbackItem,
+  Gradient,
   Item,
   Line,
   Paragraph,
@@ -90,6 +91,68 @@ export function walkPrintView(input: WalkInput): DeckScene {
   };
   const px = (value: string) => Number.parseFloat(value) || 0;
 
+  /** Chinese numerals as CSS's cjk-ideographic counter style writes them (1–99). */
+  const chineseNumber = (n: number): string => {
+    const d = '〇一二三四五六七八九';
+    if (n < 10) return d[n]!;
+    if (n < 20) return `十${n % 10 ? d[n % 10] : ''}`;
+    if (n < 100) return `${d[Math.floor(n / 10)]}十${n % 10 ? d[n % 10] : ''}`;
+    return String(n);
+  };
+  /** The text a pseudo-element's `content` shows: strings, attr(), and counter() as the element's place among its siblings. */
+  const contentText = (content: string, el: Element): string => {
+    let out = '';
+    for (const m of content.matchAll(/"((?:[^"\\]|\\.)*)"|attr\(([^)]+)\)|counters?\(([^)]+)\)/g)) {
+      if (m[1] !== undefined)
+        out += m[1]
+          .replace(/\\([0-9a-fA-F]{1,6})\s?/g, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
+          .replace(/\\(.)/g, '$1');
+      else if (m[2]) out += el.getAttribute(m[2].trim()) ?? '';
+      else if (m[3]) {
+        const style = m[3].split(',')[1]?.trim() ?? 'decimal';
+        const n =
+          [...(el.parentElement?.children ?? [])].filter((c) => c.tagName === el.tagName).indexOf(el) + 1;
+        out += /cjk|chinese/.test(style) ? chineseNumber(n) : String(n);
+      }
+    }
+    return out;
+  };
+  /**
+   * Pseudo-elements have no box the page can measure: each `::before` / `::after` with content becomes a real
+   * element with the same computed style in its place (the pseudo-element is turned off), then walked as any.
+   */
+  const materialise = (root: Element) => {
+    const made: { el: Element; before: boolean; span: HTMLElement }[] = [];
+    for (const el of root.querySelectorAll('*')) {
+      if (el.closest('svg, aside, script')) continue;
+      for (const which of ['::before', '::after'] as const) {
+        const pcs = getComputedStyle(el, which);
+        if (!pcs.content || pcs.content === 'none' || pcs.content === 'normal' || pcs.display === 'none')
+          continue;
+        const span = document.createElement('span');
+        for (let i = 0; i < pcs.length; i++) {
+          const prop = pcs[i]!;
+          if (prop !== 'content') span.style.setProperty(prop, pcs.getPropertyValue(prop));
+        }
+        span.textContent = contentText(pcs.content, el);
+        made.push({ el, before: which === '::before', span });
+      }
+    }
+    // Read every style before changing the page, then swap them all at once.
+    for (const m of made) {
+      m.el.setAttribute('data-pptx-pseudo', '');
+      if (m.before) m.el.prepend(m.span);
+      else m.el.append(m.span);
+    }
+    if (made.length > 0 && !document.getElementById('pptx-pseudo')) {
+      const style = document.createElement('style');
+      style.id = 'pptx-pseudo';
+      style.textContent =
+        '[data-pptx-pseudo]::before, [data-pptx-pseudo]::after { content: none !important; }';
+      document.head.append(style);
+    }
+  };
+
   const walkSlide = (pageEl: HTMLElement, info: WalkPage): SlideScene => {
     const origin = pageEl.getBoundingClientRect();
     const W = origin.width;
@@ -157,6 +220,37 @@ export function walkPrintView(input: WalkInput): DeckScene {
       const p = paint(cs);
       if (!p) return null;
       const b = box(el.getBoundingClientRect());
+      // A CSS triangle: no content box, one coloured border between transparent ones; it points away from it.
+      const drawnSides = p.sides.filter(Boolean);
+      if (!p.fill && drawnSides.length === 1 && px(cs.width) === 0 && px(cs.height) === 0) {
+        const side = p.sides.findIndex(Boolean);
+        const width = p.sides[side]!.width;
+        // The coloured border's own region of the box: the triangle fills it.
+        const region = [
+          { x: b.x, y: b.y, w: b.w, h: width },
+          { x: b.x + b.w - width, y: b.y, w: width, h: b.h },
+          { x: b.x, y: b.y + b.h - width, w: b.w, h: width },
+          { x: b.x, y: b.y, w: width, h: b.h },
+        ][side]!;
+        const rotate = [180, 270, 0, 90][side]!;
+        const turned = rotate % 180 !== 0;
+        const w = turned ? region.h : region.w;
+        const h = turned ? region.w : region.h;
+        return {
+          shape: {
+            kind: 'shape',
+            geometry: 'triangle',
+            x: region.x + (region.w - w) / 2,
+            y: region.y + (region.h - h) / 2,
+            w,
+            h,
+            rotate: rotate || undefined,
+            fill: p.sides[side]!.color!.hex,
+            group,
+          },
+          edges: [],
+        };
+      }
       const radius = px(cs.borderTopLeftRadius);
       const percent = /%/.test(cs.borderTopLeftRadius) ? Number.parseFloat(cs.borderTopLeftRadius) : 0;
       const round = percent >= 50 || radius >= Math.min(b.w, b.h) / 2 - 0.5;
@@ -307,7 +401,14 @@ export function walkPrintView(input: WalkInput): DeckScene {
       visit(el, cs);
       if (runs.length === 0 || runs.every((r) => !r.text.trim())) return null;
       return {
-        paragraph: { runs, align: alignOf(cs), lineHeight: lineHeightOf(cs), spaceBefore: 0 },
+        // One line: spaced at its glyphs' own height, so no renderer has leading to place differently
+        // (LibreOffice puts a fixed spacing's extra above the text, the browser half above, half below).
+        paragraph: {
+          runs,
+          align: alignOf(cs),
+          lineHeight: lines.length === 1 ? lines[0]!.bottom - lines[0]!.top : lineHeightOf(cs),
+          spaceBefore: 0,
+        },
         lines,
       };
     };
@@ -465,7 +566,7 @@ export function walkPrintView(input: WalkInput): DeckScene {
         blocks.forEach((d, i) => {
           const m = measure(d);
           if (!m) return;
-          if (i === 0) m.paragraph.bullet = { type, level };
+          if (i === 0 && getComputedStyle(li).listStyleType !== 'none') m.paragraph.bullet = { type, level };
           measured.push(m);
         });
       }
@@ -793,6 +894,83 @@ export function walkPrintView(input: WalkInput): DeckScene {
       }
     };
 
+    /**
+     * One `linear-gradient(…)` as angle and stops (px positions along a horizontal or vertical gradient of the
+     * box `size`); null for anything else (images, radial, several layers).
+     */
+    const linearGradient = (value: string, size: { width: number; height: number }): Gradient | null => {
+      const m = /^linear-gradient\((.*)\)$/.exec(value.trim());
+      if (!m) return null;
+      const parts: string[] = [];
+      let depth = 0;
+      let cur = '';
+      for (const ch of m[1]!) {
+        if (ch === '(') depth++;
+        if (ch === ')') depth--;
+        if (ch === ',' && depth === 0) {
+          parts.push(cur.trim());
+          cur = '';
+        } else cur += ch;
+      }
+      parts.push(cur.trim());
+      let angle = 180;
+      const sides: Record<string, number> = { top: 0, right: 90, bottom: 180, left: 270 };
+      const first = parts[0]!;
+      if (/^-?[\d.]+deg$/.test(first)) angle = Number.parseFloat(first);
+      else if (/^to /.test(first)) angle = sides[first.slice(3).split(' ')[0]!] ?? 180;
+      const list = /deg$|^to /.test(first) ? parts.slice(1) : parts;
+      const length = angle % 180 === 90 ? size.width : angle % 180 === 0 ? size.height : 0;
+      const stops: Gradient['stops'] = [];
+      for (const [i, part] of list.entries()) {
+        const cm = /^((?:rgba?|color)\([^)]*\))\s*(.*)$/.exec(part);
+        if (!cm) return null;
+        const c = color(cm[1]!) ?? { hex: '000000', alpha: 0 };
+        const at = (cm[2] ?? '')
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((q) =>
+            q.endsWith('%')
+              ? Number.parseFloat(q) / 100
+              : length > 0
+                ? Number.parseFloat(q) / length
+                : Number.NaN,
+          );
+        if (at.some((a) => Number.isNaN(a))) return null;
+        if (at.length === 0) at.push(i / Math.max(1, list.length - 1));
+        for (const a of at)
+          stops.push({ at: Math.max(stops[stops.length - 1]?.at ?? 0, a), color: c.hex, alpha: c.alpha });
+      }
+      return stops.length >= 2 ? { angle, stops } : null;
+    };
+
+    /** A gradient of hard stops only (stripes): its solid bands as rectangles in `b`; null when it blends. */
+    const bands = (g: Gradient, b: Box, group?: number): ShapeItem[] | null => {
+      if (g.angle % 90 !== 0) return null;
+      const out: ShapeItem[] = [];
+      for (let i = 0; i + 1 < g.stops.length; i++) {
+        const [p, q] = [g.stops[i]!, g.stops[i + 1]!];
+        const same = p.color === q.color && p.alpha === q.alpha;
+        if (!same && q.at > p.at + 1e-6) return null;
+        if (!same || q.at <= p.at || p.alpha <= 0.01) continue;
+        // Along the gradient: 90 left to right, 270 right to left, 180 top down, 0 bottom up.
+        const horizontal = g.angle % 180 === 90;
+        const from = g.angle === 270 || g.angle === 0 ? 1 - q.at : p.at;
+        const span = q.at - p.at;
+        out.push({
+          kind: 'shape',
+          geometry: 'rect',
+          x: horizontal ? b.x + from * b.w : b.x,
+          y: horizontal ? b.y : b.y + from * b.h,
+          w: horizontal ? span * b.w : b.w,
+          h: horizontal ? b.h : span * b.h,
+          fill: p.color,
+          transparency: p.alpha < 1 ? 1 - p.alpha : undefined,
+          group,
+        });
+      }
+      return out;
+    };
+
     // ---- the walk --------------------------------------------------------------------------------------
     const unsupportedTransform = (cs: CSSStyleDeclaration) => {
       const m = /^matrix\(([^)]+)\)$/.exec(cs.transform);
@@ -844,11 +1022,21 @@ export function walkPrintView(input: WalkInput): DeckScene {
       const r = el.getBoundingClientRect();
       const gradient = cs.backgroundImage !== 'none';
       if (coversPage(r) && !el.classList.contains('pdf-page')) {
-        // A box as large as the slide is its background.
+        // A box as large as the slide is its background: its colour, and a gradient as stripes or a fill.
         const c = color(cs.backgroundColor);
-        if (gradient) scene.background = { fallback: fallback(el, 'background image or gradient', true) };
-        else if (c && c.alpha > 0.99) scene.background = { color: c.hex };
-      } else if (gradient) items.push(fallback(el, 'background image or gradient', true, group));
+        if (c && c.alpha > 0.99) scene.background = { color: c.hex };
+        const linear = gradient ? linearGradient(cs.backgroundImage, r) : null;
+        const striped = linear && bands(linear, box(r));
+        if (striped) items.push(...striped);
+        else if (linear) scene.background = { gradient: linear, color: c?.hex ?? scene.background?.color };
+        else if (gradient)
+          scene.background = { fallback: fallback(el, 'background image or gradient', true) };
+      } else if (gradient) {
+        const linear = linearGradient(cs.backgroundImage, r);
+        const striped = linear && bands(linear, box(r), group);
+        if (striped) items.push(...striped);
+        else items.push(fallback(el, 'background image or gradient', true, group));
+      }
 
       const shaped = coversPage(r) ? null : shapeOf(el, cs, group);
       if (shaped) {
@@ -885,6 +1073,7 @@ export function walkPrintView(input: WalkInput): DeckScene {
       }
     };
 
+    materialise(pageEl);
     for (const child of pageEl.children) walk(child, undefined);
     const notes = pageEl.querySelector('aside.notes');
     scene.notes = notes

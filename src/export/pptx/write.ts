@@ -1,5 +1,14 @@
 import type PptxGenJS from 'pptxgenjs';
-import type { ChartItem, DeckScene, Line, LineItem, PathItem, ShapeItem, TextBody } from './scene.ts';
+import type {
+  ChartItem,
+  DeckScene,
+  Gradient,
+  Line,
+  LineItem,
+  PathItem,
+  ShapeItem,
+  TextBody,
+} from './scene.ts';
 
 /** A 16:9 PowerPoint slide: 13.333 × 7.5 in. */
 export const SLIDE_INCHES = { w: 13.333, h: 7.5 } as const;
@@ -40,7 +49,7 @@ export function buildPresentation(
   Pptx: typeof PptxGenJS,
   deck: DeckScene,
   options: WriteOptions = {},
-): { pptx: PptxGenJS; counts: PptxCounts } {
+): { pptx: PptxGenJS; counts: PptxCounts; gradients: Map<number, Gradient> } {
   const pptx = new Pptx();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = deck.title;
@@ -58,6 +67,8 @@ export function buildPresentation(
     fallbacks: 0,
     groups: 0,
   };
+  /** Gradient backgrounds by slide number (1-based), for finishPackage. */
+  const gradients = new Map<number, Gradient>();
   let section: string | undefined;
   for (const scene of deck.slides) {
     if (scene.section && scene.section !== section) {
@@ -75,6 +86,14 @@ export function buildPresentation(
         slide.background = { data };
         counts.fallbacks++;
       } else if (scene.background.color) slide.background = { color: scene.background.color };
+    } else if (scene.background?.gradient) {
+      // PptxGenJS has no gradient fills: a solid placeholder here, the gradient put in by finishPackage.
+      const stops = scene.background.gradient.stops.map((s) => ({
+        ...s,
+        color: blend(s.color, s.alpha, scene.background?.color ?? 'FFFFFF'),
+      }));
+      gradients.set(counts.slides, { angle: scene.background.gradient.angle, stops });
+      slide.background = { color: stops[0]!.color };
     } else if (scene.background?.color) slide.background = { color: scene.background.color };
 
     const place = (item: { x: number; y: number; w: number; h: number }) => ({
@@ -122,14 +141,17 @@ export function buildPresentation(
       const geometry =
         s.geometry === 'ellipse'
           ? pptx.ShapeType.ellipse
-          : s.geometry === 'roundRect'
-            ? pptx.ShapeType.roundRect
-            : pptx.ShapeType.rect;
+          : s.geometry === 'triangle'
+            ? pptx.ShapeType.triangle
+            : s.geometry === 'roundRect'
+              ? pptx.ShapeType.roundRect
+              : pptx.ShapeType.rect;
       const props: PptxGenJS.ShapeProps & PptxGenJS.TextPropsOptions = {
         ...place(s),
         objectName: groupName(s.group, `${s.text ? 'Text' : 'Shape'} ${n}`),
         line: line(s.line),
       };
+      if (s.rotate) props.rotate = s.rotate;
       if (s.fill) props.fill = { color: s.fill, transparency: Math.round((s.transparency ?? 0) * 100) };
       if (s.geometry === 'roundRect' && s.radius) props.rectRadius = inch(s.radius);
       if (!s.text) {
@@ -241,7 +263,18 @@ export function buildPresentation(
     }
     if (options.notes !== false && scene.notes) slide.addNotes(scene.notes);
   }
-  return { pptx, counts };
+  return { pptx, counts, gradients };
+}
+
+/** `color` at `alpha` over `under`, as one opaque colour. */
+function blend(color: string, alpha: number, under: string): string {
+  if (alpha >= 1) return color;
+  const ch = (hex: string, i: number) => Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return [0, 1, 2]
+    .map((i) => Math.round(ch(color, i) * alpha + ch(under, i) * (1 - alpha)))
+    .map((v) => v.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
