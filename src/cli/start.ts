@@ -21,6 +21,8 @@ export interface StartEnv {
   DECK_TRUSTED_PROXIES?: string;
   /** Followers from one address (raise it for a venue behind one NAT). @default 1000 */
   DECK_MAX_PER_ADDRESS?: string;
+  /** `redis://host:port/db`: one of many relay instances sharing the talk. @default none: in memory */
+  DECK_RELAY_REDIS?: string;
 }
 
 /**
@@ -49,13 +51,16 @@ export async function start(_args: string[], env: StartEnv = process.env): Promi
       [],
       2,
     );
+  const redis = env.DECK_RELAY_REDIS || undefined;
+  if (redis && !/^rediss?:\/\/[^\s]+$/.test(redis))
+    throw new DeckError(`DECK_RELAY_REDIS must be a redis:// or rediss:// URL; got "${redis}"`, [], 2);
   let deck: Awaited<ReturnType<typeof serveDeck>>;
   try {
     deck = await serveDeck({
       root: dist,
       port,
       host,
-      relay: { token, maxPerAddress, trustedProxies: trustedProxies.filter(Boolean) },
+      relay: { token, maxPerAddress, trustedProxies: trustedProxies.filter(Boolean), redis },
       allowedHosts: configuredHosts(env),
     });
   } catch (e) {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostChecker } from './hosts.ts';
+import { serveOps } from './ops.ts';
 import { RELAY_PATH, Relay, type RelayOptions } from './relay.ts';
 import { PRESENTER_HEADERS, SECURITY_HEADERS, type StaticOptions, serveStatic } from './static.ts';
 
@@ -46,6 +47,7 @@ function handler(root: string, relay: Relay | undefined, hostAllowed: (host: str
       if (req.method !== 'GET' && req.method !== 'HEAD')
         return plain(res, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
       const [path = '/', query = ''] = (req.url ?? '/').split('?', 2);
+      if (relay && serveOps(path, res, relay, req)) return;
       // A page opened with ?token= publishes like the presenter's: the same opener isolation.
       const withToken = new URLSearchParams(query).has('token');
       const pageHeaders = { ...options.pageHeaders, ...(withToken ? PRESENTER_HEADERS : {}) };
@@ -71,6 +73,7 @@ const rawReply = (status: number, reason: string) =>
 /** An HTTP server for a built deck, with the relay when asked. Resolves once it listens. */
 export async function serveDeck(options: ServeOptions): Promise<RunningDeck> {
   const relay = options.relay ? new Relay(options.relay) : undefined;
+  await relay?.start();
   const hostAllowed = hostChecker(options.allowedHosts);
   const server = createServer(handler(options.root, relay, hostAllowed));
   server.on('upgrade', (req, socket, head) => {

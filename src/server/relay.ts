@@ -8,7 +8,6 @@ import {
   PROTOCOL_VERSION,
   parseClientMessage,
   type ServerMessage,
-  sameState,
 } from '../protocol/messages.ts';
 import {
   type AdmissionOptions,
@@ -18,6 +17,8 @@ import {
   type Role,
   TokenBackoff,
 } from './admission.ts';
+import { type Hub, type HubHealth, MemoryHub, type Stamp } from './hub.ts';
+import { Counters, Histogram, type Metric } from './metrics.ts';
 import { TokenBucket } from './rate.ts';
 import { tokenMatches } from './token.ts';
 
@@ -43,11 +44,20 @@ export interface RelayOptions extends Partial<AdmissionOptions>, Partial<Backoff
   maxInvalid?: number;
   /** Proxies whose X-Forwarded-For names the client (for the per-address limits). @default [] */
   trustedProxies?: string[];
+  /**
+   * `redis://host:port/db`: share the talk with every relay instance on that Redis (one talk per database).
+   * @default none: this process alone, in memory
+   */
+  redis?: string;
+  /** Where the relay says that its shared store went away or came back. @default stderr */
+  log?: (line: string) => void;
   /** A peer with more unsent bytes than this is too slow to follow and is dropped. @default 262144 */
   maxBuffered?: number;
 }
 
 interface Peer {
+  /** Unique across instances: the origin of the states it publishes, which it is not sent back. */
+  id: string;
   ws: WebSocket;
   /** The client's address, for the per-address limits. */
   addr: string;
@@ -82,7 +92,11 @@ const CLOSE_GRACE_MS = 1000;
  * say hello and send heartbeats. Nothing a client sends can throw out of a handler.
  */
 export class Relay {
-  readonly epoch = randomBytes(6).toString('base64url');
+  /** This relay instance, in peer ids. */
+  private readonly instance = randomBytes(6).toString('base64url');
+  private peerCount = 0;
+  private hub: Hub = new MemoryHub();
+  private epochNow = this.hub.epoch;
   private readonly wss = new WebSocketServer({
     noServer: true,
     maxPayload: 64 * 1024,
@@ -97,7 +111,13 @@ export class Relay {
   private seq = 0;
   private peersTimer: ReturnType<typeof setTimeout> | undefined;
   private closing = false;
-  private readonly o: Required<Omit<RelayOptions, 'join'>> & Pick<RelayOptions, 'join'>;
+  private readonly o: Required<Omit<RelayOptions, 'join' | 'redis'>> & Pick<RelayOptions, 'join' | 'redis'>;
+  private readonly counts = {
+    in: new Counters<'hello' | 'state' | 'ping' | 'invalid'>(),
+    out: new Counters<'state' | 'other'>(),
+    dropped: new Counters<'slow' | 'heartbeat' | 'full' | 'denied' | 'policy' | 'hello-timeout'>(),
+  };
+  private readonly fanout = new Histogram();
 
   constructor(options: RelayOptions) {
     this.o = {
@@ -116,6 +136,7 @@ export class Relay {
       tokenBackoffMaxMs: 60_000,
       clock: () => performance.now(),
       trustedProxies: [],
+      log: (line: string) => process.stderr.write(`${line}\n`),
       maxBuffered: 256 * 1024,
       ...options,
     };
@@ -133,9 +154,99 @@ export class Relay {
     if (/^https?:\/\/[^\s]+$/.test(join) && join.length <= 512) this.o.join = join;
   }
 
+  /**
+   * Connects the hub that orders states: in memory, or Redis when configured. With Redis unreachable the relay
+   * still starts (and serves what it has) after `waitMs`, and joins the talk once Redis answers.
+   */
+  async start(waitMs = 3000): Promise<void> {
+    if (this.o.redis) {
+      const { RedisHub } = await import('./redis-hub.ts');
+      this.hub = new RedisHub(this.o.redis, { log: this.o.log });
+      this.epochNow = this.hub.epoch;
+    }
+    await this.hub.start(
+      {
+        deliver: (stamp, origin, orderedAt) => this.deliver(stamp, origin, orderedAt),
+        ready: () => {
+          for (const peer of this.peers.values()) if (peer.pending && !peer.timer) this.flush(peer);
+        },
+      },
+      waitMs,
+    );
+  }
+
+  /** The talk's epoch (this relay run's, or the shared store's). */
+  get epoch(): string {
+    return this.epochNow;
+  }
+
   /** The last state and its sequence number (for tests and the bench). */
   get latest(): { seq: number; state: DeckState | undefined } {
     return { seq: this.seq, state: this.state };
+  }
+
+  /** Ready, or degraded with the reason (the shared store is unreachable), or closing. */
+  health(): HubHealth {
+    if (this.closing) return { ready: false, reason: 'shutting down' };
+    return this.hub.health();
+  }
+
+  /** Followers, traffic, fan-out latency and the store, for /metrics. */
+  metrics(): Metric[] {
+    const roles = this.census;
+    return [
+      { name: 'deck_relay_followers', help: 'Audience connections.', type: 'gauge', samples: roles.audience },
+      {
+        name: 'deck_relay_connections',
+        help: 'Open relay connections (audiences, presenters, not yet said hello).',
+        type: 'gauge',
+        samples: roles.size,
+      },
+      {
+        name: 'deck_relay_seq',
+        help: 'Sequence number of the latest state.',
+        type: 'gauge',
+        samples: this.seq,
+      },
+      {
+        name: 'deck_relay_messages_in_total',
+        help: 'Frames received from clients, by type.',
+        type: 'counter',
+        samples: this.counts.in.lines('deck_relay_messages_in_total', 'type'),
+      },
+      {
+        name: 'deck_relay_messages_out_total',
+        help: 'Frames sent to clients (state: fanned-out states).',
+        type: 'counter',
+        samples: this.counts.out.lines('deck_relay_messages_out_total', 'type'),
+      },
+      {
+        name: 'deck_relay_dropped_total',
+        help: 'Connections the relay closed, by reason.',
+        type: 'counter',
+        samples: this.counts.dropped.lines('deck_relay_dropped_total', 'reason'),
+      },
+      {
+        name: 'deck_relay_fanout_seconds',
+        help: 'From a state ordered (on any instance) to this instance having written it to every follower.',
+        type: 'histogram',
+        samples: this.fanout.lines('deck_relay_fanout_seconds'),
+      },
+      ...Object.entries(this.hub.gauges()).map(
+        ([name, value]): Metric => ({
+          name,
+          help: 'The shared store (Redis).',
+          type: 'gauge',
+          samples: value,
+        }),
+      ),
+      {
+        name: 'process_resident_memory_bytes',
+        help: 'Resident memory size in bytes.',
+        type: 'gauge',
+        samples: process.memoryUsage.rss(),
+      },
+    ];
   }
 
   get clients(): number {
@@ -164,7 +275,7 @@ export class Relay {
       return;
     }
     // Sockets that have not said hello make room: a flood of them cannot keep a presenter out.
-    for (const peer of evict) this.finish(peer, CLOSE.full, 'server full', true);
+    for (const peer of evict) this.finish(peer, CLOSE.full, 'server full', 'full', true);
     this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, addr));
   }
 
@@ -188,11 +299,12 @@ export class Relay {
   }
 
   private connect(ws: WebSocket, addr: string): void {
-    const peer: Peer = { ws, addr, role: 'closed', alive: true, lastSeq: 0, invalid: 0 };
+    const id = `${this.instance}.${++this.peerCount}`;
+    const peer: Peer = { id, ws, addr, role: 'closed', alive: true, lastSeq: 0, invalid: 0 };
     this.census.move(peer, 'pending');
     this.peers.set(ws, peer);
     const helloTimer = setTimeout(() => {
-      if (peer.role === 'pending') this.finish(peer, CLOSE.helloTimeout, 'no hello');
+      if (peer.role === 'pending') this.finish(peer, CLOSE.helloTimeout, 'no hello', 'hello-timeout');
     }, this.o.helloTimeoutMs);
     ws.on('pong', () => {
       peer.alive = true;
@@ -223,7 +335,14 @@ export class Relay {
   }
 
   /** Closes a peer with a code it can act on, and cuts it off if it does not finish the handshake. */
-  private finish(peer: Peer, code: number, reason: string, now = false): void {
+  private finish(
+    peer: Peer,
+    code: number,
+    reason: string,
+    why: Parameters<Relay['counts']['dropped']['add']>[0],
+    now = false,
+  ): void {
+    if (peer.role !== 'closed') this.counts.dropped.add(why);
     this.retire(peer);
     const ws = peer.ws;
     if (now) {
@@ -241,10 +360,12 @@ export class Relay {
     const text = isBinary ? undefined : rawText(data);
     const parsed = parseClientMessage(text);
     if (!parsed.ok) {
+      this.counts.in.add('invalid');
       this.reject(peer, parsed.reason);
       return;
     }
     const message = parsed.message;
+    this.counts.in.add(message.t);
     if (message.t === 'ping') {
       this.send(peer, { v: PROTOCOL_VERSION, t: 'pong' });
       return;
@@ -274,6 +395,7 @@ export class Relay {
     peer.timer = undefined;
     const pending = peer.pending;
     if (!pending || peer.ws.readyState !== WebSocket.OPEN) return;
+    if (!this.hub.health().ready) return; // the hub's ready event flushes it
     if (!peer.bucket?.take()) {
       peer.timer = setTimeout(() => this.flush(peer), peer.bucket?.wait() ?? 0);
       return;
@@ -297,7 +419,7 @@ export class Relay {
       if (!allowed || !tokenMatches(this.o.token, token)) {
         if (allowed) this.backoff.failed(addr);
         this.send(peer, { v: PROTOCOL_VERSION, t: 'denied' });
-        this.finish(peer, CLOSE.denied, 'bad token');
+        this.finish(peer, CLOSE.denied, 'bad token', 'denied');
         return;
       }
       this.backoff.succeeded(addr);
@@ -307,7 +429,7 @@ export class Relay {
       peer.bucket = new TokenBucket(this.o.ratePerSecond, this.o.rateBurst, this.o.clock);
     } else {
       if (!this.census.audienceFits(addr)) {
-        this.finish(peer, CLOSE.full, 'server full');
+        this.finish(peer, CLOSE.full, 'server full', 'full');
         return;
       }
       this.census.move(peer, 'audience');
@@ -317,7 +439,7 @@ export class Relay {
       v: PROTOCOL_VERSION,
       t: 'welcome',
       role,
-      epoch: this.epoch,
+      epoch: this.epochNow,
       seq: this.seq,
       ...(this.o.join ? { join: this.o.join } : {}),
     });
@@ -325,7 +447,7 @@ export class Relay {
       this.send(peer, {
         v: PROTOCOL_VERSION,
         t: 'state',
-        epoch: this.epoch,
+        epoch: this.epochNow,
         seq: this.seq,
         state: this.state,
       });
@@ -336,36 +458,49 @@ export class Relay {
   /** Audiences that send anything but hello and heartbeats are closed; presenters get some slack. */
   private reject(peer: Peer, reason: string): void {
     if (peer.role === 'presenter' && ++peer.invalid <= this.o.maxInvalid) return;
-    this.finish(peer, CLOSE.policy, reason);
+    this.finish(peer, CLOSE.policy, reason, 'policy');
   }
 
+  /** Has the hub order a presenter's state, then acks it; when the hub cannot, the newest waits for it. */
   private publish(from: Peer, clientSeq: number, state: DeckState): void {
-    if (!sameState(state, this.state)) {
-      this.state = state;
-      this.seq += 1;
-      const frame = Buffer.from(
-        encode({ v: PROTOCOL_VERSION, t: 'state', epoch: this.epoch, seq: this.seq, state }),
-      );
-      for (const peer of this.peers.values()) {
-        if (peer === from || peer.role === 'pending') continue;
-        this.sendFrame(peer, frame);
-      }
+    this.hub.order(state, from.id).then(
+      ({ seq }) => this.send(from, { v: PROTOCOL_VERSION, t: 'ack', seq: clientSeq, at: seq }),
+      () => {
+        if (!from.pending || from.pending.seq < clientSeq) from.pending = { seq: clientSeq, state };
+      },
+    );
+  }
+
+  /** A state the hub ordered, here or on another instance: the latest, if newer, and to every follower. */
+  private deliver(stamp: Stamp, origin: string, orderedAt: number): void {
+    if (stamp.epoch === this.epochNow && stamp.seq <= this.seq) return;
+    this.epochNow = stamp.epoch;
+    this.seq = stamp.seq;
+    this.state = stamp.state;
+    const frame = Buffer.from(encode({ v: PROTOCOL_VERSION, t: 'state', ...stamp }));
+    let sent = 0;
+    for (const peer of this.peers.values()) {
+      if (peer.id === origin || peer.role === 'pending') continue;
+      if (this.sendFrame(peer, frame)) sent++;
     }
-    this.send(from, { v: PROTOCOL_VERSION, t: 'ack', seq: clientSeq, at: this.seq });
+    this.counts.out.add('state', sent);
+    this.fanout.observe(Math.max(0, Date.now() - orderedAt) / 1000);
   }
 
   private send(peer: Peer, message: ServerMessage): void {
-    this.sendFrame(peer, Buffer.from(encode(message)));
+    if (this.sendFrame(peer, Buffer.from(encode(message)))) this.counts.out.add('other');
   }
 
-  private sendFrame(peer: Peer, frame: Buffer): void {
+  /** Queues a frame; a peer with too much unsent is dropped instead (it reconnects to the latest state). */
+  private sendFrame(peer: Peer, frame: Buffer): boolean {
     const ws = peer.ws;
-    if (ws.readyState !== WebSocket.OPEN) return;
+    if (ws.readyState !== WebSocket.OPEN) return false;
     if (ws.bufferedAmount > this.o.maxBuffered) {
-      this.finish(peer, CLOSE.tooSlow, 'too slow');
-      return;
+      this.finish(peer, CLOSE.tooSlow, 'too slow', 'slow');
+      return false;
     }
     ws.send(frame, { binary: false });
+    return true;
   }
 
   /** The audience count changed. */
@@ -384,14 +519,14 @@ export class Relay {
   sweep(): void {
     for (const peer of [...this.peers.values()]) {
       if (!peer.alive) {
-        this.finish(peer, CLOSE.goingAway, 'no heartbeat', true);
+        this.finish(peer, CLOSE.goingAway, 'no heartbeat', 'heartbeat', true);
         continue;
       }
       peer.alive = false;
       try {
         peer.ws.ping();
       } catch {
-        this.finish(peer, CLOSE.goingAway, 'no heartbeat', true);
+        this.finish(peer, CLOSE.goingAway, 'no heartbeat', 'heartbeat', true);
       }
     }
   }
@@ -413,6 +548,7 @@ export class Relay {
     await Promise.race([Promise.all(closed), timeout]);
     for (const ws of this.peers.keys()) ws.terminate();
     this.wss.close();
+    await this.hub.close();
   }
 }
 

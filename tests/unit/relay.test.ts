@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { SequenceGate } from '../../src/protocol/sequence.ts';
@@ -208,6 +209,58 @@ describe('relay: limits', () => {
     deck!.relay!.sweep();
     expect(deck!.relay!.clients).toBe(1);
     expect(live.closed).toBeUndefined();
+  });
+});
+
+describe('relay: slow followers, health and metrics', () => {
+  it('drops a follower too slow to read once its backlog passes maxBuffered; it comes back to the snapshot', async () => {
+    await relay({ maxBuffered: 4096, ratePerSecond: 1e6, rateBurst: 1e6 });
+    const serverSockets: Socket[] = [];
+    deck!.server.on('upgrade', (_req, socket: Socket) => serverSockets.push(socket));
+    const presenter = await join(TOKEN);
+    const slow = await join();
+    const fast = await join();
+    // The slow phone's kernel buffers are full: what the relay writes to it stays in the relay's memory.
+    const port = (slow.ws as unknown as { _socket: Socket })._socket.localPort;
+    serverSockets.find((s) => s.remotePort === port)!.cork();
+    for (let i = 1; i <= 100; i++) presenter.publish(i, state(i));
+    await fast.next((m) => m.t === 'state' && m.seq === 100);
+    expect(deck!.relay!.clients).toBe(2);
+    const metrics = await (await fetch(`${deck!.url}metrics`)).text();
+    expect(metrics).toContain('deck_relay_dropped_total{reason="slow"} 1');
+    const again = await join();
+    expect(await again.next((m) => m.t === 'state')).toMatchObject({ seq: 100, state: state(100) });
+  });
+
+  it('answers /healthz and /metrics (Prometheus text) for operators', async () => {
+    await relay();
+    const presenter = await join(TOKEN);
+    const a = await join();
+    await join();
+    presenter.publish(1, state(1));
+    presenter.publish(2, state(2));
+    await a.next((m) => m.t === 'state' && m.seq === 2);
+    const health = await fetch(`${deck!.url}healthz`);
+    expect([health.status, await health.text()]).toEqual([200, 'ready\n']);
+    const res = await fetch(`${deck!.url}metrics`);
+    expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const text = await res.text();
+    // Every sample line is `name{labels} number`, and every metric has HELP and TYPE.
+    const samples = text.split('\n').filter((l) => l && !l.startsWith('#'));
+    for (const line of samples) expect(line).toMatch(/^[a-z_]+(\{[a-z]+="[^"]*"\})? -?[0-9.e+-]+$/);
+    const value = (name: string) => Number(samples.find((l) => l.startsWith(`${name} `))?.split(' ')[1]);
+    expect(value('deck_relay_followers')).toBe(2);
+    expect(value('deck_relay_connections')).toBe(3);
+    expect(value('deck_relay_seq')).toBe(2);
+    expect(value('deck_relay_fanout_seconds_count')).toBe(2);
+    expect(text).toContain('deck_relay_messages_in_total{type="state"} 2');
+    expect(text).toContain('deck_relay_messages_out_total{type="state"} 4');
+    const buckets = samples.filter((l) => l.startsWith('deck_relay_fanout_seconds_bucket'));
+    const counts = buckets.map((l) => Number(l.split(' ')[1]));
+    expect(counts).toEqual([...counts].sort((x, y) => x - y));
+    expect(counts.at(-1)).toBe(2);
+    expect(text).toMatch(/# TYPE deck_relay_fanout_seconds histogram/);
+    expect(value('process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 });
 
