@@ -1,4 +1,4 @@
-import { createClient } from 'redis';
+import { createClient } from '@redis/client';
 import * as v from 'valibot';
 import { type DeckState, DeckStateSchema } from '../protocol/messages.ts';
 import { type Hub, type HubEvents, type HubHealth, newEpoch, type Stamp } from './hub.ts';

@@ -60,6 +60,11 @@ export class RedisServer {
     return `redis://127.0.0.1:${this.port}/0`;
   }
 
+  /** The server's process id (the bench reads its CPU time). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   private async run(): Promise<void> {
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir];
     args.push('--save', '', '--appendonly', 'no', '--logfile', '');
