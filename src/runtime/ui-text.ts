@@ -23,6 +23,11 @@ export const UI_TEXT = {
     clock: '时间',
     slideCount: '页',
     resetTimer: '重新计时',
+    language: '语言',
+    followStatus: '跟随演讲状态',
+    prevSlide: '上一张',
+    upSlide: '上方一张',
+    downSlide: '下方一张',
   },
   'zh-Hant': {
     showData: '顯示數據',
@@ -47,6 +52,11 @@ export const UI_TEXT = {
     clock: '時間',
     slideCount: '頁',
     resetTimer: '重新計時',
+    language: '語言',
+    followStatus: '跟隨演講狀態',
+    prevSlide: '上一張',
+    upSlide: '上方一張',
+    downSlide: '下方一張',
   },
 } as const;
 

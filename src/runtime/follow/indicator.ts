@@ -17,6 +17,8 @@ export interface IndicatorText {
   denied: string;
   rejoin: string;
   audience: string;
+  /** The indicator's name for assistive technology. */
+  group: string;
 }
 
 /**
@@ -38,6 +40,8 @@ export class FollowIndicator {
     this.el = document.createElement('div');
     this.el.className = 'deck-follow';
     this.el.hidden = true;
+    this.el.setAttribute('role', 'group');
+    this.el.setAttribute('aria-label', text.group);
     this.status = document.createElement('span');
     this.status.className = 'deck-follow-status';
     this.status.setAttribute('role', 'status');

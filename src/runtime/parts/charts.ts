@@ -3,6 +3,7 @@ import { CHART_SELECTOR, chartFigures, chartText, readModel } from '../charts/mo
 import { readTheme } from '../charts/theme.ts';
 import type { ChartView } from '../charts/view.ts';
 import { LAYOUT_EVENT } from '../layout.ts';
+import { reducedMotion } from '../motion.ts';
 import type { DeckContext, DeckPart } from '../part.ts';
 
 type Lib = typeof import('../charts/lib.ts');
@@ -104,7 +105,7 @@ export function charts(): DeckPart {
         await Promise.all(
           figures.map((figure) => {
             const view = viewOf(m, figure);
-            if (!view.live) return view.create(true, ratio());
+            if (!view.live) return view.create(!reducedMotion(), ratio());
             view.replay();
             return view.drawn;
           }),

@@ -57,6 +57,7 @@ function run(ctx: DeckContext, url: string, token: string | undefined): () => vo
       denied: text.denied,
       rejoin: text.live,
       audience: text.audience,
+      group: text.followStatus,
     },
     () => follower?.rejoin(),
   );

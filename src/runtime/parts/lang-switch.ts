@@ -1,3 +1,4 @@
+import { uiText } from '../follow/page-mode.ts';
 import type { DeckContext, DeckPart } from '../part.ts';
 
 /** The hash of the current slide and fragment, as reveal.js writes it (`#/h/v/f`). */
@@ -22,7 +23,7 @@ export function langSwitch(): DeckPart {
       if (alternates.length === 0 || context.print) return;
       nav = document.createElement('nav');
       nav.className = 'deck-lang-switch';
-      nav.setAttribute('aria-label', 'language');
+      nav.setAttribute('aria-label', uiText(context.config.lang).language);
       const links = alternates.map((alt) => {
         const a = document.createElement('a');
         a.textContent = alt.label;
