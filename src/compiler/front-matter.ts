@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CspSchema, MarkdownSchema } from './deck-options.ts';
 import type { Report } from './diagnostics.ts';
 import { parseYaml } from './yaml.ts';
 
@@ -21,6 +22,10 @@ const DeckSchema = v.strictObject({
   keywords: v.optional(v.string()),
   date: v.optional(v.union([v.string(), v.date()])),
   transition: v.optional(v.picklist(TRANSITIONS)),
+  /** reveal.js's markdown parsing options (`separator`, `separator-vertical`, … `defaults: reveal`). */
+  markdown: v.optional(MarkdownSchema),
+  /** Off-origin hosts the deck's pages may load images, media and frames from. */
+  csp: v.optional(CspSchema),
 });
 
 export type FileMeta = v.InferOutput<typeof FileSchema>;
@@ -51,19 +56,40 @@ export function parseFrontMatter(
   if (result.success) return result.output;
   const out: Record<string, unknown> = {};
   const bad = new Set<string>();
+  const yamlLines = text.split('\n');
   for (const issue of result.issues) {
-    const key = String(issue.path?.[0]?.key ?? '');
+    const path = (issue.path ?? []).map((p) => String(p.key));
+    const key = path[0] ?? '';
     bad.add(key);
-    const keyLine = text.split('\n').findIndex((l) => l.startsWith(`${key}:`));
-    const known = Object.keys(schema.entries).join(', ');
+    const last = path[path.length - 1] ?? '';
+    const keyLine = yamlLines.findIndex((l) =>
+      path.length > 1 ? l.trimStart().startsWith(`${last}:`) : l.startsWith(`${key}:`),
+    );
+    const known = knownKeys(schema, path.slice(0, -1)).join(', ');
     const message =
       issue.type === 'strict_object'
-        ? `unknown front matter key "${key}"${isFirst ? '' : ' (deck options go in the first file)'}: known keys are ${known}`
-        : `front matter "${key}": ${issue.message}`;
+        ? `unknown front matter key "${path.join('.')}"${isFirst || path.length > 1 ? '' : ' (deck options go in the first file)'}: known keys are ${known}`
+        : `front matter "${path.join('.')}": ${issue.message}`;
     report({ file, line: line + Math.max(0, keyLine), column: 1, message });
   }
   if (data && typeof data === 'object') {
     for (const [k, val] of Object.entries(data)) if (!bad.has(k) && k in schema.entries) out[k] = val;
   }
   return out as DeckMeta;
+}
+
+/** The keys an object schema (or one nested in it, by `path`) knows, for "known keys are …" messages. */
+function knownKeys(
+  schema: v.ObjectSchema<v.ObjectEntries, undefined> | v.StrictObjectSchema<v.ObjectEntries, undefined>,
+  path: string[],
+): string[] {
+  let entries: v.ObjectEntries = schema.entries;
+  for (const key of path) {
+    let inner: unknown = entries[key];
+    while (inner && typeof inner === 'object' && 'wrapped' in inner)
+      inner = (inner as { wrapped: unknown }).wrapped;
+    if (!inner || typeof inner !== 'object' || !('entries' in inner)) return [];
+    entries = (inner as { entries: v.ObjectEntries }).entries;
+  }
+  return Object.keys(entries);
 }

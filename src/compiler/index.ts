@@ -1,11 +1,13 @@
 import { defaultBlocks } from './blocks/registry.ts';
 import type { BlockRenderer } from './blocks/types.ts';
+import { markdownOptions } from './deck-options.ts';
 import { collector, type Diagnostic, sortDiagnostics } from './diagnostics.ts';
 import { type DeckMeta, parseFrontMatter } from './front-matter.ts';
 import type { CompileHost } from './host.ts';
 import { createMarkdown } from './markdown/index.ts';
+import type { MarkdownOptions } from './markdown/options.ts';
 import { renderSlide, type Slide } from './slide.ts';
-import { splitFile } from './split.ts';
+import { readHead, splitSlides } from './split.ts';
 import { binaryProblem } from './text.ts';
 
 export type { Diagnostic } from './diagnostics.ts';
@@ -52,6 +54,7 @@ export function stacksHtml(stacks: Slide[][]): string {
 export function compileDeck(files: SourceFile[], options: CompileOptions): CompiledDeck {
   const { diagnostics, report } = collector();
   const md = createMarkdown();
+  let parsing: MarkdownOptions = markdownOptions(undefined);
   const blocks = new Map((options.blocks ?? defaultBlocks).map((b) => [b.name, b]));
   const dependencies = new Set<string>();
   const stacks: Slide[][] = [];
@@ -74,17 +77,21 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
       });
       return;
     }
-    const split = splitFile(source.path, source.text, report);
-    const fm = split.frontMatter
-      ? parseFrontMatter(source.path, split.frontMatter.text, split.frontMatter.line, fileIndex === 0, report)
+    const head = readHead(source.path, source.text, report);
+    const fm = head.frontMatter
+      ? parseFrontMatter(source.path, head.frontMatter.text, head.frontMatter.line, fileIndex === 0, report)
       : {};
-    if (fileIndex === 0) meta = fm;
-    split.chunks.forEach((chunk, k) => {
+    if (fileIndex === 0) {
+      meta = fm;
+      parsing = markdownOptions(fm.markdown); // the first file's front matter sets how every file is read
+    }
+    splitSlides(head, parsing, report).forEach((chunk, k) => {
       const slide = renderSlide(md, chunk, {
         host: options.host,
         report,
         blocks,
         fileClass: fm.class,
+        options: parsing,
         section: fm.section ?? fm.title,
         depend: (p) => dependencies.add(p),
         nextBlockId: () => `b${++blockCount}`,

@@ -5,6 +5,7 @@ import type { CompileHost } from './host.ts';
 import { renderAttrs } from './html.ts';
 import { refusedRefs } from './local-refs.ts';
 import type { SlideEnv } from './markdown/env.ts';
+import type { MarkdownOptions } from './markdown/options.ts';
 import type { SlideChunk } from './split.ts';
 import { placeOf } from './text.ts';
 
@@ -29,6 +30,7 @@ export interface SlideContext {
   report: Report;
   blocks: Map<string, BlockRenderer>;
   fileClass?: string | undefined;
+  options: MarkdownOptions;
   section?: string | undefined;
   depend(path: string): void;
   nextBlockId(): string;
@@ -43,6 +45,8 @@ function env(chunk: SlideChunk, startLine: number, text: string, ctx: SlideConte
     report: ctx.report,
     blocks: ctx.blocks,
     slideAttrs: {},
+    elementAttributes: ctx.options.elementAttributes,
+    slideAttributes: ctx.options.attributes,
     usedBlocks: [],
     depend: ctx.depend,
     nextBlockId: ctx.nextBlockId,

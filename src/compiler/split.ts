@@ -1,4 +1,5 @@
 import type { Report } from './diagnostics.ts';
+import type { MarkdownOptions } from './markdown/options.ts';
 
 /** One slide's markdown as it stands in its file; lines are 1-based. */
 export interface SlideChunk {
@@ -11,101 +12,155 @@ export interface SlideChunk {
   notes?: { text: string; line: number };
 }
 
-export interface SplitFile {
+/** A file's lines, its front matter (if any), and the 0-based line where its slides start. */
+export interface FileHead {
+  file: string;
+  lines: string[];
   frontMatter?: { text: string; line: number };
-  chunks: SlideChunk[];
+  bodyStart: number;
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const NOTES = /^\s*notes?:\s?/i;
 
-/**
- * Splits one markdown file into slides, the way reveal.js's markdown plugin does with
- * `data-separator="^\n---\n$"`, `data-separator-vertical="^\n--\n$"` and `Note:`:
- * a `---` (or `--`) line after a blank line separates slides, but never inside a code fence.
- */
-export function splitFile(file: string, text: string, report: Report): SplitFile {
+/** Reads a file's lines and its front matter: YAML between a first line `---` and the next `---`/`...`. */
+export function readHead(file: string, text: string, report: Report): FileHead {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop(); // the final newline ends a line
-  const result: SplitFile = { chunks: [] };
-  let i = 0;
-
-  if (lines[0]?.trim() === '---') {
-    const end = lines.findIndex((l, k) => k > 0 && (l.trim() === '---' || l.trim() === '...'));
-    if (end < 0) {
-      // Without its closing line, the file is read as slides, so its content still shows.
-      report({
-        file,
-        line: 1,
-        column: 1,
-        message: 'front matter opened here is never closed: add a line "---" after the YAML',
-      });
-    } else {
-      result.frontMatter = { text: lines.slice(1, end).join('\n'), line: 2 };
-      i = end + 1;
-    }
-  }
-
-  let kind: 'h' | 'v' = 'h';
-  let start = i;
-  let fence: { marker: string; line: number } | undefined;
-  let notesAt = -1;
-
-  const flush = (endExclusive: number) => {
-    const bodyEnd = notesAt >= 0 ? notesAt : endExclusive;
-    const chunk: SlideChunk = {
-      kind,
-      file,
-      startLine: start + 1,
-      endLine: Math.max(start + 1, endExclusive),
-      body: lines.slice(start, bodyEnd).join('\n'),
-    };
-    if (notesAt >= 0) {
-      const first = (lines[notesAt] ?? '').replace(NOTES, '');
-      chunk.notes = {
-        text: [first, ...lines.slice(notesAt + 1, endExclusive)].join('\n').trim(),
-        line: notesAt + 1,
-      };
-    }
-    result.chunks.push(chunk);
-  };
-
-  for (; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (fence) {
-      const close = line.match(/^ {0,3}(`{3,}|~{3,})\s*$/);
-      if (close?.[1] && close[1][0] === fence.marker[0] && close[1].length >= fence.marker.length)
-        fence = undefined;
-      continue;
-    }
-    const open = line.match(FENCE_OPEN);
-    if (open?.[1] && !(open[1][0] === '`' && open[2]?.includes('`'))) {
-      fence = { marker: open[1], line: i + 1 };
-      continue;
-    }
-    const trimmed = line.trimEnd();
-    const afterBlank = i === start || (lines[i - 1] ?? '').trim() === '';
-    if ((trimmed === '---' || trimmed === '--') && afterBlank) {
-      flush(i);
-      kind = trimmed === '---' ? 'h' : 'v';
-      start = i + 1;
-      notesAt = -1;
-      continue;
-    }
-    if (notesAt < 0 && NOTES.test(line)) notesAt = i;
-  }
-  if (fence) {
+  const head: FileHead = { file, lines, bodyStart: 0 };
+  if (lines[0]?.trim() !== '---') return head;
+  const end = lines.findIndex((l, k) => k > 0 && (l.trim() === '---' || l.trim() === '...'));
+  if (end < 0) {
+    // Without its closing line, the file is read as slides, so its content still shows.
     report({
       file,
-      line: fence.line,
+      line: 1,
       column: 1,
-      message: `code fence opened here is never closed: add a line "${fence.marker}" where the block ends`,
+      message: 'front matter opened here is never closed: add a line "---" after the YAML',
     });
+    return head;
   }
-  flush(lines.length);
+  head.frontMatter = { text: lines.slice(1, end).join('\n'), line: 2 };
+  head.bodyStart = end + 1;
+  return head;
+}
+
+/** Character ranges [start, end) of the code fences in `lines` (joined with `\n`); reports unclosed ones. */
+function fenceRanges(head: FileHead, lines: string[], report: Report): [number, number][] {
+  const ranges: [number, number][] = [];
+  let offset = 0;
+  let open: { marker: string; at: number; line: number } | undefined;
+  lines.forEach((line, k) => {
+    if (open) {
+      const close = line.match(/^ {0,3}(`{3,}|~{3,})\s*$/);
+      if (close?.[1] && close[1][0] === open.marker[0] && close[1].length >= open.marker.length) {
+        ranges.push([open.at, offset + line.length]);
+        open = undefined;
+      }
+    } else {
+      const m = line.match(FENCE_OPEN);
+      if (m?.[1] && !(m[1][0] === '`' && m[2]?.includes('`')))
+        open = { marker: m[1], at: offset, line: head.bodyStart + k + 1 };
+    }
+    offset += line.length + 1;
+  });
+  if (open) {
+    report({
+      file: head.file,
+      line: open.line,
+      column: 1,
+      message: `code fence opened here is never closed: add a line "${open.marker}" where the block ends`,
+    });
+    ranges.push([open.at, Number.POSITIVE_INFINITY]);
+  }
+  return ranges;
+}
+
+/** How many sorted `values` are at or below `x` (binary search). */
+function firstAbove(values: number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] ?? 0) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Code fences as sorted, disjoint character ranges: `starts[k]`..`ends[k]`. */
+interface Fences {
+  starts: number[];
+  ends: number[];
+}
+
+/**
+ * The first match of `re` (global) in `text` from `from` that is non-empty and not inside a fence;
+ * `base` is where `text` starts in the fences' coordinates.
+ */
+function nextMatch(re: RegExp, text: string, from: number, fences: Fences, base = 0) {
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = base + m.index;
+    if (m[0].length === 0) {
+      re.lastIndex = m.index + 1; // an empty match separates nothing
+      continue;
+    }
+    // Only the first fence ending after the match's start can overlap it.
+    const k = firstAbove(fences.ends, start);
+    if (k >= fences.starts.length || (fences.starts[k] ?? 0) >= start + m[0].length) return m;
+  }
+  return undefined;
+}
+
+/**
+ * Splits a file's slides the way reveal.js's markdown plugin does (`slidify`): the separator regexes
+ * (`data-separator`, `data-separator-vertical`) over the whole text, multiline, and `data-separator-notes`
+ * within each slide. Unlike reveal.js, a separator or notes line inside a code fence splits nothing.
+ */
+export function splitSlides(head: FileHead, options: MarkdownOptions, report: Report): SlideChunk[] {
+  const lines = head.lines.slice(head.bodyStart);
+  const text = lines.join('\n');
+  const ranges = fenceRanges(head, lines, report);
+  const fences = { starts: ranges.map((r) => r[0]), ends: ranges.map((r) => r[1]) };
+  const vertical = options.separatorVertical;
+  const any = new RegExp(options.separator + (vertical ? `|${vertical}` : ''), 'gm');
+  const horizontal = new RegExp(options.separator);
+  const notesRe = new RegExp(options.separatorNotes, 'gmi');
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineAt = (offset: number) => head.bodyStart + firstAbove(starts, offset);
+
+  const chunks: SlideChunk[] = [];
+  const push = (kind: 'h' | 'v', start: number, end: number) => {
+    const startLine = lineAt(start);
+    const chunk: SlideChunk = {
+      kind,
+      file: head.file,
+      startLine,
+      endLine: Math.max(startLine, Number.isFinite(end) ? lineAt(end) : lineAt(text.length)),
+      body: text.slice(start, end),
+    };
+    const notes = nextMatch(notesRe, chunk.body, 0, fences, start);
+    if (notes) {
+      notes.index += start;
+      chunk.body = text.slice(start, notes.index);
+      const lead = notes[0].length - notes[0].trimStart().length; // `^\s*` may take blank lines before it
+      chunk.notes = {
+        text: text.slice(notes.index + notes[0].length, end).trim(),
+        line: lineAt(notes.index + lead),
+      };
+    }
+    chunks.push(chunk);
+  };
+
+  let kind: 'h' | 'v' = 'h';
+  let at = 0;
+  for (let m = nextMatch(any, text, 0, fences); m; m = nextMatch(any, text, at, fences)) {
+    push(kind, at, m.index);
+    kind = horizontal.test(m[0]) ? 'h' : 'v';
+    at = m.index + m[0].length;
+  }
+  push(kind, at, text.length);
   // A trailing separator leaves an empty last slide; drop empty chunks other than a file's only one.
-  result.chunks = result.chunks.filter(
-    (c, k, all) => c.body.trim() !== '' || c.notes || (all.length === 1 && k === 0),
-  );
-  return result;
+  return chunks.filter((c, k, all) => c.body.trim() !== '' || c.notes || (all.length === 1 && k === 0));
 }

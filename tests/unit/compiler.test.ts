@@ -58,7 +58,7 @@ describe('fixture: basic', () => {
   it('never splits inside a code fence, and keeps Note: there as code', () => {
     const slide = doc.querySelector('[data-source="slides/01-intro.md:32-45"]')!;
     expect(slide.querySelector('pre code')?.textContent).toBe(
-      'line before\n\n---\n\n--\n\nNote: not notes\n',
+      'line before\n\n---\n\n--\n\nNote: not notes', // the fence's last line break is no code (as marked)
     );
     expect(slide.querySelector('aside.notes')).toBeNull();
     expect(slide.textContent).toContain('After the code.');

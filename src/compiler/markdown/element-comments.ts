@@ -1,8 +1,7 @@
 import type { MarkdownIt, Token } from 'markdown-it';
 import type { SlideEnv } from './env.ts';
 
-const COMMENT = /<!--\s*\.(slide|element):\s*([\s\S]*?)-->/g;
-const IS_COMMENT = /<!--\s*\.(slide|element):/;
+const COMMENT = /<!--([\s\S]*?)-->/g;
 // reveal.js's markdown plugin: name="value" pairs, or a bare data-* name.
 const ATTRIBUTE = /([^"= ]+?)="([^"]*?)"|(data-[^"= ]+?)(?=["\s]|$)/g;
 
@@ -45,14 +44,33 @@ function openOf(tokens: Token[], close: number): Token | undefined {
 }
 
 /** The element that an `.element` comment at block index `at` applies to, as reveal.js chooses it. */
-function blockTarget(tokens: Token[], at: number): Token | undefined {
+function blockTarget(tokens: Token[], at: number, lines: string[]): Token | undefined {
   const level = tokens[at]?.level ?? 0;
   for (let j = at - 1; j >= 0; j--) {
     const t = tokens[j];
     if (!t || t.level > level) continue;
     if (t.level < level) return t.hidden ? parentOpen(tokens, j) : t;
-    if (t.nesting === -1) return openOf(tokens, j);
+    if (t.nesting === -1) {
+      const open = openOf(tokens, j);
+      // reveal.js 6: right under a list (no blank line between), the comment is the last item's.
+      const line = tokens[at]?.map?.[0] ?? 0;
+      if (open && LISTS.has(open.type) && line > 0 && (lines[line - 1] ?? '').trim() !== '')
+        return lastItem(tokens, j) ?? open;
+      return open;
+    }
     if (t.nesting === 0 && t.type !== 'html_block') return t;
+  }
+  return undefined;
+}
+
+const LISTS = new Set(['bullet_list_open', 'ordered_list_open']);
+
+/** The last `list_item_open` of the list that closes at `close`. */
+function lastItem(tokens: Token[], close: number): Token | undefined {
+  const level = (tokens[close]?.level ?? 0) + 1;
+  for (let j = close - 1; j >= 0; j--) {
+    const t = tokens[j];
+    if (t?.type === 'list_item_open' && t.level === level) return t;
   }
   return undefined;
 }
@@ -71,36 +89,42 @@ function inlineTarget(children: Token[], at: number): Token | undefined {
   for (let j = at - 1; j >= 0; j--) {
     const t = children[j];
     if (!t) continue;
-    if (t.type === 'image') return t;
+    if (t.type === 'image' || t.type === 'code_inline') return t;
     if (t.nesting === -1) {
       for (let k = j - 1; k >= 0; k--) {
         const o = children[k];
         if (o && o.nesting === 1 && o.level === t.level) return o;
       }
     }
-    if (t.type === 'html_inline' && !IS_COMMENT.test(t.content)) return undefined;
+    if (t.type === 'html_inline' && !t.content.startsWith('<!--')) return undefined;
   }
   return undefined;
 }
 
 /**
- * `<!-- .slide: … -->` sets attributes on the slide's section; `<!-- .element: … -->` on the element
- * before it, or else its parent, as reveal.js's markdown plugin does. The comments are removed.
+ * An HTML comment that matches `data-element-attributes` (`<!-- .element: … -->`) sets attributes on the
+ * element before it, or else its parent; one that matches `data-attributes` (`<!-- .slide: … -->`) on the
+ * slide's section, as reveal.js's markdown plugin does. The comments that set something are removed.
  */
 export function elementComments(md: MarkdownIt): void {
   md.core.ruler.push('deck_element_comments', (state) => {
     const env = state.env as unknown as SlideEnv;
     const tokens = state.tokens;
+    const element = new RegExp(env.elementAttributes, 'm');
+    const slide = new RegExp(env.slideAttributes, 'm');
     const take = (content: string, target: () => Token | undefined): string =>
-      content.replace(COMMENT, (_all, kind: string, body: string) => {
-        const attrs = parseCommentAttrs(body);
-        const el = kind === 'element' ? target() : undefined;
+      content.replace(COMMENT, (all, body: string) => {
+        const forElement = element.exec(body);
+        const match = forElement ?? slide.exec(body);
+        if (!match) return all;
+        const attrs = parseCommentAttrs(match[1] ?? '');
+        const el = forElement ? target() : undefined;
         applyTo(el ?? env.slideAttrs, attrs);
         return '';
       });
     tokens.forEach((token, i) => {
       if (token.type === 'html_block') {
-        token.content = take(token.content, () => blockTarget(tokens, i));
+        token.content = take(token.content, () => blockTarget(tokens, i, env.lines));
       } else if (token.type === 'inline' && token.children) {
         const children = token.children;
         children.forEach((child, k) => {

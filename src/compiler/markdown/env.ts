@@ -15,6 +15,9 @@ export interface SlideEnv extends Env {
   blocks: Map<string, BlockRenderer>;
   /** Attributes for the slide's `<section>` from `<!-- .slide: -->`. */
   slideAttrs: Record<string, string>;
+  /** `data-element-attributes` and `data-attributes`: regex sources read in HTML comments. */
+  elementAttributes: string;
+  slideAttributes: string;
   /** Block names used on the slide, with the line of each. */
   usedBlocks: { name: string; line: number }[];
   depend(path: string): void;

@@ -1,6 +1,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import { escapeHtml } from '../html.ts';
 import { closest } from '../suggest.ts';
+import { isHighlightName, parseCodeInfo, renderCodeListing, tokenAttrs } from './code/index.ts';
 import { type SlideEnv, tokenLine } from './env.ts';
 
 /** Info strings taken as a code listing's language rather than a block name. */
@@ -22,14 +23,14 @@ export function errorBox(message: string): string {
  * listing; any other name is a diagnostic (a typo would otherwise show YAML on a slide).
  */
 export function fenceBlocks(md: MarkdownIt): void {
-  const code = md.renderer.rules.fence;
-  md.renderer.rules.fence = (tokens, idx, options, envArg, self) => {
+  md.renderer.rules.fence = (tokens, idx, _options, envArg) => {
     const env = envArg as unknown as SlideEnv;
     const token = tokens[idx]!;
-    const [name = '', ...rest] = token.info.trim().split(/\s+/);
+    const [first = '', ...rest] = token.info.trim().split(/\s+/);
     const line = tokenLine(env, token.map);
-    const block = env.blocks.get(name);
+    const block = env.blocks.get(first);
     if (block) {
+      const name = first;
       env.usedBlocks.push({ name, line });
       const before = env.report;
       let failed = false;
@@ -48,9 +49,10 @@ export function fenceBlocks(md: MarkdownIt): void {
       });
       return failed && !html ? errorBox(`${name}: see the problems reported for ${env.file}:${line}`) : html;
     }
-    const render = () =>
-      code ? code(tokens, idx, options, env, self) : `<pre><code>${escapeHtml(token.content)}</code></pre>`;
-    if (name === '' || CODE_LANGUAGES.has(name.toLowerCase())) return render();
+    const render = () => renderCodeListing(token.content, token.info, tokenAttrs(token));
+    // A code listing's name is what is left once reveal.js's line spec (`[1-2|3]`) is taken out.
+    const [name = ''] = parseCodeInfo(token.info).lang.split(/\s+/);
+    if (name === '' || CODE_LANGUAGES.has(name.toLowerCase()) || isHighlightName(name)) return render();
     const known = [...env.blocks.keys()];
     const near = closest(name, known);
     const message =

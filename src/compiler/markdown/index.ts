@@ -2,17 +2,24 @@ import markdownIt, { type MarkdownIt } from 'markdown-it';
 import attrs from 'markdown-it-attrs';
 import cjkBreaks from 'markdown-it-cjk-breaks';
 import cjkFriendly from 'markdown-it-cjk-friendly';
+import { codeBlocks } from './code/index.ts';
 import { elementComments } from './element-comments.ts';
 import { fenceBlocks } from './fence-blocks.ts';
+import { gfm } from './gfm.ts';
 import { images } from './images.ts';
 
-/** The deck's markdown-it, with every rule it adds in order. HTML is on: the deck's author is trusted. */
+/**
+ * The deck's markdown-it, with every rule it adds in order. HTML is on: the deck's author is trusted.
+ * GFM-like, as reveal.js's marked: tables and ~~strikethrough~~ (markdown-it's defaults) and bare URLs as links.
+ */
 export function createMarkdown(): MarkdownIt {
-  return markdownIt({ html: true, linkify: false, typographer: false })
+  return markdownIt({ html: true, linkify: true, typographer: false })
+    .use(gfm) // <del> and align="…", as marked writes them
     .use(cjkFriendly) // **“强调”** next to Chinese punctuation is emphasis, as a Chinese author means it
     .use(cjkBreaks) // a line break between two Chinese characters is no space
     .use(attrs, { allowedAttributes: [] }) // {.fragment} {#id} {data-x=1}
     .use(elementComments) // <!-- .element: … --> and <!-- .slide: … -->, as reveal.js's markdown plugin
     .use(images) // check image paths and rewrite them from the project root
-    .use(fenceBlocks); // ```chart and other registered blocks
+    .use(fenceBlocks) // ```chart and other registered blocks; any other fence is a code listing
+    .use(codeBlocks); // indented code, highlighted as reveal.js does
 }
