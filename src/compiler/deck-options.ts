@@ -24,13 +24,13 @@ export const MarkdownSchema = v.strictObject({
 });
 
 // A CSP host source: scheme://host[:port][/path], host with an optional leading `*.`, or a scheme alone.
-const HOST =
+export const CSP_HOST =
   /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d{1,5}|\*))?(?:\/[^\s;,'"]*)?$|^https?:$/i;
 const hosts = v.array(
   v.pipe(
     v.string(),
     v.regex(
-      HOST,
+      CSP_HOST,
       'must be a host such as "https://images.example.com" or "*.example.com" (no quotes, no ";")',
     ),
   ),

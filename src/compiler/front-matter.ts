@@ -61,7 +61,7 @@ export function parseFrontMatter(
     const path = (issue.path ?? []).map((p) => String(p.key));
     const key = path[0] ?? '';
     bad.add(key);
-    const last = path[path.length - 1] ?? '';
+    const last = [...path].reverse().find((k) => !/^\d+$/.test(k)) ?? ''; // an item: its list's key
     const keyLine = yamlLines.findIndex((l) =>
       path.length > 1 ? l.trimStart().startsWith(`${last}:`) : l.startsWith(`${key}:`),
     );

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { contentSecurityPolicy, readCspAllowance } from './csp.ts';
 import { hostChecker } from './hosts.ts';
 import { serveOps } from './ops.ts';
 import { RELAY_PATH, Relay, type RelayOptions } from './relay.ts';
@@ -40,7 +41,14 @@ function plain(res: ServerResponse, status: number, text: string, headers: Recor
 }
 
 function handler(root: string, relay: Relay | undefined, hostAllowed: (host: string | undefined) => boolean) {
-  const options: StaticOptions = relay ? { pageHeaders: { [RELAY_HEADER]: RELAY_PATH } } : {};
+  // The deck's own CSP allowance (hosts from its front matter), on pages only; read once per start.
+  const allowance = readCspAllowance(root);
+  const options: StaticOptions = {
+    pageHeaders: {
+      ...(relay ? { [RELAY_HEADER]: RELAY_PATH } : {}),
+      ...(allowance ? { 'Content-Security-Policy': contentSecurityPolicy(allowance) } : {}),
+    },
+  };
   return (req: IncomingMessage, res: ServerResponse) => {
     try {
       if (!hostAllowed(req.headers.host)) return plain(res, 403, HOST_REFUSED);

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { markdownOptions } from '../../src/compiler/deck-options.ts';
@@ -11,9 +12,14 @@ import { canonical, revealSlides, type SectionAttributes } from './reveal-oracle
  * two DOMs must be the same. A case's front matter `markdown:` is the `data-*` attributes reveal.js gets.
  */
 const dir = `${fixtureRoot('reveal-markdown')}/cases`;
-const cases = readdirSync(dir)
-  .filter((f) => f.endsWith('.md'))
-  .sort();
+// The code-walkthrough example deck (reveal.js's docs snippets) is held to the same standard.
+const example = `${fixtureRoot('code-walkthrough')}/slides/01-walkthrough.md`;
+const cases = [
+  ...readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort(),
+  example,
+];
 
 function split(text: string): { body: string; attributes: SectionAttributes } {
   const m = /^---\n([\s\S]*?)\n---\n/.exec(text);
@@ -31,13 +37,13 @@ function split(text: string): { body: string; attributes: SectionAttributes } {
 
 describe('reveal.js markdown, behaviour by behaviour', () => {
   it('has the cases', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(12);
+    expect(cases.length).toBeGreaterThanOrEqual(13);
   });
 
   it.each(cases)('%s renders as reveal.js renders it', async (name) => {
-    const text = readFileSync(`${dir}/${name}`, 'utf8');
+    const text = readFileSync(name.startsWith('/') ? name : `${dir}/${name}`, 'utf8');
     const { body, attributes } = split(text);
-    const deck = compile({ [`slides/${name}`]: text }, { 'slides/examples/assets/image2.png': '' });
+    const deck = compile({ [`slides/${basename(name)}`]: text }, { 'slides/examples/assets/image2.png': '' });
     expect(deck.diagnostics).toEqual([]);
     const theirs = canonical(await revealSlides(body, attributes));
     expect(canonical(deck.html)).toBe(theirs);

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { VARIANTS, type Variant } from '../variants.ts';
 import { deckCompress } from './compress.ts';
+import { deckCsp } from './csp.ts';
 import { DeckSource } from './deck-source.ts';
 import { deckFonts, defaultFontCache } from './fonts.ts';
 import { deckPages } from './pages.ts';
@@ -19,5 +20,5 @@ export interface DeckPluginOptions {
 export function deck(options: DeckPluginOptions = {}): Plugin[] {
   const root = resolve(options.root ?? process.cwd());
   const source = new DeckSource(root, options.slidesDir ?? 'slides', options.variants ?? VARIANTS);
-  return [deckPages(source), deckFonts(source, defaultFontCache(root)), deckCompress()];
+  return [deckPages(source), deckFonts(source, defaultFontCache(root)), deckCsp(source), deckCompress()];
 }

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CSP_HOST, type CspAllowance } from '../compiler/deck-options.ts';
+
+export type { CspAllowance } from '../compiler/deck-options.ts';
+
+/** Written by the build beside the pages when the deck's front matter allows hosts (`csp:`). */
+export const CSP_FILE = 'deck-csp.json';
+
+/**
+ * The pages' Content-Security-Policy: nothing off the origin, except the image, media and frame hosts the
+ * deck's first file allows (`csp: { img: [...], media: [...], frame: [...] }`, none by default).
+ */
+export function contentSecurityPolicy(allow: CspAllowance = {}): string {
+  const extra = (hosts: string[] | undefined) => (hosts ?? []).map((h) => ` ${h}`).join('');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob:${extra(allow.img)}`,
+    ...(allow.media?.length ? [`media-src 'self'${extra(allow.media)}`] : []),
+    ...(allow.frame?.length ? [`frame-src 'self'${extra(allow.frame)}`] : []),
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** The allowance a build wrote under `root`, keeping only well-formed hosts (it goes into a header). */
+export function readCspAllowance(root: string): CspAllowance | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(join(root, CSP_FILE), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!data || typeof data !== 'object') return undefined;
+  const hosts = (key: string) => {
+    const list = (data as Record<string, unknown>)[key];
+    return Array.isArray(list)
+      ? list.filter((h): h is string => typeof h === 'string' && CSP_HOST.test(h))
+      : [];
+  };
+  return { img: hosts('img'), media: hosts('media'), frame: hosts('frame') };
+}

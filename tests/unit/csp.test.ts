@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import { deckCsp } from '../../src/node/vite/csp.ts';
+import type { DeckSource } from '../../src/node/vite/deck-source.ts';
+import { serveDeck } from '../../src/server/app.ts';
+import { CSP_FILE, contentSecurityPolicy, readCspAllowance } from '../../src/server/csp.ts';
+import { compile } from './helpers.ts';
+
+const STRICT =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'none'";
+
+describe('per-deck CSP allowance', () => {
+  it('is off by default: the policy allows nothing off the origin', () => {
+    expect(contentSecurityPolicy()).toBe(STRICT);
+  });
+
+  it('adds the allowed hosts to img-src, media-src and frame-src only', () => {
+    const csp = contentSecurityPolicy({
+      img: ['https://static.slid.es'],
+      media: ['https://media.example.com'],
+      frame: ['https://www.youtube.com'],
+    });
+    expect(csp).toContain("img-src 'self' data: blob: https://static.slid.es;");
+    expect(csp).toContain("media-src 'self' https://media.example.com;");
+    expect(csp).toContain("frame-src 'self' https://www.youtube.com;");
+    expect(csp).toContain("script-src 'self';");
+  });
+
+  it('takes hosts from the first file and reports a bad one at its line', () => {
+    const good = compile({ 'slides/01.md': '---\ncsp:\n  img: [https://static.slid.es]\n---\n# A\n' });
+    expect(good.diagnostics).toEqual([]);
+    expect(good.meta.csp).toEqual({ img: ['https://static.slid.es'] });
+    const bad = compile({
+      'slides/01.md': '---\ntitle: x\ncsp:\n  img: ["https://a.com; script-src *"]\n  fonts: []\n---\n# A\n',
+    });
+    const lines = bad.diagnostics.map(formatDiagnostic);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^slides\/01\.md:4:1: front matter "csp\.img\.0": must be a host such as/),
+    );
+    expect(lines).toContainEqual(
+      'slides/01.md:5:1: unknown front matter key "csp.fonts": known keys are img, media, frame',
+    );
+  });
+
+  it('is written by the build only when the deck allows a host', () => {
+    const emitted: { fileName: string; source: string }[] = [];
+    const build = (csp: unknown) =>
+      (
+        deckCsp({ variants: [{}], get: () => ({ meta: { csp } }) } as unknown as DeckSource)
+          .generateBundle as (this: unknown) => void
+      ).call({ emitFile: (f: { fileName: string; source: string }) => emitted.push(f) });
+    build(undefined);
+    build({ img: [] });
+    expect(emitted).toEqual([]);
+    build({ img: ['https://static.slid.es'] });
+    expect(emitted).toEqual([
+      { type: 'asset', fileName: CSP_FILE, source: '{"img":["https://static.slid.es"]}\n' },
+    ]);
+  });
+
+  describe('served by npm start', () => {
+    let root: string;
+    beforeAll(() => {
+      root = mkdtempSync(join(tmpdir(), 'deck-csp-'));
+      writeFileSync(join(root, 'index.html'), '<!doctype html><title>deck</title>');
+      writeFileSync(join(root, 'app.js'), '1');
+    });
+    afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+    it('keeps only well-formed hosts from the file (the header cannot be injected)', () => {
+      writeFileSync(
+        join(root, CSP_FILE),
+        JSON.stringify({ img: ['https://ok.example.com', "x; script-src 'unsafe-inline'"], media: 3 }),
+      );
+      expect(readCspAllowance(root)).toEqual({ img: ['https://ok.example.com'], media: [], frame: [] });
+    });
+
+    it('sends the allowance on pages, the strict policy elsewhere and without a file', async () => {
+      writeFileSync(join(root, CSP_FILE), JSON.stringify({ img: ['https://static.slid.es'] }));
+      const deck = await serveDeck({ root, port: 0 });
+      try {
+        const page = await fetch(deck.url);
+        expect(page.headers.get('content-security-policy')).toContain(
+          "img-src 'self' data: blob: https://static.slid.es;",
+        );
+        const script = await fetch(new URL('app.js', deck.url));
+        expect(script.headers.get('content-security-policy')).toBe(STRICT);
+      } finally {
+        await deck.close();
+      }
+      rmSync(join(root, CSP_FILE));
+      const bare = await serveDeck({ root, port: 0 });
+      try {
+        expect((await fetch(bare.url)).headers.get('content-security-policy')).toBe(STRICT);
+      } finally {
+        await bare.close();
+      }
+    });
+  });
+});
+
+describe('per-deck markdown options', () => {
+  it('reports a separator that is no regular expression, and an unknown option, at their lines', () => {
+    const deck = compile({ 'slides/01.md': "---\nmarkdown:\n  separator: '(('\n  separatr: x\n---\n# A\n" });
+    const lines = deck.diagnostics.map(formatDiagnostic);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^slides\/01\.md:3:1: front matter "markdown\.separator": must be a valid regular expression/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^slides\/01\.md:4:1: unknown front matter key "markdown\.separatr": known keys are defaults, separator, separator-vertical/,
+      ),
+    );
+  });
+
+  it("reads later files with the first file's separators", () => {
+    const deck = compile({
+      'slides/01.md': "---\nmarkdown:\n  separator: '^\\n\\*\\*\\*\\n$'\n---\n# A\n\n***\n\n# B\n",
+      'slides/02.md': '# C\n\n---\n\nstill C\n\n***\n\n# D\n',
+    });
+    expect(deck.diagnostics).toEqual([]);
+    expect(deck.stacks.map((s) => s[0]?.title)).toEqual(['A', 'B', 'C', 'D']);
+  });
+});
