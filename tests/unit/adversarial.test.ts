@@ -80,6 +80,9 @@ const CASES: [string, () => string][] = [
   ['200 KB of random text', () => garbage(1, 200_000)],
   ['random text, second seed', () => garbage(2, 100_000)],
   ['unclosed everything', () => '---\ntitle: [\n```\n<!-- .slide:\n'],
+  // Found by the fuzz test: empty text tokens next to a line break threw in the CJK line-break rule.
+  ['a break after an attribute block', () => '{f}\n[]()'],
+  ['breaks around empty inline HTML', () => '中\n<span></span>\n文'],
 ];
 
 describe('adversarial input', () => {

@@ -1,7 +1,7 @@
 import markdownIt, { type MarkdownIt } from 'markdown-it';
 import attrs from 'markdown-it-attrs';
-import cjkBreaks from 'markdown-it-cjk-breaks';
 import cjkFriendly from 'markdown-it-cjk-friendly';
+import { cjkBreaks } from './cjk-breaks.ts';
 import { codeBlocks } from './code/index.ts';
 import { elementComments } from './element-comments.ts';
 import { fenceBlocks } from './fence-blocks.ts';

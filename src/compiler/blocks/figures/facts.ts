@@ -45,11 +45,17 @@ function parseFacts(path: string, text: string): { facts: Facts | undefined; pro
   const doc = parseYaml(path, text);
   for (const e of doc.errors)
     problems.push({ ...e.place, message: `facts file is not valid YAML: ${e.message}` });
+  if (doc.errors.length > 0) return { facts: undefined, problems };
   const parsed = v.safeParse(FactsSchema, doc.value);
   if (!parsed.success) {
     for (const issue of parsed.issues) {
       const keys = (issue.path ?? []).map((p) => p.key as string | number);
-      problems.push({ ...doc.place(keys), message: `facts file: ${keys.join('.')}: ${issue.message}` });
+      const where = keys.length > 0 ? `"${keys.join('.')}"` : 'the whole file';
+      const what =
+        issue.input === undefined
+          ? 'is missing: add it'
+          : `${issue.message} (it must be a map with sources: and facts:)`;
+      problems.push({ ...doc.place(keys), message: `facts file: ${where} ${what}` });
     }
     return { facts: undefined, problems };
   }
