@@ -1,4 +1,5 @@
 import {
+  type Document,
   isMap,
   isPair,
   isScalar,
@@ -7,6 +8,7 @@ import {
   type Node,
   Parser,
   parseDocument,
+  visit,
   type YAMLError,
 } from 'yaml';
 
@@ -68,13 +70,27 @@ export function parseYaml(file: string, text: string, firstLine = 1): YamlSource
     return { node: node as Node | null, found };
   };
 
+  let opens: ReturnType<typeof unclosed> | undefined; // one CST walk, however many errors
+  const errors = doc.errors.map((e) => ({
+    place: at(errorStart(text, e, () => (opens ??= unclosed(text)))),
+    message: e.message.split('\n')[0] ?? e.code,
+  }));
+  let value: unknown;
+  if (errors.length === 0) {
+    try {
+      value = doc.toJS();
+    } catch (e) {
+      // An alias to no anchor, or more aliases than yaml allows (a "billion laughs"): the parser accepts them,
+      // making the value does not.
+      const message = e instanceof Error ? (e.message.split('\n')[0] ?? e.name) : String(e);
+      errors.push({ place: at(aliasOffset(doc)), message });
+    }
+  }
+
   return {
     file,
-    value: doc.errors.length > 0 ? undefined : doc.toJS(),
-    errors: doc.errors.map((e) => ({
-      place: at(errorStart(text, e)),
-      message: e.message.split('\n')[0] ?? e.code,
-    })),
+    value,
+    errors,
     place(path, want = 'value') {
       const { node } = walk(path, want);
       const offset = node?.range?.[0];
@@ -115,13 +131,27 @@ function unclosed(text: string): { quote: number[]; flow: number[] } {
  * (lines later, often at the closing fence); the author needs the line that opened it. Other errors at the
  * very end are moved back onto the last written character.
  */
-function errorStart(text: string, e: YAMLError): number {
+function errorStart(text: string, e: YAMLError, unclosedIn: () => ReturnType<typeof unclosed>): number {
   const at = e.pos[0];
   if (e.code === 'MISSING_CHAR' || e.code === 'BAD_INDENT' || e.code === 'UNEXPECTED_TOKEN') {
-    const opens = unclosed(text);
+    const opens = unclosedIn();
     const kind = /quote/i.test(e.message) ? opens.quote : opens.flow;
     const before = kind.filter((o) => o <= at);
     if (before.length > 0) return Math.max(...before);
   }
   return Math.min(at, Math.max(0, text.trimEnd().length - 1));
+}
+
+/** The first alias that names no anchor, else the first alias: where a value that cannot be made goes wrong. */
+function aliasOffset(doc: Document): number {
+  let first: number | undefined;
+  let unresolved: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      const offset = node.range?.[0] ?? 0;
+      first ??= offset;
+      if (unresolved === undefined && node.resolve(doc) === undefined) unresolved = offset;
+    },
+  });
+  return unresolved ?? first ?? 0;
 }

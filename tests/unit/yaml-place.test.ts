@@ -28,6 +28,24 @@ describe('YAML problems are reported where they start', () => {
     expect(first(block(name, spec))).toMatch(new RegExp(`^slides/01\\.md:${place}: .*not valid YAML`));
   });
 
+  it('reports an alias to no anchor, and too many aliases, at the alias (found by the fuzz test: they threw)', () => {
+    expect(first(block('chart', 'type: bar\nlabels: [a, *nowhere]\nsource: s'))).toMatch(
+      /^slides\/01\.md:5:13: .*Unresolved alias/,
+    );
+    expect(first('---\ntitle: *t\n---\n\n# a\n')).toMatch(
+      /^slides\/01\.md:2:8: front matter is not valid YAML \(.*alias/,
+    );
+    const laughs = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    ];
+    expect(first(block('chart', laughs.join('\n')))).toMatch(
+      /^slides\/01\.md:5:\d+: .*not valid YAML \(Excessive alias count/,
+    );
+  });
+
   it('keeps a closed quote that ends in an escaped quote apart from an open one', () => {
     expect(first(block('chart', 'type: "bar\\"\nlabels: [a]\nsource: s'))).toMatch(/^slides\/01\.md:4:7: /);
   });
