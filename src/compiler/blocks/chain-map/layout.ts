@@ -206,6 +206,10 @@ function linkPath(a: Box, b: Box, direction: 'right' | 'down'): string {
   return `M${px(x1)} ${px(y1)}C${px(x1)} ${px(y1 + dy)} ${px(x2)} ${px(y2 - dy)} ${px(x2)} ${px(y2)}`;
 }
 
+/** A figure is one line, never wrapped: every figure of a tier fits nodes `w` wide. */
+const figuresFit = (nodes: NodeInput[], w: number, s: Sizes) =>
+  nodes.every((n) => !n.figure || textWidth(n.figure, s.figure) + 2 * (PAD_X + BORDER) <= w);
+
 /** The width a node would like: its label and figure on one line each (notes wrap instead). */
 function desiredWidth(node: NodeInput, s: Sizes): number {
   const text = Math.max(textWidth(node.label, s.label), node.figure ? textWidth(node.figure, s.figure) : 0);
@@ -329,7 +333,7 @@ function layoutDown(
     for (let k = 1; k <= (split ? tier.nodes.length : 1); k++) {
       const perRow = Math.ceil(tier.nodes.length / k);
       const candidate = grid(tier.nodes, perRow, areaW, NODE_GAP, s);
-      if (candidate.cell < minNodeWidth(s)) continue;
+      if (candidate.cell < minNodeWidth(s) || !figuresFit(tier.nodes, candidate.w, s)) continue;
       const height = candidate.rowH.reduce((a, b) => a + b, 0) + NODE_GAP * (candidate.rows.length - 1);
       if (height < best) [g, best] = [candidate, height];
     }
