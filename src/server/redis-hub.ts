@@ -151,7 +151,14 @@ export class RedisHub implements Hub {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.timer);
-    for (const client of [this.sub, this.cmd]) if (client.isOpen) client.destroy();
+    // Also stops a client that is between reconnect attempts.
+    for (const client of [this.sub, this.cmd]) {
+      try {
+        client.destroy();
+      } catch {
+        // already closed
+      }
+    }
   }
 
   /** A published state: `epoch|seq|origin|orderedAt|state`. */
