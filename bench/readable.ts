@@ -81,7 +81,8 @@ export function showSlideProbe(i: number): string {
   const s = r.getSlides()[${i}];
   const ix = r.getIndices(s);
   r.slide(ix.h, ix.v || 0);
-  while (r.nextFragment()) {}
+  // Bounded: in reveal.js's scroll view (the hand-rolled page on a phone) nextFragment() may never say no.
+  for (let k = s.querySelectorAll('.fragment').length; k > 0 && r.nextFragment(); k--) {}
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
   const charts = [...s.querySelectorAll('[data-block="chart"]')];
