@@ -2,8 +2,10 @@ import { defaultBlocks } from './blocks/registry.ts';
 import type { BlockRenderer } from './blocks/types.ts';
 import { markdownOptions } from './deck-options.ts';
 import { collector, type Diagnostic, sortDiagnostics } from './diagnostics.ts';
+import { DEFAULT_FACTS, type Facts, loadFacts } from './facts/load.ts';
 import { type DeckMeta, parseFrontMatter } from './front-matter.ts';
 import type { CompileHost } from './host.ts';
+import type { DeckSummary } from './markdown/env.ts';
 import { createMarkdown } from './markdown/index.ts';
 import type { MarkdownOptions } from './markdown/options.ts';
 import { renderSlide, type Slide } from './slide.ts';
@@ -39,6 +41,8 @@ export interface CompiledDeck {
   dependencies: string[];
   /** Block names in use, for loading their runtimes. */
   blocks: string[];
+  /** Ids of the sources the slides cite, in order of first citation. */
+  cited: string[];
 }
 
 /** The `<section>` HTML of the stacks: a stack of more than one slide nests its vertical slides. */
@@ -50,6 +54,9 @@ export function stacksHtml(stacks: Slide[][]): string {
     .join('\n');
 }
 
+const deferredMark = (i: number) => `<!--deck-deferred:${i}-->`;
+const DEFERRED = /<!--deck-deferred:(\d+)-->/g;
+
 /** Compiles markdown files (in the order given) into reveal.js sections. Pure: all I/O goes through `host`. */
 export function compileDeck(files: SourceFile[], options: CompileOptions): CompiledDeck {
   const { diagnostics, report } = collector();
@@ -60,6 +67,10 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
   const stacks: Slide[][] = [];
   let meta: DeckMeta = {};
   let blockCount = 0;
+  /** Sources cited anywhere in the deck, by id: what a ```sources block lists. */
+  const cited = new Map<string, string>();
+  const deferred: ((deck: DeckSummary) => string)[] = [];
+  const factsOf = new Map<string, Facts | undefined>();
 
   files.forEach((source, fileIndex) => {
     const refused = source.refused ?? binaryProblem(source.text);
@@ -95,6 +106,23 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
         section: fm.section ?? fm.title,
         depend: (p) => dependencies.add(p),
         nextBlockId: () => `b${++blockCount}`,
+        facts: () => {
+          if (!factsOf.has(source.path)) {
+            const ctx = {
+              file: source.path,
+              host: options.host,
+              report,
+              depend: (p: string) => dependencies.add(p),
+            };
+            factsOf.set(source.path, loadFacts(ctx, DEFAULT_FACTS, 1, true));
+          }
+          return factsOf.get(source.path);
+        },
+        cite: (id, short) => cited.set(id, short),
+        defer: (render) => {
+          deferred.push(render);
+          return deferredMark(deferred.length - 1);
+        },
       });
       const stack = stacks[stacks.length - 1];
       if (chunk.kind === 'v' && k > 0 && stack) stack.push(slide);
@@ -110,10 +138,13 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
       message: 'the deck has no slides: add a markdown file with some content to slides/',
     });
   }
+  // Blocks that summarise the deck (the sources it cites) render once every slide has.
+  const rendered = deferred.map((render) => render({ cited }));
   stacks.forEach((stack, h) => {
     stack.forEach((slide, v) => {
       slide.h = h;
       slide.v = v;
+      slide.html = slide.html.replace(DEFERRED, (_, i: string) => rendered[Number(i)] ?? '');
     });
   });
   const html = stacksHtml(stacks);
@@ -124,6 +155,7 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
     html,
     diagnostics: sortDiagnostics(diagnostics),
     dependencies: [...dependencies].sort(),
+    cited: [...cited.keys()],
     blocks: [...used].sort(),
   };
 }

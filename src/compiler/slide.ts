@@ -2,7 +2,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { BlockRenderer } from './blocks/types.ts';
 import type { Report } from './diagnostics.ts';
 import type { CompileHost } from './host.ts';
-import { renderAttrs } from './html.ts';
+import { escapeHtml, renderAttrs } from './html.ts';
 import { refusedRefs } from './local-refs.ts';
 import type { SlideEnv } from './markdown/env.ts';
 import type { MarkdownOptions } from './markdown/options.ts';
@@ -34,9 +34,18 @@ export interface SlideContext {
   section?: string | undefined;
   depend(path: string): void;
   nextBlockId(): string;
+  facts: SlideEnv['facts'];
+  cite: SlideEnv['cite'];
+  defer: SlideEnv['defer'];
 }
 
-function env(chunk: SlideChunk, startLine: number, text: string, ctx: SlideContext): SlideEnv {
+function env(
+  chunk: SlideChunk,
+  startLine: number,
+  text: string,
+  ctx: SlideContext,
+  cited?: Map<string, string>,
+): SlideEnv {
   return {
     file: chunk.file,
     startLine,
@@ -50,16 +59,28 @@ function env(chunk: SlideChunk, startLine: number, text: string, ctx: SlideConte
     usedBlocks: [],
     depend: ctx.depend,
     nextBlockId: ctx.nextBlockId,
+    facts: ctx.facts,
+    cite: (id, short) => {
+      ctx.cite(id, short);
+      cited?.set(id, short);
+    },
+    defer: ctx.defer,
   };
 }
 
 /** Renders one slide's markdown and notes into a `<section>` that records where it came from. */
 export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext): Slide {
-  const bodyEnv = env(chunk, chunk.startLine, chunk.body, ctx);
+  // Sources of the facts cited in the slide's prose, for its footnote (blocks show their own).
+  const cited = new Map<string, string>();
+  const bodyEnv = env(chunk, chunk.startLine, chunk.body, ctx, cited);
   const tokens = md.parse(chunk.body, bodyEnv);
   const headingAt = tokens.findIndex((t) => t.type === 'heading_open');
   const title = headingAt >= 0 ? (tokens[headingAt + 1]?.children ?? []).map((c) => c.content).join('') : '';
-  const body = md.renderer.render(tokens, md.options, bodyEnv);
+  const body =
+    md.renderer.render(tokens, md.options, bodyEnv) +
+    (cited.size > 0
+      ? `<p class="slide-sources">来源：${[...cited.values()].map(escapeHtml).join('；')}</p>\n`
+      : '');
 
   let notes = '';
   if (chunk.notes) {

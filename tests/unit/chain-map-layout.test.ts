@@ -49,7 +49,7 @@ function realWidth(text: string, size: number, weight: 400 | 700): number {
   return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
 }
 
-/** The invariants every layout keeps: no overlap, inside the frame, text ≥ 24 px and within its box. */
+/** The invariants every layout keeps: no overlap, inside the frame, text ≥ 28 px and within its box. */
 function expectValid(layout: ChainLayout) {
   const frame = { x: 0, y: 0, w: layout.width, h: layout.height };
   expect(overlappingPairs(layout.nodes)).toEqual([]);
@@ -82,7 +82,7 @@ describe('chain-map layout on fixtures: many nodes, long labels, both directions
         const titles = boxesOf(map, '.cm-tier-title');
         expect(overlappingPairs([...nodes, ...titles])).toEqual([]);
         const size = Number(/--cm-label-size:([\d.]+)px/.exec(map.getAttribute('style')!)![1]);
-        expect(size).toBeGreaterThanOrEqual(24);
+        expect(size).toBeGreaterThanOrEqual(28);
       });
     });
   }
@@ -182,7 +182,7 @@ describe('chain-map layout on generated specs', () => {
     expect(new Set(layout.nodes.filter((n) => n.tier === 1).map((n) => n.x)).size).toBeGreaterThan(1);
   });
 
-  it('keeps 30 px text when there is room and shrinks it, never below 24 px, when there is not', () => {
+  it('keeps 30 px text when there is room and shrinks it, never below 28 px, when there is not', () => {
     const few = layoutChainMap([{ nodes: [{ id: 'a', label: '短' }] }], [], {
       width: 1680,
       height: 700,

@@ -153,10 +153,10 @@ describe('chain-map: diagnostics at their line (fixture: diagrams-broken)', () =
       'slides/01-chain-map.md:32:12: chain-map: the spec is not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]): fix the indentation or quoting',
       'slides/01-chain-map.md:40:12: chain-map: direction must be one of right, down; got "sideways"',
       'slides/01-chain-map.md:43:9: chain-map: tiers[0].nodes[0] needs "label": add label: …',
-      'slides/01-chain-map.md:43:17: chain-map: unknown key "lable" in tiers[0].nodes[0]: did you mean "label"? known keys are id, label, figure, note, source',
+      'slides/01-chain-map.md:43:17: chain-map: unknown key "lable" in tiers[0].nodes[0]: did you mean "label"? known keys are id, label, figure, fact, note, source',
       'slides/01-chain-map.md:44:5: chain-map: unknown key "colour" in tiers[0]: known keys are title, nodes',
       'slides/01-chain-map.md:46:5: chain-map: links[0] must be written "from -> to" or as {from, to}',
-      'slides/01-chain-map.md:57:5: chain-map: tier "太多" does not fit at 24 px text: it needs 558 px of height and has 200 px; raise height (at most 896), shorten labels, move nodes to another tier',
+      'slides/01-chain-map.md:57:5: chain-map: tier "太多" does not fit at 28 px text: it needs 709 px of height and has 200 px; raise height (at most 896), shorten labels, move nodes to another tier',
       'slides/01-chain-map.md:69:1: chain-map: options go in the YAML spec, not after the fence name (e.g. "step: tiers"); remove "step=tiers"',
       'slides/01-chain-map.md:69:1: chain-map: the block is empty: write its YAML spec (keys direction, step, width, height, caption, source, tiers, links)',
     ]);

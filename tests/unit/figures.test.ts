@@ -56,11 +56,15 @@ describe('```figures', () => {
 });
 
 describe('```sources', () => {
-  it('lists the sources that facts use, with their details', () => {
-    const d = deck('```sources\n```');
+  it('lists only the sources the slides cite, in order of first citation, with their details', () => {
+    const none = deck('```sources\n```');
+    expect(none.diagnostics).toEqual([]);
+    expect(dom(none).querySelectorAll('[data-block="sources"] li')).toHaveLength(0);
+    // Cited after the sources block: it still counts, the list renders once every slide has.
+    const d = deck('```sources\n```\n\n---\n\n```figures\n- fact: orphan\n```\n\n---\n\n[[revenue]]');
     expect(d.diagnostics).toEqual([]);
     const items = [...dom(d).querySelectorAll('[data-block="sources"] li')];
-    expect(items.map((li) => li.getAttribute('data-node'))).toEqual(['a', 'b']);
-    expect(items[1]?.querySelector('.source-url')?.textContent).toBe('https://example.org/b');
+    expect(items.map((li) => li.getAttribute('data-node'))).toEqual(['b', 'a']);
+    expect(items[0]?.querySelector('.source-url')?.textContent).toBe('https://example.org/b');
   });
 });

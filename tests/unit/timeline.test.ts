@@ -125,7 +125,7 @@ describe('timeline: spec to structure (fixture: diagrams)', () => {
     expect(plain!.hasAttribute('data-step')).toBe(false);
   });
 
-  it('uses given ids and carries text sizes for both orientations, all at least 24 px', () => {
+  it('uses given ids and carries text sizes for both orientations, all at least 28 px', () => {
     expect([...plain!.querySelectorAll('.tl-event')].map((e) => e.getAttribute('data-node'))).toEqual([
       'start',
       'end',
@@ -134,7 +134,7 @@ describe('timeline: spec to structure (fixture: diagrams)', () => {
       ...plain!.getAttribute('style')!.matchAll(/--tl-[hv]-(?:date|title|detail|span):(\d+)px/g),
     ].map((m) => Number(m[1]));
     expect(sizes).toHaveLength(8);
-    for (const s of sizes) expect(s).toBeGreaterThanOrEqual(24);
+    for (const s of sizes) expect(s).toBeGreaterThanOrEqual(28);
   });
 });
 

@@ -1,5 +1,7 @@
 import type { Report } from '../diagnostics.ts';
+import type { Facts } from '../facts/load.ts';
 import type { CompileHost } from '../host.ts';
+import type { DeckSummary } from '../markdown/env.ts';
 
 /** What a block renderer knows about the fenced block it renders. */
 export interface BlockContext {
@@ -14,6 +16,12 @@ export interface BlockContext {
   depend(path: string): void;
   /** A deck-unique id prefix for the block (for ids inside its HTML). */
   id: string;
+  /** The deck's facts file, or undefined when there is none. */
+  facts(): Facts | undefined;
+  /** Records a source the block cites, by id (for the deck's list of sources). */
+  cite(sourceId: string, short: string): void;
+  /** Renders later, once every slide is rendered, with what the deck cites; returns a placeholder for the HTML. */
+  defer(render: (deck: DeckSummary) => string): string;
 }
 
 /**

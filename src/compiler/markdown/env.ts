@@ -1,6 +1,7 @@
 import type { Env } from 'markdown-it';
 import type { BlockRenderer } from '../blocks/types.ts';
 import type { Report } from '../diagnostics.ts';
+import type { Facts } from '../facts/load.ts';
 import type { CompileHost } from '../host.ts';
 
 /** Per-slide state shared by the markdown-it rules through markdown-it's `env`. */
@@ -22,6 +23,12 @@ export interface SlideEnv extends Env {
   usedBlocks: { name: string; line: number }[];
   depend(path: string): void;
   nextBlockId(): string;
+  /** The deck's facts file (slides/data/facts.yaml), or undefined when there is none. */
+  facts(): Facts | undefined;
+  /** Records a source the slide cites, by id and short name (the slide's footnote, the sources list). */
+  cite(sourceId: string, short: string): void;
+  /** Renders later, once every slide is rendered, with what the deck cites; returns a placeholder for the HTML. */
+  defer(render: (deck: DeckSummary) => string): string;
 }
 
 /** The absolute 1-based line of a token's first line, from markdown-it's 0-based map. */
@@ -34,4 +41,10 @@ export function columnOf(env: SlideEnv, line: number, needle: string): number {
   const text = env.lines[line - env.startLine] ?? '';
   const at = text.indexOf(needle);
   return at < 0 ? 1 : at + 1;
+}
+
+/** What the whole deck holds, for blocks that summarise it (rendered after every slide). */
+export interface DeckSummary {
+  /** Sources cited by the slides: id → short name, in order of first citation. */
+  cited: ReadonlyMap<string, string>;
 }

@@ -1,4 +1,5 @@
 import type { MarkdownIt } from 'markdown-it';
+import { handTyped, handTypedMessage, maskRefs, REF_PATTERN, resolveRef } from '../facts/refs.ts';
 import { escapeHtml } from '../html.ts';
 import { closest } from '../suggest.ts';
 import { isHighlightName, parseCodeInfo, renderCodeListing, tokenAttrs } from './code/index.ts';
@@ -38,7 +39,7 @@ export function fenceBlocks(md: MarkdownIt): void {
         if ((d.severity ?? 'error') === 'error') failed = true;
         before(d);
       };
-      const html = block.render(token.content, {
+      const html = block.render(blockRefs(env, token.content, line + 1), {
         file: env.file,
         line,
         info: rest.join(' '),
@@ -46,6 +47,9 @@ export function fenceBlocks(md: MarkdownIt): void {
         report,
         depend: env.depend,
         id: env.nextBlockId(),
+        facts: env.facts,
+        cite: env.cite,
+        defer: env.defer,
       });
       return failed && !html ? errorBox(`${name}: see the problems reported for ${env.file}:${line}`) : html;
     }
@@ -63,4 +67,36 @@ export function fenceBlocks(md: MarkdownIt): void {
     env.report({ file: env.file, line, column, message });
     return errorBox(`${env.file}:${line}:${column}: ${message}`) + render();
   };
+}
+
+/**
+ * `[[fact-id]]` in a block's spec is replaced by the fact's text before the block reads it (line numbers
+ * stay); a number typed by hand where a fact holds it is reported at its line and column.
+ */
+function blockRefs(env: SlideEnv, body: string, firstLine: number): string {
+  const facts = env.facts();
+  const lines = body.split('\n');
+  return lines
+    .map((text, i) => {
+      const place = (index: number) => ({ file: env.file, line: firstLine + i, column: index + 1 });
+      if (!facts) return text;
+      for (const h of handTyped(maskRefs(text), facts))
+        env.report({ ...place(h.index), message: handTypedMessage(h) });
+      return text.replace(
+        REF_PATTERN,
+        (written, src: string | undefined, id: string, part: string | undefined, index: number) => {
+          const r = resolveRef(
+            { kind: src ? 'source' : 'fact', id, part: part === 'value' ? 'value' : 'all' },
+            facts,
+          );
+          if (!r.ok) {
+            env.report({ ...place(index), message: `${written}: ${r.message}` });
+            return written;
+          }
+          env.cite(r.sourceId, r.source);
+          return r.fact?.derived ? `${r.text}（推算）` : r.text;
+        },
+      );
+    })
+    .join('\n');
 }

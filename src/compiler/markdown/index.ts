@@ -4,6 +4,7 @@ import cjkFriendly from 'markdown-it-cjk-friendly';
 import { cjkBreaks } from './cjk-breaks.ts';
 import { codeBlocks } from './code/index.ts';
 import { elementComments } from './element-comments.ts';
+import { factRefs } from './fact-refs.ts';
 import { fenceBlocks } from './fence-blocks.ts';
 import { gfm } from './gfm.ts';
 import { images } from './images.ts';
@@ -20,6 +21,7 @@ export function createMarkdown(): MarkdownIt {
     .use(attrs, { allowedAttributes: [] }) // {.fragment} {#id} {data-x=1}
     .use(elementComments) // <!-- .element: … --> and <!-- .slide: … -->, as reveal.js's markdown plugin
     .use(images) // check image paths and rewrite them from the project root
+    .use(factRefs) // [[fact-id]]: a number from the facts file, with its unit and source
     .use(fenceBlocks) // ```chart and other registered blocks; any other fence is a code listing
     .use(codeBlocks); // indented code, highlighted as reveal.js does
 }

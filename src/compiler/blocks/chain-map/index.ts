@@ -1,7 +1,8 @@
+import { resolveRef } from '../../facts/refs.ts';
 import { caption, uniqueSources } from '../diagram/html.ts';
 import { parseSpec, rejectFenceOptions, type Spec } from '../diagram/spec.ts';
 import type { BlockContext, BlockRenderer } from '../types.ts';
-import { isLayout, type LinkInput, layoutChainMap } from './layout.ts';
+import { isLayout, type LinkInput, layoutChainMap, MIN_TEXT } from './layout.ts';
 import { NARROW, renderChainMap } from './render.ts';
 import { ChainMapSchema, type ChainMapSpec } from './schema.ts';
 
@@ -62,10 +63,34 @@ function check(spec: Spec<ChainMapSpec>): boolean {
   return ok;
 }
 
+/** Nodes that cite a fact take its value as their figure and its source as theirs. */
+function resolveFacts(spec: Spec<ChainMapSpec>, ctx: BlockContext): boolean {
+  let ok = true;
+  const facts = ctx.facts();
+  for (const [t, tier] of spec.value.tiers.entries()) {
+    for (const [n, node] of tier.nodes.entries()) {
+      if (!node.fact) continue;
+      const r = facts ? resolveRef({ kind: 'fact', id: node.fact, part: 'all' }, facts) : undefined;
+      if (!r?.ok) {
+        ok = false;
+        spec.problem(
+          ['tiers', t, 'nodes', n, 'fact'],
+          r ? r.message : 'fact: there is no facts file (slides/data/facts.yaml)',
+        );
+        continue;
+      }
+      ctx.cite(r.sourceId, r.source);
+      node.figure = r.fact?.derived ? `${r.text}（推算）` : r.text;
+      node.source = r.source;
+    }
+  }
+  return ok;
+}
+
 export function renderChainMapBlock(body: string, ctx: BlockContext): string {
   rejectFenceOptions(ctx, NAME, 'step: tiers');
   const spec = parseSpec(body, ctx, NAME, ChainMapSchema);
-  if (!spec || !check(spec)) return '';
+  if (!spec || !resolveFacts(spec, ctx) || !check(spec)) return '';
   const { value } = spec;
   const sources = uniqueSources([...value.tiers.flatMap((t) => t.nodes.map((n) => n.source)), value.source]);
   const cap = caption(value.caption, sources, value.width);
@@ -84,7 +109,7 @@ export function renderChainMapBlock(body: string, ctx: BlockContext): string {
         : `raise width (at most 1680), use fewer tiers${value.direction === 'right' ? ' or direction: down' : ''}`;
     spec.problem(
       ['tiers', layout.tier],
-      `${name} does not fit at 24 px text: it needs ${layout.need} px of ${layout.axis} and has ${layout.have} px; ${fix}`,
+      `${name} does not fit at ${MIN_TEXT} px text: it needs ${layout.need} px of ${layout.axis} and has ${layout.have} px; ${fix}`,
     );
     return '';
   }

@@ -67,7 +67,7 @@ export interface LayoutFailure {
   axis: 'height' | 'width';
 }
 
-export const MIN_TEXT = 24;
+export const MIN_TEXT = 28;
 const LABEL_START = 30;
 const LINE = 1.3;
 const PAD_X = 20;

@@ -8,6 +8,8 @@ const NodeSchema = v.strictObject({
   label: text,
   /** A headline number shown large above the label, e.g. 16.4%. Needs a source. */
   figure: v.optional(text),
+  /** A fact id from the facts file: its value and unit become the figure, its source the node's source. */
+  fact: v.optional(text),
   /** A short line under the label. */
   note: v.optional(text),
   /** Where the figure or the note comes from. */

@@ -2,6 +2,7 @@ import { parseYaml } from '../../yaml.ts';
 import type { BlockContext, BlockRenderer } from '../types.ts';
 import { buildModel } from './build-model.ts';
 import { type DataOrigin, loadDataRef } from './data-ref.ts';
+import { resolveChartFacts } from './facts.ts';
 import { renderChart } from './html.ts';
 import { checkMeaning, checkSchema, locator, type Problem } from './validate.ts';
 
@@ -57,6 +58,8 @@ export const chartBlock: BlockRenderer = {
     }
 
     const locate = locator(inline, fromData, origin);
+    const factProblems = resolveChartFacts(spec, ctx, locate);
+    if (factProblems.length > 0) return report(factProblems);
     const checked = checkSchema(spec, locate);
     if (!checked.spec) return report(checked.problems);
     const problems = checkMeaning(checked.spec, locate, needsSource(ctx.file));

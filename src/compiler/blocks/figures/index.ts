@@ -1,8 +1,8 @@
 import * as v from 'valibot';
+import { DEFAULT_FACTS, loadFacts } from '../../facts/load.ts';
 import { escapeHtml, renderAttrs } from '../../html.ts';
 import { parseYaml } from '../../yaml.ts';
 import type { BlockRenderer } from '../types.ts';
-import { DEFAULT_FACTS, loadFacts } from './facts.ts';
 
 const ItemSchema = v.strictObject({
   fact: v.string(),
@@ -57,7 +57,8 @@ export const figuresBlock: BlockRenderer = {
         return '';
       }
       const source = facts.sources[fact.source];
-      const mark = fact.derived ? ' · 推算' : fact.confidence === 'medium' ? ' · 待核' : '';
+      ctx.cite(fact.source, source?.short ?? fact.source);
+      const mark = fact.derived ? ' · 推算' : fact.confidence === 'medium' ? ' · 可信度中' : '';
       return (
         `<figure${renderAttrs({
           class: options.step ? 'figure fragment' : 'figure',

@@ -1,12 +1,15 @@
 import * as v from 'valibot';
+import { DEFAULT_FACTS, loadFacts } from '../../facts/load.ts';
 import { escapeHtml } from '../../html.ts';
 import { parseYaml } from '../../yaml.ts';
-import { DEFAULT_FACTS, loadFacts } from '../figures/facts.ts';
 import type { BlockRenderer } from '../types.ts';
 
 const SpecSchema = v.nullish(v.strictObject({ data: v.optional(v.string()) }));
 
-/** ```sources — the list of the deck's sources, from the same facts file the figures come from. */
+/**
+ * ```sources — the list of the sources the deck's slides cite (figures, [[fact]] references, chart and
+ * diagram facts), from the facts file; rendered after every slide so it sees them all.
+ */
 export const sourcesBlock: BlockRenderer = {
   name: 'sources',
   render(body, ctx) {
@@ -23,23 +26,22 @@ export const sourcesBlock: BlockRenderer = {
     }
     const facts = loadFacts(ctx, parsed.output?.data ?? DEFAULT_FACTS, ctx.line);
     if (!facts) return '';
-    const used = new Set(
-      [...Object.values(facts.facts), ...Object.values(facts.dates ?? {})].map((f) => f.source),
-    );
-    const items = Object.entries(facts.sources)
-      .filter(([id]) => used.has(id))
-      .map(([id, s]) => {
-        const count = Object.values(facts.facts).filter((f) => f.source === id).length;
+    // Only what the slides cite, in the order they first cite it: a source no slide uses is not listed.
+    return ctx.defer(({ cited }) => {
+      const items = [...cited.keys()].flatMap((id) => {
+        const s = facts.sources[id];
+        if (!s) return [];
         const detail = [s.publisher, s.date, s.confidence === 'medium' ? '可信度：中' : '']
           .filter(Boolean)
           .join(' · ');
-        return (
+        return [
           `<li data-node="${escapeHtml(id)}"><b>${escapeHtml(s.title)}</b>` +
-          `<span class="source-detail">${escapeHtml(detail)}${count ? ` · 数据 ${count} 项` : ''}</span>` +
-          (s.url ? `<span class="source-url">${escapeHtml(s.url)}</span>` : '') +
-          '</li>'
-        );
+            `<span class="source-detail">${escapeHtml(detail)}</span>` +
+            (s.url ? `<span class="source-url">${escapeHtml(s.url)}</span>` : '') +
+            '</li>',
+        ];
       });
-    return `<ol class="sources" data-block="sources">${items.join('')}</ol>\n`;
+      return `<ol class="sources" data-block="sources">${items.join('')}</ol>\n`;
+    });
   },
 };

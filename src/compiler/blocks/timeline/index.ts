@@ -68,7 +68,7 @@ export function renderTimelineBlock(body: string, ctx: BlockContext): string {
   if ('orientation' in layout) {
     spec.problem(
       ['events'],
-      `the ${layout.orientation} timeline does not fit at 24 px text: it needs ${layout.need} px of height and has ${layout.have} px; ` +
+      `the ${layout.orientation} timeline does not fit at 28 px text: it needs ${layout.need} px of height and has ${layout.have} px; ` +
         'shorten titles and details, drop events, or raise height (at most 896)',
       'key',
     );

@@ -64,13 +64,13 @@ export const H_GEOMETRY = { gap: 24, axis: 48, span: 64 } as const;
 /** Width of the span column and axis column, gap between rows (vertical). */
 export const V_GEOMETRY = { span: 220, axis: 48, gap: 12 } as const;
 
-/** Sizes from large to small; the first that fits is used. Every size stays at 24 px or more. */
+/** Sizes from large to small; the first that fits is used. Every size stays at 28 px or more (read from a hall). */
 function sizeSteps(): TimelineSizes[] {
   return [1.4, 1.3, 1.2, 1.1, 1].map((s) => ({
-    date: Math.round(26 * s),
-    title: Math.round(28 * s),
-    detail: Math.round(24 * s),
-    span: Math.round(24 * s),
+    date: Math.max(28, Math.round(26 * s)),
+    title: Math.max(30, Math.round(28 * s)),
+    detail: Math.max(28, Math.round(24 * s)),
+    span: Math.max(28, Math.round(24 * s)),
   }));
 }
 

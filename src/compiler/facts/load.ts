@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import { NOT_FOUND, readDeckText } from '../../host.ts';
-import { resolveFrom } from '../../paths.ts';
-import { parseYaml } from '../../yaml.ts';
-import type { BlockContext } from '../types.ts';
+import type { Report } from '../diagnostics.ts';
+import { type CompileHost, NOT_FOUND, readDeckText } from '../host.ts';
+import { resolveFrom } from '../paths.ts';
+import { parseYaml } from '../yaml.ts';
 
 /** slides/data/facts.yaml: every figure the deck states, each with its source. */
 const SourceSchema = v.object({
@@ -35,7 +35,15 @@ export type Fact = Facts['facts'][string];
 /** Where a block finds the facts when it does not say: beside the slides. */
 export const DEFAULT_FACTS = './data/facts.yaml';
 
-type Problem = Parameters<BlockContext['report']>[0];
+type Problem = Parameters<Report>[0];
+
+/** What reading a facts file needs: where it is cited from, and the compiler's I/O and report. */
+export interface FactsContext {
+  file: string;
+  host: CompileHost;
+  report: Report;
+  depend(path: string): void;
+}
 
 /** Parsed facts files by path, kept while their text is unchanged: every figures block reads the same file. */
 const parsedFiles = new Map<string, { text: string; facts: Facts | undefined; problems: Problem[] }>();
@@ -71,11 +79,12 @@ function parseFacts(path: string, text: string): { facts: Facts | undefined; pro
 }
 
 /** Reads and validates a facts file, reporting problems at their line in it. */
-export function loadFacts(ctx: BlockContext, ref: string, line: number): Facts | undefined {
+export function loadFacts(ctx: FactsContext, ref: string, line: number, optional = false): Facts | undefined {
   const path = resolveFrom(ctx.file, ref);
   const read = readDeckText(ctx.host, path);
   ctx.depend(path);
   if (!('text' in read)) {
+    if (optional && read.problem === NOT_FOUND) return undefined;
     ctx.report(
       read.line
         ? { file: path, line: read.line, column: read.column ?? 1, message: `${path} ${read.problem}` }
