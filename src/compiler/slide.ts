@@ -2,10 +2,11 @@ import type { MarkdownIt } from 'markdown-it';
 import type { BlockRenderer } from './blocks/types.ts';
 import type { Report } from './diagnostics.ts';
 import type { CompileHost } from './host.ts';
-import { escapeHtml, renderAttrs } from './html.ts';
+import { renderAttrs } from './html.ts';
 import { refusedRefs } from './local-refs.ts';
 import type { SlideEnv } from './markdown/env.ts';
 import type { MarkdownOptions } from './markdown/options.ts';
+import { noBreakHtml } from './nowrap.ts';
 import type { SlideChunk } from './split.ts';
 import { placeOf } from './text.ts';
 
@@ -64,6 +65,7 @@ function env(
       ctx.cite(id, short);
       cited?.set(id, short);
     },
+    citeDeck: ctx.cite,
     defer: ctx.defer,
   };
 }
@@ -76,10 +78,12 @@ export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext
   const tokens = md.parse(chunk.body, bodyEnv);
   const headingAt = tokens.findIndex((t) => t.type === 'heading_open');
   const title = headingAt >= 0 ? (tokens[headingAt + 1]?.children ?? []).map((c) => c.content).join('') : '';
+  const rendered = md.renderer.render(tokens, md.options, bodyEnv);
+  // A footnote the author wrote (class="slide-sources") replaces the generated one.
   const body =
-    md.renderer.render(tokens, md.options, bodyEnv) +
-    (cited.size > 0
-      ? `<p class="slide-sources">来源：${[...cited.values()].map(escapeHtml).join('；')}</p>\n`
+    rendered +
+    (cited.size > 0 && !rendered.includes('class="slide-sources"')
+      ? `<p class="slide-sources">来源：${[...cited.values()].map(noBreakHtml).join('；')}</p>\n`
       : '');
 
   let notes = '';

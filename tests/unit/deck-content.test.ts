@@ -36,22 +36,38 @@ describe('the 作战图 deck', () => {
     }
   });
 
-  it('states no number on a slide that the facts do not hold', () => {
-    const known = new Set(Object.values(facts.facts).map((f) => String(f.value)));
+  it('states every number by reference: none is left in prose or notes but dates', () => {
     const years = new Set(Object.keys(facts.dates).map((d) => d.slice(0, 4)));
+    const monthDays = new Set(Object.keys(facts.dates).map((d) => d.slice(5)));
     const unknown: string[] = [];
     for (const s of slides) {
       const doc = parseHTML(`<div>${s.html}</div>`).document;
-      // Blocks carry their own sourced data (charts, diagrams); the prose around them is checked here.
-      for (const el of doc.querySelectorAll('[data-block], aside.notes, .figure-source, .chart-source'))
+      // Facts cited by id, and blocks (their numbers come from facts, resolved by the compiler).
+      for (const el of doc.querySelectorAll('.fact, [data-block], .figure-source, .slide-sources'))
         el.remove();
       const prose = (doc.querySelector('div')?.textContent ?? '')
-        .replace(/\d{4}年\d{1,2}月(\d{1,2}日)?/g, (d) => (years.has(d.slice(0, 4)) ? '' : d))
-        .replace(/\d{4}—\d{4}年/g, '');
+        .replace(/(\d{4})年(\d{1,2}月(\d{1,2}日)?)?/g, (d, y: string) => (years.has(y) ? '' : d))
+        .replace(/\d{4}—\d{4}年/g, '')
+        .replace(/(\d{1,2})月(\d{1,2})日/g, (d, m: string, day: string) =>
+          monthDays.has(`${m.padStart(2, '0')}-${day.padStart(2, '0')}`) ? '' : d,
+        );
       for (const n of prose.match(/\d+(\.\d+)?/g) ?? []) {
-        if (!known.has(n) && !years.has(n)) unknown.push(`${s.file}:${s.startLine}: ${n}`);
+        if (!years.has(n)) unknown.push(`${s.file}:${s.startLine}: ${n}`);
       }
     }
     expect(unknown).toEqual([]);
+  });
+
+  it('lists exactly the sources the slides cite', () => {
+    const cited = new Set(deck.cited);
+    expect([...cited].sort()).toEqual(
+      Object.keys(facts.sources)
+        .filter((id) => cited.has(id))
+        .sort(),
+    );
+    const listed = [...parseHTML(deck.html).document.querySelectorAll('[data-block="sources"] li')].map(
+      (li) => li.getAttribute('data-node'),
+    );
+    expect(listed).toEqual(deck.cited);
   });
 });

@@ -27,6 +27,8 @@ export interface SlideEnv extends Env {
   facts(): Facts | undefined;
   /** Records a source the slide cites, by id and short name (the slide's footnote, the sources list). */
   cite(sourceId: string, short: string): void;
+  /** Records a source for the deck's list only (a block shows its sources itself). */
+  citeDeck(sourceId: string, short: string): void;
   /** Renders later, once every slide is rendered, with what the deck cites; returns a placeholder for the HTML. */
   defer(render: (deck: DeckSummary) => string): string;
 }

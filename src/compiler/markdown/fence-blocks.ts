@@ -48,7 +48,7 @@ export function fenceBlocks(md: MarkdownIt): void {
         depend: env.depend,
         id: env.nextBlockId(),
         facts: env.facts,
-        cite: env.cite,
+        cite: env.citeDeck,
         defer: env.defer,
       });
       return failed && !html ? errorBox(`${name}: see the problems reported for ${env.file}:${line}`) : html;

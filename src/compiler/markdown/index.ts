@@ -8,6 +8,7 @@ import { factRefs } from './fact-refs.ts';
 import { fenceBlocks } from './fence-blocks.ts';
 import { gfm } from './gfm.ts';
 import { images } from './images.ts';
+import { nowrap } from './nowrap.ts';
 
 /**
  * The deck's markdown-it, with every rule it adds in order. HTML is on: the deck's author is trusted.
@@ -22,6 +23,7 @@ export function createMarkdown(): MarkdownIt {
     .use(elementComments) // <!-- .element: … --> and <!-- .slide: … -->, as reveal.js's markdown plugin
     .use(images) // check image paths and rewrite them from the project root
     .use(factRefs) // [[fact-id]]: a number from the facts file, with its unit and source
+    .use(nowrap) // dates and numbers with units never split across lines
     .use(fenceBlocks) // ```chart and other registered blocks; any other fence is a code listing
     .use(codeBlocks); // indented code, highlighted as reveal.js does
 }

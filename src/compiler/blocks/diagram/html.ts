@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../html.ts';
+import { noBreakHtml } from '../../nowrap.ts';
 import { px } from './geometry.ts';
 import { wrapText } from './text.ts';
 
@@ -38,7 +39,7 @@ export function caption(
   }
   if (sources.length > 0) {
     const line = SOURCE_PREFIX + sources.join('；');
-    parts.push(`<span class="diagram-source">${escapeHtml(line)}</span>`);
+    parts.push(`<span class="diagram-source">${noBreakHtml(line)}</span>`);
     count += wrapText(line, width, CAPTION_SIZE).length;
   }
   if (count === 0) return { html: '', height: 0 };

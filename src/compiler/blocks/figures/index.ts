@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { DEFAULT_FACTS, loadFacts } from '../../facts/load.ts';
 import { escapeHtml, renderAttrs } from '../../html.ts';
+import { noBreakHtml } from '../../nowrap.ts';
 import { parseYaml } from '../../yaml.ts';
 import type { BlockRenderer } from '../types.ts';
 
@@ -69,7 +70,7 @@ export const figuresBlock: BlockRenderer = {
         `<span class="figure-unit">${escapeHtml(fact.unit)}</span></div>` +
         `<figcaption class="figure-label">${escapeHtml(item.label ?? fact.text)}</figcaption>` +
         (item.note ? `<div class="figure-note">${escapeHtml(item.note)}</div>` : '') +
-        `<div class="figure-source">来源：${escapeHtml(source?.short ?? fact.source)}${mark}</div>` +
+        `<div class="figure-source">来源：${noBreakHtml(source?.short ?? fact.source)}${mark}</div>` +
         '</figure>'
       );
     });

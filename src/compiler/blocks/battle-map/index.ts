@@ -1,0 +1,95 @@
+import { formatNumber, resolveRef } from '../../facts/refs.ts';
+import { escapeHtml, renderAttrs } from '../../html.ts';
+import { noBreakHtml } from '../../nowrap.ts';
+import { parseSpec, rejectFenceOptions } from '../diagram/spec.ts';
+import type { BlockContext, BlockRenderer } from '../types.ts';
+import { BattleMapSchema } from './schema.ts';
+
+const NAME = 'battle-map';
+const CJK = '一二三四五六七八九十';
+
+/** Escaped text in which the author's `<wbr>` break points (for lines that break only there) survive. */
+function withBreaks(text: string): string {
+  return noBreakHtml(text).replaceAll('&lt;wbr&gt;', '<wbr>');
+}
+
+function number(i: number, style: 'cjk' | 'arabic' | 'none'): string {
+  if (style === 'none') return '';
+  return style === 'cjk' && i < CJK.length ? CJK[i]! : String(i + 1);
+}
+
+/**
+ * ```battle-map — a target matrix (挂图作战): rows down the side (the directions), and for each the year's
+ * targets as figures from the facts file and lines of text, with their sources; each row links to its
+ * section and appears as a fragment. Plain HTML and CSS: it prints, exports and narrows like prose.
+ */
+export function renderBattleMap(body: string, ctx: BlockContext): string {
+  rejectFenceOptions(ctx, NAME, 'step: rows');
+  const spec = parseSpec(body, ctx, NAME, BattleMapSchema);
+  if (!spec) return '';
+  const { value } = spec;
+  const facts = ctx.facts();
+  let ok = true;
+  const rows = value.rows.map((row, r) => {
+    const sources = new Map<string, string>();
+    for (const [k, id] of (row.sources ?? []).entries()) {
+      const s = facts ? resolveRef({ kind: 'source', id, part: 'all' }, facts) : undefined;
+      if (!s?.ok) {
+        ok = false;
+        spec.problem(
+          ['rows', r, 'sources', k],
+          s ? s.message : 'there is no facts file (slides/data/facts.yaml)',
+        );
+      } else {
+        ctx.cite(s.sourceId, s.source);
+        sources.set(s.sourceId, s.source);
+      }
+    }
+    const items = row.items.map((item, k) => {
+      if ('text' in item) return `<li class="bm-text">${withBreaks(item.text)}</li>`;
+      const f = facts ? resolveRef({ kind: 'fact', id: item.fact, part: 'all' }, facts) : undefined;
+      if (!f?.ok || !f.fact) {
+        ok = false;
+        spec.problem(
+          ['rows', r, 'items', k, 'fact'],
+          f && !f.ok ? f.message : 'there is no facts file (slides/data/facts.yaml)',
+        );
+        return '';
+      }
+      ctx.cite(f.sourceId, f.source);
+      sources.set(f.sourceId, f.source);
+      return (
+        `<li${renderAttrs({ class: 'bm-figure', 'data-fact': item.fact, 'data-derived': f.fact.derived ? 'true' : undefined })}>` +
+        `<span class="bm-value">${escapeHtml(formatNumber(f.fact.value))}<small>${escapeHtml(f.fact.unit)}</small>` +
+        (f.fact.derived ? '<sup class="fact-mark">推算</sup>' : '') +
+        `</span><span class="bm-label">${withBreaks(item.label ?? f.fact.text)}</span></li>`
+      );
+    });
+    const no = number(r, value.numbering);
+    const head =
+      (no ? `<span class="bm-no">${escapeHtml(no)}</span>` : '') +
+      `<span class="bm-direction">${withBreaks(row.direction)}</span>`;
+    return (
+      `<li${renderAttrs({ class: value.step === 'rows' ? 'bm-row fragment' : 'bm-row', 'data-row': r + 1 })}>` +
+      (row.link
+        ? `<a class="bm-head" href="#/${escapeHtml(row.link)}">${head}</a>`
+        : `<div class="bm-head">${head}</div>`) +
+      `<ul${renderAttrs({ class: 'bm-items', 'data-interpretation': value.interpretation ? 'true' : undefined })}>${items.join('')}</ul>` +
+      `<div class="bm-source">${[...sources.values()].map(noBreakHtml).join('；')}</div>` +
+      '</li>'
+    );
+  });
+  if (!ok) return '';
+  const columns = value.columns
+    ? `<div class="bm-columns" aria-hidden="true">${value.columns.map((c) => `<span>${escapeHtml(c)}</span>`).join('')}</div>`
+    : '';
+  const legend = value.interpretation
+    ? `<figcaption class="bm-legend"><span class="interp-key">解读</span>${escapeHtml(value.interpretation)}</figcaption>`
+    : '';
+  return (
+    `<figure${renderAttrs({ class: 'battle-map', id: ctx.id, 'data-block': NAME, 'data-rows': value.rows.length })}>` +
+    `${columns}<ol class="bm-rows">${rows.join('')}</ol>${legend}</figure>\n`
+  );
+}
+
+export const battleMap: BlockRenderer = { name: NAME, render: renderBattleMap };
