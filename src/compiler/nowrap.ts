@@ -17,3 +17,11 @@ export function noBreakHtml(text: string): string {
   }
   return out + escapeHtml(text.slice(last));
 }
+
+/**
+ * Text for a label that breaks only where its author chose (a `<wbr>` written in the text, for lines styled
+ * `word-break: keep-all`), escaped otherwise, with dates and numbers kept whole.
+ */
+export function labelHtml(text: string): string {
+  return noBreakHtml(text).replaceAll('&lt;wbr&gt;', '<wbr>');
+}

@@ -93,7 +93,7 @@ function blockRefs(env: SlideEnv, body: string, firstLine: number): string {
             env.report({ ...place(index), message: `${written}: ${r.message}` });
             return written;
           }
-          env.cite(r.sourceId, r.source);
+          env.citeDeck(r.sourceId, r.source);
           return r.fact?.derived ? `${r.text}（推算）` : r.text;
         },
       );

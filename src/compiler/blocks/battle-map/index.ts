@@ -1,17 +1,12 @@
 import { formatNumber, resolveRef } from '../../facts/refs.ts';
 import { escapeHtml, renderAttrs } from '../../html.ts';
-import { noBreakHtml } from '../../nowrap.ts';
+import { labelHtml, noBreakHtml } from '../../nowrap.ts';
 import { parseSpec, rejectFenceOptions } from '../diagram/spec.ts';
 import type { BlockContext, BlockRenderer } from '../types.ts';
 import { BattleMapSchema } from './schema.ts';
 
 const NAME = 'battle-map';
 const CJK = '一二三四五六七八九十';
-
-/** Escaped text in which the author's `<wbr>` break points (for lines that break only there) survive. */
-function withBreaks(text: string): string {
-  return noBreakHtml(text).replaceAll('&lt;wbr&gt;', '<wbr>');
-}
 
 function number(i: number, style: 'cjk' | 'arabic' | 'none'): string {
   if (style === 'none') return '';
@@ -46,7 +41,7 @@ export function renderBattleMap(body: string, ctx: BlockContext): string {
       }
     }
     const items = row.items.map((item, k) => {
-      if ('text' in item) return `<li class="bm-text">${withBreaks(item.text)}</li>`;
+      if ('text' in item) return `<li class="bm-text">${labelHtml(item.text)}</li>`;
       const f = facts ? resolveRef({ kind: 'fact', id: item.fact, part: 'all' }, facts) : undefined;
       if (!f?.ok || !f.fact) {
         ok = false;
@@ -62,13 +57,13 @@ export function renderBattleMap(body: string, ctx: BlockContext): string {
         `<li${renderAttrs({ class: 'bm-figure', 'data-fact': item.fact, 'data-derived': f.fact.derived ? 'true' : undefined })}>` +
         `<span class="bm-value">${escapeHtml(formatNumber(f.fact.value))}<small>${escapeHtml(f.fact.unit)}</small>` +
         (f.fact.derived ? '<sup class="fact-mark">推算</sup>' : '') +
-        `</span><span class="bm-label">${withBreaks(item.label ?? f.fact.text)}</span></li>`
+        `</span><span class="bm-label">${labelHtml(item.label ?? f.fact.text)}</span></li>`
       );
     });
     const no = number(r, value.numbering);
     const head =
       (no ? `<span class="bm-no">${escapeHtml(no)}</span>` : '') +
-      `<span class="bm-direction">${withBreaks(row.direction)}</span>`;
+      `<span class="bm-direction">${labelHtml(row.direction)}</span>`;
     return (
       `<li${renderAttrs({ class: value.step === 'rows' ? 'bm-row fragment' : 'bm-row', 'data-row': r + 1 })}>` +
       (row.link

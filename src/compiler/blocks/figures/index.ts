@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { DEFAULT_FACTS, loadFacts } from '../../facts/load.ts';
 import { escapeHtml, renderAttrs } from '../../html.ts';
-import { noBreakHtml } from '../../nowrap.ts';
+import { labelHtml, noBreakHtml } from '../../nowrap.ts';
 import { parseYaml } from '../../yaml.ts';
 import type { BlockRenderer } from '../types.ts';
 
@@ -68,8 +68,8 @@ export const figuresBlock: BlockRenderer = {
         })}>` +
         `<div class="figure-value"><span class="figure-number">${escapeHtml(String(fact.value))}</span>` +
         `<span class="figure-unit">${escapeHtml(fact.unit)}</span></div>` +
-        `<figcaption class="figure-label">${escapeHtml(item.label ?? fact.text)}</figcaption>` +
-        (item.note ? `<div class="figure-note">${escapeHtml(item.note)}</div>` : '') +
+        `<figcaption class="figure-label">${labelHtml(item.label ?? fact.text)}</figcaption>` +
+        (item.note ? `<div class="figure-note">${noBreakHtml(item.note)}</div>` : '') +
         `<div class="figure-source">来源：${noBreakHtml(source?.short ?? fact.source)}${mark}</div>` +
         '</figure>'
       );

@@ -1,0 +1,90 @@
+import { expect, type Page, test } from '@playwright/test';
+import { allSlides, goTo, openDeck } from './deck.ts';
+
+/**
+ * Chinese line breaking, measured on every slide with all fragments shown: no line of a paragraph, label or
+ * title holds one character alone, and no date or number with its unit is split across two lines.
+ */
+function badLines(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const slide = document.querySelector<HTMLElement>('.reveal .slides section.present:not(.stack)')!;
+    for (const f of slide.querySelectorAll('.fragment')) f.classList.add('visible');
+    const blockOf = (el: Element): Element => {
+      let at: Element = el;
+      while (at !== slide && getComputedStyle(at).display === 'inline' && at.parentElement)
+        at = at.parentElement;
+      return at;
+    };
+    type Char = { ch: string; mid: number; height: number };
+    const blocks = new Map<Element, Char[]>();
+    const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) =>
+        n.parentElement?.closest('aside.notes, svg, canvas, table, .sr-only, [hidden]')
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT,
+    });
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const block = blockOf(node.parentElement!);
+      const chars = blocks.get(block) ?? [];
+      const text = node.textContent ?? '';
+      for (let i = 0; i < text.length; i++) {
+        if (/\s/.test(text[i]!)) continue;
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const r = [...range.getClientRects()].find((x) => x.width > 0);
+        if (r) chars.push({ ch: text[i]!, mid: (r.top + r.bottom) / 2, height: r.height });
+      }
+      blocks.set(block, chars);
+    }
+    const out: string[] = [];
+    for (const [block, chars] of blocks) {
+      const lines: Char[][] = [];
+      const lineOf: number[] = [];
+      for (const c of chars) {
+        const last = lines[lines.length - 1];
+        if (last && Math.abs(c.mid - last[0]!.mid) < last[0]!.height / 2) last.push(c);
+        else lines.push([c]);
+        lineOf.push(lines.length - 1);
+      }
+      const name = `${block.tagName.toLowerCase()}.${[...block.classList].join('.')} "${chars
+        .map((c) => c.ch)
+        .join('')
+        .slice(0, 24)}"`;
+      if (lines.length > 1) {
+        for (const line of lines) {
+          const letters = line.filter((c) => !/[\p{P}\p{S}]/u.test(c.ch));
+          if (letters.length === 1 && line.length <= 2)
+            out.push(`${name}: a line holds only "${line.map((c) => c.ch).join('')}"`);
+        }
+      }
+      const text = chars.map((c) => c.ch).join('');
+      for (const m of text.matchAll(
+        /\d{4}-\d{2}(-\d{2})?|(\d{4}年)?\d{1,2}月\d{1,2}日|\d+(\.\d+)?(%|亿元|万家次|个|条|家|场)/g,
+      )) {
+        const first = lineOf[m.index]!;
+        const last = lineOf[m.index + m[0].length - 1]!;
+        if (first !== last) out.push(`${name}: "${m[0]}" is split across lines`);
+      }
+    }
+    return out;
+  });
+}
+
+for (const [variant, path] of [
+  ['简体', '/'],
+  ['繁體', '/zh-Hant/'],
+] as const) {
+  test(`${variant}: no one-character line and no split date or number on any slide at 1920×1080`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openDeck(page, path);
+    const bad: string[] = [];
+    for (const [h, v] of await allSlides(page)) {
+      await goTo(page, h, v);
+      for (const b of await badLines(page)) bad.push(`${h}/${v}: ${b}`);
+    }
+    expect(bad).toEqual([]);
+  });
+}
