@@ -22,7 +22,9 @@ test('battle map: rows appear one by one, and a row links to its direction', asy
   expect(overflow).toBe(0);
   const before = await indices(page);
   await rows.nth(2).locator('a.bm-head').click();
-  await expect(page.locator('section.present:not(.stack) h2')).toHaveText('进一步发挥企业在工业发展中的主体作用');
+  await expect(page.locator('section.present:not(.stack) h2')).toHaveText(
+    '进一步发挥企业在工业发展中的主体作用',
+  );
   expect((await indices(page)).h).toBeGreaterThan(before.h);
 });
 

@@ -70,7 +70,7 @@ for (const size of SIZES) {
     test('every chart is drawn and crisp after navigating to it from slide 1', async ({ page }) => {
       await openDeck(page);
       const list = await charts(page);
-      expect(list.length).toBeGreaterThanOrEqual(4);
+      expect(list.length).toBeGreaterThanOrEqual(3);
       for (const chart of list) {
         await goTo(page, 0, 0);
         await goTo(page, chart.h, chart.v);
@@ -215,7 +215,7 @@ test('print view draws every chart as SVG at its final values before the deck is
       };
     }),
   );
-  expect(figures.length).toBeGreaterThanOrEqual(4);
+  expect(figures.length).toBeGreaterThanOrEqual(3);
   for (const f of figures) {
     expect(f.state).toBe('drawn');
     expect(f.canvasShown).toBe(false);

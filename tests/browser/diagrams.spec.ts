@@ -108,7 +108,9 @@ test('the deck diagrams render: a chain map, a timeline, no error in place', asy
   await expect(page.locator('.reveal [data-block="timeline"]')).toHaveCount(1);
   await expect(page.locator('.reveal .deck-error')).toHaveCount(0);
   await expect(page.locator('[data-block="chain-map"] [data-node="landmark"] .cm-figure')).toHaveText('13条');
-  await expect(page.locator('[data-block="chain-map"] [data-node="province"]')).toContainText('全省重点产业链');
+  await expect(page.locator('[data-block="chain-map"] [data-node="province"]')).toContainText(
+    '全省重点产业链',
+  );
   await expect(page.locator('[data-block="timeline"] [data-node="e4"] time')).toHaveText('2025年5月14日');
 });
 

@@ -12,10 +12,7 @@ facts:
 `;
 
 const deck = (body: string, facts: string | null = FACTS) =>
-  compile(
-    { 'slides/a.md': `## 标题\n\n${body}` },
-    facts === null ? {} : { 'slides/data/facts.yaml': facts },
-  );
+  compile({ 'slides/a.md': `## 标题\n\n${body}` }, facts === null ? {} : { 'slides/data/facts.yaml': facts });
 const problems = (body: string, facts: string | null = FACTS) =>
   deck(body, facts).diagnostics.map(formatDiagnostic);
 
