@@ -144,10 +144,14 @@ export function splitSlides(head: FileHead, options: MarkdownOptions, report: Re
     if (notes) {
       notes.index += start;
       chunk.body = text.slice(start, notes.index);
+      // The notes' first line is that of their first character (`Note:` may stand alone on its line).
+      const from = notes.index + notes[0].length;
+      const raw = text.slice(from, end);
+      const trimmed = raw.trim();
       const lead = notes[0].length - notes[0].trimStart().length; // `^\s*` may take blank lines before it
       chunk.notes = {
-        text: text.slice(notes.index + notes[0].length, end).trim(),
-        line: lineAt(notes.index + lead),
+        text: trimmed,
+        line: trimmed ? lineAt(from + raw.length - raw.trimStart().length) : lineAt(notes.index + lead),
       };
     }
     chunks.push(chunk);
