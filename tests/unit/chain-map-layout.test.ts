@@ -166,8 +166,8 @@ describe('chain-map layout on generated specs', () => {
         expect(result.need).toBeGreaterThan(result.have);
       }
     }
-    // Half the random specs fit (many are too big for any slide): the search is not giving up early.
-    expect(laidOut).toBeGreaterThan(80);
+    // Most random specs fit (many are too big for any slide at 28 px text): the search is not giving up early.
+    expect(laidOut).toBeGreaterThanOrEqual(75);
   });
 
   it('wraps a tall tier into sub-columns before giving up', () => {
