@@ -51,6 +51,8 @@ interface Load {
   all: { raw: number; gzip: number };
   /** Bytes as sent, compressed by the server (the page's resource timing, bodies only). */
   wire: number;
+  /** Bytes as sent of the page and of every response complete when the first slide showed. */
+  wireFirst: number;
 }
 
 /**
@@ -134,8 +136,10 @@ async function loadOnce(browser: Browser, url: string): Promise<Load> {
       0,
     ),
     arrived: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
-      (r) => [r.name, r.responseEnd] as const,
+      (r) => [r.name, r.responseEnd, r.encodedBodySize] as const,
     ),
+    page: (performance.getEntriesByType('navigation')[0] as PerformanceResourceTiming | undefined)
+      ?.encodedBodySize,
   }));
   await Promise.all(pending);
   await context.close();
@@ -153,6 +157,8 @@ async function loadOnce(browser: Browser, url: string): Promise<Load> {
     },
     all: { raw: bodies.reduce((s, b) => s + b.size, 0), gzip: bodies.reduce((s, b) => s + b.gzip, 0) },
     wire: t.wire,
+    wireFirst:
+      (t.page ?? 0) + t.arrived.filter(([, end]) => end <= t.visible).reduce((s, [, , n]) => s + n, 0),
   };
 }
 
@@ -235,6 +241,7 @@ async function main(): Promise<void> {
       allRaw: median(loads.map((l) => l.all.raw)),
       allGzip: median(loads.map((l) => l.all.gzip)),
       wire: median(loads.map((l) => l.wire)),
+      wireFirst: median(loads.map((l) => l.wireFirst)),
     });
     const a = row('ours', results.ours);
     const b = row('hand-rolled reveal.js', results.reference);
@@ -255,6 +262,7 @@ async function main(): Promise<void> {
         'all raw',
         'all gzip',
         'sent',
+        'sent before 1st',
       ].join('\t'),
     );
     for (const r of [a, b]) {
@@ -271,6 +279,7 @@ async function main(): Promise<void> {
           kb(r.allRaw),
           kb(r.allGzip),
           kb(r.wire),
+          kb(r.wireFirst),
         ].join('\t'),
       );
     }
@@ -280,6 +289,10 @@ async function main(): Promise<void> {
         `JS gzip ${(a.jsGzip / b.jsGzip).toFixed(2)}, all gzip ${(a.allGzip / b.allGzip).toFixed(2)}, ` +
         `sent ${(a.wire / b.wire).toFixed(2)}`,
     );
+    if (profileName === 'phone')
+      console.log(
+        `phone goals: ready ${(a.ready / b.ready).toFixed(2)} (≤ 0.5), first slide ${(a.visible / b.visible).toFixed(2)} and LCP ${(a.lcp / b.lcp).toFixed(2)} (≤ 0.3), sent before the first slide ${kb(a.wireFirst)} (≤ 150 KB)`,
+      );
     if (profileName === 'phone') {
       console.log(
         "\nreadable text: share of a slide's characters at ≥ 14 px on screen, every slide, fragments shown",
