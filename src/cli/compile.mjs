@@ -1,26 +1,26 @@
 // The `deck` command as compiled JavaScript: src/cli/main.ts and what it imports, bundled by Vite (a run-time
 // dependency) into lib/cli/, one chunk per lazily loaded command. Plain JavaScript, so it runs before any
-// TypeScript can. `npm ci` compiles in `prepare`; bin.mjs recompiles when a source is newer than the output.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+// TypeScript can. `npm ci` compiles in `prepare`; bin.mjs recompiles when a module it was compiled from (listed in
+// lib/cli/inputs.json) or package.json is newer than the output.
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = join(root, 'lib/cli');
 const entry = join(outDir, 'main.js');
-/** What the compiled CLI is made of; package.json because a changed dependency can change the bundle. */
-const INPUTS = ['src', 'package.json'].map((p) => join(root, p));
+const manifest = join(outDir, 'inputs.json');
 
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let max = stat.mtimeMs;
-  for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
-  return max;
+/** Whether the output is newer than every module it was made of (a new import edits one of them). */
+function fresh() {
+  try {
+    const built = statSync(entry).mtimeMs;
+    const inputs = [...JSON.parse(readFileSync(manifest, 'utf8')), 'package.json'];
+    return inputs.every((file) => statSync(join(root, file)).mtimeMs <= built);
+  } catch {
+    return false; // missing output, manifest or input
+  }
 }
-
-const fresh = () => existsSync(entry) && INPUTS.every((p) => newest(p) <= statSync(entry).mtimeMs);
 
 /** Writes a file whole or not at all: processes started side by side may compile at once. */
 function writeAtomic(file, text) {
@@ -51,6 +51,12 @@ export async function compile({ clean = false } = {}) {
   });
   const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output);
   if (clean) rmSync(outDir, { recursive: true, force: true });
+  // The project's own modules (not packages), for the freshness check.
+  const inputs = chunks
+    .flatMap((c) => (c.type === 'chunk' ? c.moduleIds : []))
+    .filter((id) => isAbsolute(id) && !id.includes('/node_modules/'))
+    .map((id) => relative(root, id));
+  writeAtomic(manifest, JSON.stringify([...new Set(inputs)].sort()));
   // Hashed chunks first, the entry last: a process that sees the new entry finds every chunk it names.
   for (const c of chunks.filter((c) => c.fileName !== 'main.js'))
     writeAtomic(join(outDir, c.fileName), c.type === 'chunk' ? c.code : c.source);
