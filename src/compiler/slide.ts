@@ -2,7 +2,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { BlockRenderer } from './blocks/types.ts';
 import type { Report } from './diagnostics.ts';
 import type { CompileHost } from './host.ts';
-import { renderAttrs } from './html.ts';
+import { htmlText, renderAttrs } from './html.ts';
 import { refusedRefs } from './local-refs.ts';
 import type { SlideEnv } from './markdown/env.ts';
 import type { MarkdownOptions } from './markdown/options.ts';
@@ -77,7 +77,9 @@ export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext
   const bodyEnv = env(chunk, chunk.startLine, chunk.body, ctx, cited);
   const tokens = md.parse(chunk.body, bodyEnv);
   const headingAt = tokens.findIndex((t) => t.type === 'heading_open');
-  const title = headingAt >= 0 ? (tokens[headingAt + 1]?.children ?? []).map((c) => c.content).join('') : '';
+  // The title as the heading reads: resolved fact references, without markup (no-wrap spans, an author's tags).
+  const heading = headingAt >= 0 ? tokens[headingAt + 1]?.children : undefined;
+  const title = heading ? htmlText(md.renderer.renderInline(heading, md.options, bodyEnv)) : '';
   const rendered = md.renderer.render(tokens, md.options, bodyEnv);
   // A footnote the author wrote (class="slide-sources") replaces the generated one.
   const body =

@@ -2,9 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
-import { parse } from 'yaml';
 import { all, chartSeries, EMU, frame, type PptxPackage, readPptx, text } from '../ooxml.ts';
 import { deck, processesWith, type Run } from './run-export.ts';
 
@@ -13,7 +11,6 @@ import { deck, processesWith, type Run } from './run-export.ts';
  * xmldom, not PptxGenJS) against what the browser shows in the print view, then opened by LibreOffice Impress.
  */
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'deck-export-pptx-'));
 const LONG = 240_000;
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -24,6 +21,8 @@ interface PrintedSlide {
   /** Every visible text node's text (charts' own labels excepted: they are chart parts). */
   texts: string[];
   charts: number;
+  /** The charts' models as the page carries them (labels, series with the values the data resolved to). */
+  models: { labels: string[]; datasets: { label: string; data: number[] }[] }[];
 }
 
 /** What the print view shows on each page, read in the browser. */
@@ -53,37 +52,15 @@ async function printedSlides(page: Page): Promise<PrintedSlide[]> {
         notes: section?.querySelector('aside.notes')?.textContent?.trim() ?? '',
         texts,
         charts: pageEl.querySelectorAll('[data-block="chart"]').length,
+        models: [...pageEl.querySelectorAll('script.chart-model')].map((s) =>
+          JSON.parse(s.textContent ?? ''),
+        ),
       };
     }),
   );
 }
 
 /** Each chart block of the deck that takes its data from a file: the file's labels and series. */
-function chartsFromDataFiles(): {
-  key: string;
-  labels: string[];
-  series: { label: string; data: number[] }[];
-}[] {
-  const found = [];
-  const slides = join(root, 'slides');
-  for (const name of readdirSync(slides).filter((n) => n.endsWith('.md'))) {
-    const md = readFileSync(join(slides, name), 'utf8');
-    for (const m of md.matchAll(/```chart\n[\s\S]*?^data:\s*(\S+)#(\S+)\s*$/gm)) {
-      const data = parse(readFileSync(join(slides, m[1]!), 'utf8')) as Record<
-        string,
-        { labels: string[]; datasets: { label: string; data: number[] }[] }
-      >;
-      const entry = data[m[2]!]!;
-      found.push({
-        key: m[2]!,
-        labels: entry.labels.map((l) => l.replace(/\s*\n\s*/g, ' ')),
-        series: entry.datasets.map((d) => ({ label: d.label, data: d.data })),
-      });
-    }
-  }
-  return found;
-}
-
 test.describe('export pptx', () => {
   const file = join(work, 'deck.pptx');
   let run: Run;
@@ -140,14 +117,15 @@ test.describe('export pptx', () => {
         });
       }
     expect(parts.map((p) => p.slide)).toEqual(printed.flatMap((s, i) => Array(s.charts).fill(i)));
-    const expected = chartsFromDataFiles();
+    const expected = printed.flatMap((s) => s.models);
     expect(expected.length).toBeGreaterThan(0);
     for (const chart of expected) {
-      const part = parts.find(
-        (p) => JSON.stringify(p.series[0]?.categories) === JSON.stringify(chart.labels),
+      const labels = chart.labels.map((l) => l.replace(/\s*\n\s*/g, ' '));
+      const part = parts.find((p) => JSON.stringify(p.series[0]?.categories) === JSON.stringify(labels));
+      expect(part, `chart ${labels.join('/')}`).toBeDefined();
+      expect(part!.series.map((s) => ({ label: s.name, data: s.values }))).toEqual(
+        chart.datasets.map((d) => ({ label: d.label, data: d.data })),
       );
-      expect(part, `chart ${chart.key}`).toBeDefined();
-      expect(part!.series.map((s) => ({ label: s.name, data: s.values }))).toEqual(chart.series);
       expect(part!.workbook).toBe(true);
     }
   });

@@ -173,6 +173,12 @@ describe('inline cases', () => {
     expect(dom(deck).querySelector('h2')?.textContent).toBe('Heading');
   });
 
+  it('keeps a slide title as text when its heading holds dates kept on one line', () => {
+    const deck = compile({ 'slides/a.md': '## 从2019年到2025年 <em>x</em>\n\nbody' });
+    expect(dom(deck).querySelector('h2 .nw')?.textContent).toBe('2019年');
+    expect(deck.stacks.flat()[0]?.title).toBe('从2019年到2025年 x');
+  });
+
   it('reports front matter that is never closed', () => {
     const deck = compile({ 'slides/a.md': '---\ntitle: x\n\n# body' });
     expect(deck.diagnostics.map(formatDiagnostic)).toContain(
