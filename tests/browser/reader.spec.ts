@@ -220,17 +220,19 @@ test.describe('following on a phone', () => {
         const now = await where(presenter);
         if (now.h !== before.h || now.v !== before.v) break;
         await expect.poll(() => where(phone.page)).toEqual(now);
-        const shown = await phone.page.evaluate(() => {
-          const slide = window.Reveal.getCurrentSlide();
-          const current = [...slide.querySelectorAll<HTMLElement>('.fragment.current-fragment')].filter(
-            (f) => f.getClientRects().length > 0,
-          );
-          return current.map((f) => {
-            const r = f.getBoundingClientRect();
-            return r.top < innerHeight && r.bottom > 0;
+        // The reader scrolls a newly shown fragment into view after reveal.js shows it: wait until it is there.
+        const onScreen = () =>
+          phone.page.evaluate(() => {
+            const slide = window.Reveal.getCurrentSlide();
+            const current = [...slide.querySelectorAll<HTMLElement>('.fragment.current-fragment')].filter(
+              (f) => f.getClientRects().length > 0,
+            );
+            return current.every((f) => {
+              const r = f.getBoundingClientRect();
+              return r.top < innerHeight && r.bottom > 0;
+            });
           });
-        });
-        expect(shown.every(Boolean), `fragment ${now.f} of slide ${s.h}/${s.v} on screen`).toBe(true);
+        await expect.poll(onScreen, `fragment ${now.f} of slide ${s.h}/${s.v} on screen`).toBe(true);
       }
     }
 
