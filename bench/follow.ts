@@ -3,9 +3,11 @@
  *
  * The follow-along relay under load, on loopback: N audience WebSocket clients spread over R relay instances
  * (R > 1: sharing the talk through a real redis-server, as with DECK_RELAY_REDIS), one presenter on the first
- * making slide changes. Prints the fan-out latency (presenter send → each client receive) at p50/p95/p99, the
- * messages lost (every client must see every change), each relay's RSS per client, the CPU the relays and
- * Redis spend per change. With --kill the last instance is killed (SIGKILL) halfway: its clients reconnect to
+ * making slide changes. Prints the fan-out latency (presenter send → the client has that state or a newer one)
+ * at p50/p95/p99, the changes lost (a client that never got a change nor a newer one; a change skipped for a
+ * newer one is "superseded"), each relay's RSS per client, the CPU the relays, the clients and Redis spend per
+ * change (all on the same cores, so the clients' share is latency too). Clients are bare WebSocket clients
+ * (lean-client.ts), lighter than `ws`'s. With --kill the last instance is killed (SIGKILL) halfway: its clients reconnect to
  * the others, as behind a load balancer, and the bench prints how long until every one has the latest state.
  * Relays and clients run in processes of their own (the clients in --workers processes), so each one's memory
  * and CPU is its own. The file-descriptor limit is raised for the bench's processes only. Exits 1 when a goal
@@ -19,14 +21,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
 import { RedisServer } from '../tests/unit/services.ts';
+import { openLean } from './lean-client.ts';
 
 const GOAL = { p99Ms: 50, p99MsScaled: 100, kbPerClient: 50, recoveryMs: 3000 };
 const TOKEN = 'bench-follow-token-0123456789';
 const FD_LIMIT = 65536;
+/** The page's first reconnect delay (ConnectionOptions.minDelayMs), before its jitter. */
+const RETRY_MS = 250;
 const self = fileURLToPath(import.meta.url);
 const now = () => performance.timeOrigin + performance.now();
 
-type Usage = { rss: number; cpuMs: number };
+type Usage = { rss: number; cpuMs: number; sysMs: number };
 type FromRelay = { t: 'listening'; port: number } | ({ t: 'usage' } & Usage);
 type ToWorker = { t: 'connect'; ports: number[]; from: number; count: number; changes: number };
 type FromWorker =
@@ -37,7 +42,11 @@ type FromWorker =
       clients: number;
       orphaned: number;
       recoveredAt: number;
+      /** For each client that lost its instance: ms from the loss until it had a state again. */
+      recoveries: number[];
       ended: number;
+      /** CPU the process spent from the first change to the end. */
+      cpuMs: number;
     };
 
 /** A relay instance: serves, and reports its RSS (after a full GC) and CPU time when asked. */
@@ -46,14 +55,22 @@ async function relayProcess(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'bench-follow-'));
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>bench</title>');
   const redis = process.env.BENCH_REDIS || undefined;
-  // Every client comes from 127.0.0.1: the per-address limit would be the bench's bottleneck, not the relay.
-  const relay = { token: TOKEN, redis, maxPerAddress: 100_000, maxClients: 100_000, log: () => {} };
+  // Every client comes from 127.0.0.1: the per-address limits would be the bench's bottleneck, not the relay.
+  const relay = {
+    token: TOKEN,
+    redis,
+    maxPerAddress: 100_000,
+    maxPendingPerAddress: 100_000,
+    maxClients: 100_000,
+    log: () => {},
+  };
   const deck = await serveDeck({ root, port: 0, relay });
   const send = (m: FromRelay) => process.send!(m);
   process.on('message', () => {
     (globalThis as { gc?: () => void }).gc?.();
     const cpu = process.cpuUsage();
-    send({ t: 'usage', rss: process.memoryUsage().rss, cpuMs: (cpu.user + cpu.system) / 1000 });
+    const [cpuMs, sysMs] = [(cpu.user + cpu.system) / 1000, cpu.system / 1000];
+    send({ t: 'usage', rss: process.memoryUsage().rss, cpuMs, sysMs });
   });
   process.on('disconnect', () => void deck.close().then(() => process.exit(0)));
   // Let start-up garbage go before the idle measurement, or RSS shrinks under the clients' weight.
@@ -76,6 +93,7 @@ async function workerProcess(): Promise<void> {
   const last = new Array<number>(count).fill(0);
   let orphaned = 0;
   let recoveredAt = 0;
+  const recoveries: number[] = [];
   let ended = 0;
   const lostAt = new Array<number>(count).fill(0);
   let finish: () => void = () => {};
@@ -85,45 +103,44 @@ async function workerProcess(): Promise<void> {
 
   const open = (client: number, relay: number, attempt: number): Promise<void> =>
     new Promise((resolve) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${ports[relay % ports.length]}/follow`, {
-        perMessageDeflate: false,
-        skipUTF8Validation: true,
-      });
       let welcomed = false;
-      ws.once('open', () => ws.send('{"v":1,"t":"hello","role":"audience"}'));
-      ws.on('message', (data) => {
-        const t = now();
-        // Lean on purpose: thousands of clients share this process, and their cost would count as latency.
-        const text = data.toString();
-        if (!welcomed) {
-          welcomed = true;
-          resolve();
-        }
-        if (!text.startsWith('{"v":1,"t":"state"')) return;
-        const seq = Number(/"seq":(\d+)/.exec(text)?.[1]);
-        if (lostAt[client]) {
-          recoveredAt = Math.max(recoveredAt, t);
-          lostAt[client] = 0;
-        }
-        if (seq >= 1 && seq <= changes) received[client * changes + seq - 1] = t;
-        last[client] = seq;
-        if (seq === changes && ++ended === count) finish();
+      const ws = openLean(ports[relay % ports.length]!, '/follow', {
+        open: () => ws.send('{"v":1,"t":"hello","role":"audience"}'),
+        message: (text) => {
+          const t = now();
+          if (!welcomed) {
+            welcomed = true;
+            resolve();
+          }
+          if (!text.startsWith('{"v":1,"t":"state"')) return;
+          const seq = Number(/"seq":(\d+)/.exec(text)?.[1]);
+          if (lostAt[client]) {
+            recoveredAt = Math.max(recoveredAt, t);
+            recoveries.push(t - lostAt[client]!);
+            lostAt[client] = 0;
+          }
+          if (seq >= 1 && seq <= changes) received[client * changes + seq - 1] = t;
+          last[client] = seq;
+          if (seq === changes && ++ended === count) finish();
+        },
+        close: () => {
+          if (!welcomed) {
+            // Refused (the instance is gone): the next one at once, then back off once all were tried.
+            const wait = attempt < ports.length ? 0 : Math.min(5000, 250 * 2 ** (attempt - ports.length));
+            setTimeout(
+              () => void open(client, relay + 1, attempt + 1).then(resolve),
+              wait * (0.5 + Math.random() / 2),
+            );
+            return;
+          }
+          if (!lostAt[client]) orphaned++;
+          lostAt[client] = now();
+          // As the page's follower does (runtime/follow/connection.ts): the first retry after 125–250 ms; spread
+          // over the other instances, as a round-robin load balancer would.
+          const next = relay + 1 + (client % Math.max(1, ports.length - 1));
+          setTimeout(() => void open(client, next, 1), RETRY_MS / 2 + Math.random() * (RETRY_MS / 2));
+        },
       });
-      ws.once('close', () => {
-        if (!welcomed) {
-          // Refused (the instance is gone): the next one at once, then back off once all were tried.
-          const wait = attempt < ports.length ? 0 : Math.min(5000, 250 * 2 ** (attempt - ports.length));
-          setTimeout(
-            () => void open(client, relay + 1, attempt + 1).then(resolve),
-            wait * (0.5 + Math.random() / 2),
-          );
-          return;
-        }
-        if (!lostAt[client]) orphaned++;
-        lostAt[client] = now();
-        void open(client, relay + 1, 1);
-      });
-      ws.on('error', () => {});
     });
 
   for (let i = 0; i < count; i += 100) {
@@ -131,10 +148,22 @@ async function workerProcess(): Promise<void> {
       Array.from({ length: Math.min(100, count - i) }, (_, k) => open(i + k, job.from + i + k, 0)),
     );
   }
+  const cpu0 = process.cpuUsage();
   process.send!({ t: 'connected' } satisfies FromWorker);
   await new Promise((resolve) => process.once('message', resolve)); // the presenter is done
   await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-  const done: FromWorker = { t: 'done', received, clients: count, orphaned, recoveredAt, ended };
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const done: FromWorker = {
+    t: 'done',
+    received,
+    clients: count,
+    orphaned,
+    recoveredAt,
+    recoveries,
+    ended,
+    cpuMs,
+  };
   process.send!(done);
   process.once('disconnect', () => process.exit(0));
 }
@@ -260,26 +289,39 @@ async function main(): Promise<number> {
   const end = await Promise.all(live.map((r) => r.usage()));
   const redisCpu = redis ? cpuMsOf(redis.pid!) - redisCpu0 : 0;
 
-  // Latencies of every (client, seq) received; what a client that had to reconnect missed is not "lost".
+  // States are whole snapshots: change n is on a client's screen once it has n or a newer one. Its latency is
+  // until then; a change the relay skipped for a newer one (under load) is "superseded", and "lost" only when
+  // the client never got it nor anything newer.
   const latencies: number[] = [];
   let got = 0;
+  let shown = 0;
   let orphaned = 0;
   let recoveredAt = 0;
+  const recovered: number[] = [];
   let ended = 0;
   for (const r of results) {
-    for (let i = 0; i < r.received.length; i++) {
-      const t = r.received[i]!;
-      if (Number.isNaN(t)) continue;
-      got++;
-      latencies.push(t - sentAt[(i % changes) + 1]!);
+    for (let c = 0; c < r.clients; c++) {
+      let first = Number.POSITIVE_INFINITY;
+      for (let seq = changes; seq >= 1; seq--) {
+        const t = r.received[c * changes + seq - 1]!;
+        if (!Number.isNaN(t)) {
+          got++;
+          first = Math.min(first, t);
+        }
+        if (first === Number.POSITIVE_INFINITY) continue;
+        shown++;
+        latencies.push(first - sentAt[seq]!);
+      }
     }
     orphaned += r.orphaned;
     recoveredAt = Math.max(recoveredAt, r.recoveredAt);
+    recovered.push(...r.recoveries);
     ended += r.ended;
   }
   const sorted = Float64Array.from(latencies).sort();
   const expected = clients * changes;
-  const lost = expected - got;
+  const lost = expected - shown;
+  const superseded = shown - got;
   const p99 = percentile(sorted, 99);
   const p99Goal = relays > 1 ? GOAL.p99MsScaled : GOAL.p99Ms;
   const ms = (x: number) => `${x.toFixed(2)} ms`;
@@ -289,6 +331,8 @@ async function main(): Promise<number> {
     return (loaded[i]!.rss - idle[i]!.rss) / share / 1024;
   });
   const cpuPerChange = live.map((_, i) => (end[i]!.cpuMs - loaded[i]!.cpuMs) / changes);
+  const sysPerChange = live.map((_, i) => (end[i]!.sysMs - loaded[i]!.sysMs) / changes);
+  const clientCpu = results.reduce((sum, r) => sum + r.cpuMs, 0) / changes;
   const recovery = values.kill ? recoveredAt - killedAt : 0;
   const lines = [
     `follow-along relay: ${clients} clients over ${relays} relay${relays > 1 ? 's sharing Redis' : ''}, ${changes} changes, one every ${interval} ms (loopback, ${workers} client process${workers > 1 ? 'es' : ''})`,
@@ -301,11 +345,12 @@ async function main(): Promise<number> {
     )}  p99 ${ms(percentile(acks, 99))} (presenter send → ack)`,
     values.kill
       ? `messages         ${got} of ${expected} received; ${orphaned} clients lost their instance and resynced from a snapshot (what they missed meanwhile is not counted lost)`
-      : `messages lost    ${lost} of ${expected}`,
+      : `messages lost    ${lost} of ${expected} (${superseded} superseded: skipped for a newer state while a fan-out was under way)`,
     ...instances.map(
       (_, i) =>
-        `relay #${i + 1} RSS     ${(idle[i]!.rss / 2 ** 20).toFixed(1)} MB idle, ${(loaded[i]!.rss / 2 ** 20).toFixed(1)} MB with its clients: ${perRelay[i]!.toFixed(1)} KB per client${values.kill && i === relays - 1 ? ' (killed halfway)' : `; CPU ${ms(cpuPerChange[i]!)} per change`}`,
+        `relay #${i + 1} RSS     ${(idle[i]!.rss / 2 ** 20).toFixed(1)} MB idle, ${(loaded[i]!.rss / 2 ** 20).toFixed(1)} MB with its clients: ${perRelay[i]!.toFixed(1)} KB per client${values.kill && i === relays - 1 ? ' (killed halfway)' : `; CPU ${ms(cpuPerChange[i]!)} per change (${ms(sysPerChange[i]!)} of it in the kernel)`}`,
     ),
+    `clients CPU      ${ms(clientCpu)} per change in the ${workers} client processes (the same cores: it counts as latency)`,
     ...(redis
       ? [
           `redis CPU        ${ms(redisCpu / changes)} per change (${((redisCpu / (changes * interval)) * 100).toFixed(1)} % of one core)`,
@@ -314,6 +359,12 @@ async function main(): Promise<number> {
     ...(values.kill
       ? [
           `instance loss    every client of the killed instance had the latest state again ${ms(recovery)} after the kill; ${ended} of ${clients} ended on the last change`,
+          `reconnects       ${recovered.length}, each from its loss to a state again: p50 ${ms(
+            percentile(
+              recovered.sort((a, b) => a - b),
+              50,
+            ),
+          )}  p95 ${ms(percentile(recovered, 95))}  max ${ms(recovered.at(-1) ?? Number.NaN)}`,
         ]
       : []),
   ];

@@ -98,7 +98,11 @@ export async function serveDeck(options: ServeOptions): Promise<RunningDeck> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    // When an instance dies, its followers reconnect to the others at once: Node's default queue of 511 pending
+    // connections would drop their SYNs, and each dropped one waits a second to be sent again.
+    server.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1', backlog: 4096 }, () =>
+      resolve(),
+    );
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

@@ -47,6 +47,22 @@ describe('relay: roles and fan-out', () => {
     expect(presenter.messages.find((m) => m.t === 'welcome')).toMatchObject({ role: 'presenter' });
   });
 
+  it('with more followers than a fan-out slice, a state that comes mid-pass supersedes the older: all end on the latest, none goes back', async () => {
+    await relay({ fanoutSlice: 2 });
+    const presenter = await join(TOKEN);
+    const followers = await Promise.all(Array.from({ length: 6 }, () => join()));
+    for (let n = 1; n <= 30; n++) presenter.publish(n, state(n));
+    await Promise.all(followers.map((f) => f.next((m) => m.t === 'state' && m.seq === 30)));
+    for (const f of followers) {
+      const seqs = f.states().map((m) => m.seq);
+      expect(seqs.at(-1)).toBe(30);
+      expect(seqs.every((seq, i) => i === 0 || seq > seqs[i - 1]!)).toBe(true);
+      expect(f.states().at(-1)?.state).toEqual(state(30));
+    }
+    // The 30 came in faster than a pass over 6 followers, 2 per turn: superseded states were skipped.
+    expect(followers.reduce((n, f) => n + f.states().length, 0)).toBeLessThan(6 * 30);
+  });
+
   it('gives a late joiner the latest state at once, in its welcome sequence', async () => {
     await relay();
     const presenter = await join(TOKEN);
