@@ -1,16 +1,9 @@
 import { defineConfig } from 'vite';
-import { deck } from './src/node/vite/index.ts';
+import { resolveDeckConfig } from './src/config/index.ts';
+import { viteConfig } from './src/node/vite/index.ts';
 
-export default defineConfig({
-  base: './',
-  plugins: [deck()],
-  build: {
-    // DECK_OUT_DIR lets parallel checkouts or tools build side by side; npm start serves the same folder.
-    outDir: process.env.DECK_OUT_DIR ?? 'dist',
-    emptyOutDir: true,
-    target: 'es2022',
-    assetsInlineLimit: 0,
-    reportCompressedSize: false,
-  },
-  server: { port: 5173 },
+// `npm run dev` (vite) on this repository's deck; `deck build`/`deck start` use the same configuration.
+export default defineConfig(async () => {
+  const { configFile: _, ...config } = viteConfig(await resolveDeckConfig(process.cwd()));
+  return config;
 });

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
+import { resolveDeckConfig } from '../src/config/index.ts';
 import { buildDeck } from '../src/node/build.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -81,7 +82,7 @@ async function exportOnce(out: string): Promise<number> {
 }
 
 process.stderr.write(`building the deck once into ${process.env.DECK_OUT_DIR}/ …\n`);
-await buildDeck({ root, force: true });
+await buildDeck({ config: await resolveDeckConfig(root), force: true });
 mkdirSync(work, { recursive: true });
 const file = join(work, 'deck.pptx');
 const seconds: number[] = [];

@@ -10,10 +10,11 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import { compiledCli } from '../src/cli/compile.mjs';
+import { resolveDeckConfig } from '../src/config/index.ts';
 import { chromiumArgs, findChromium } from '../src/node/browser.ts';
 import { buildDeck } from '../src/node/build.ts';
 import { loadDeck } from '../src/node/load.ts';
@@ -190,9 +191,10 @@ function row(name: string, runs: Run[]): string {
 }
 
 const chromium = await findChromium();
-let slides = loadDeck({ root }).stacks.flat().length;
+const config = await resolveDeckConfig(root);
+let slides = loadDeck({ root, config }).stacks.flat().length;
 process.stderr.write(`building the deck once into ${outDirName}/ …\n`);
-await buildDeck({ root, force: true });
+await buildDeck({ config, force: true });
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 const server = await serveDeck({ root: dist, port: 0, host: '127.0.0.1' });
@@ -204,10 +206,10 @@ try {
   for (let i = 0; i < pairs; i++) {
     // Sources edited while the bench runs would make A rebuild: rebuild untimed first, for both.
     await compiledCli(); // a source edited since: the CLI compiles here, untimed, not inside A
-    if (isStale(root, relative(root, dist))) {
+    if (isStale(config)) {
       process.stderr.write('sources changed: rebuilding (not timed) …\n');
-      await buildDeck({ root, force: true });
-      slides = loadDeck({ root }).stacks.flat().length;
+      await buildDeck({ config, force: true });
+      slides = loadDeck({ root, config }).stacks.flat().length;
     }
     a.push(await runA(join(work, 'a.pdf'), slides));
     // An incomplete reference is no reference: print again (up to 3 times), and say how often it failed.

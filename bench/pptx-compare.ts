@@ -8,13 +8,14 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { resolveDeckConfig } from '../src/config/index.ts';
 import { chromiumArgs, findChromium } from '../src/node/browser.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = resolve(root, process.env.DECK_OUT_DIR ?? 'dist');
+const dist = (await resolveDeckConfig(root)).outDir;
 const out = join(dist, 'pptx-compare');
 const work = mkdtempSync(join(tmpdir(), 'pptx-compare-'));
 

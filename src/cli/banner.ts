@@ -30,7 +30,7 @@ export function deckUrls(bound: string, host: string, port: number, token: strin
 }
 
 /** What `deck start` prints: both URLs and a QR code of the audience URL. */
-export async function banner(urls: Urls, randomToken: boolean): Promise<string> {
+export async function banner(title: string, urls: Urls, randomToken: boolean): Promise<string> {
   const qr = await QRCode.toString(urls.audience, {
     type: 'terminal',
     small: true,
@@ -38,7 +38,7 @@ export async function banner(urls: Urls, randomToken: boolean): Promise<string> 
   });
   const lines = [
     '',
-    '  作战图 is being served.',
+    `  ${title} is being served.`,
     '',
     `  audience   ${urls.audience}`,
     ...urls.others.map((u) => `  also       ${u}`),

@@ -1,10 +1,11 @@
 import { formatDiagnostic } from '../compiler/diagnostics.ts';
 import { loadDeck } from '../node/load.ts';
+import { deckAt } from './deck-dir.ts';
 
-/** `deck check [root]`: prints every problem, warnings included; exits 1 when there is an error. */
+/** `deck check [DIR]`: prints every problem, warnings included; exits 1 when there is an error. */
 export async function check(args: string[]): Promise<number> {
-  const root = args[0] ?? process.cwd();
-  const deck = loadDeck({ root });
+  const config = await deckAt('check', args);
+  const deck = loadDeck({ root: config.root, config });
   for (const d of deck.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
   const errors = deck.diagnostics.filter((d) => d.severity === 'error').length;
   const slides = deck.stacks.flat().length;

@@ -1,9 +1,11 @@
 import { DeckError } from '../compiler/diagnostics.ts';
+import { shownTitle } from '../config/index.ts';
 import { buildDeck } from '../node/build.ts';
 import { serveDeck } from '../server/app.ts';
 import { configuredHosts } from '../server/hosts.ts';
 import { randomToken } from '../server/token.ts';
 import { banner, deckUrls } from './banner.ts';
+import { deckAt } from './deck-dir.ts';
 
 /** Settings `deck start` reads from the environment, with their defaults. */
 export interface StartEnv {
@@ -29,8 +31,8 @@ export interface StartEnv {
  * `deck start`: builds when stale, serves dist/ and the follow-along relay from one process, prints the
  * audience URL, the presenter URL and a QR code; stops cleanly on SIGINT/SIGTERM.
  */
-export async function start(_args: string[], env: StartEnv = process.env): Promise<number> {
-  const root = process.cwd();
+export async function start(args: string[], env: StartEnv = process.env): Promise<number> {
+  const config = await deckAt('start', args);
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new DeckError(`PORT must be a port number (0–65535); got "${env.PORT}"`, [], 2);
@@ -40,8 +42,8 @@ export async function start(_args: string[], env: StartEnv = process.env): Promi
     process.stderr.write(
       'warning: DECK_PRESENTER_TOKEN is short; anyone who guesses it can drive the deck\n',
     );
-  process.stderr.write('building the deck (skipped when dist/ is up to date)…\n');
-  const dist = await buildDeck({ root });
+  process.stderr.write('building the deck (skipped when its site is up to date)…\n');
+  const dist = await buildDeck({ config });
   const publicUrl = env.DECK_PUBLIC_URL ? new URL(env.DECK_PUBLIC_URL).href : undefined;
   const trustedProxies = (env.DECK_TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim());
   const maxPerAddress = Number(env.DECK_MAX_PER_ADDRESS ?? 1000);
@@ -60,7 +62,9 @@ export async function start(_args: string[], env: StartEnv = process.env): Promi
       root: dist,
       port,
       host,
-      relay: { token, maxPerAddress, trustedProxies: trustedProxies.filter(Boolean), redis },
+      relay: config.relay
+        ? { token, maxPerAddress, trustedProxies: trustedProxies.filter(Boolean), redis }
+        : undefined,
       allowedHosts: configuredHosts(env),
     });
   } catch (e) {
@@ -80,7 +84,7 @@ export async function start(_args: string[], env: StartEnv = process.env): Promi
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  process.stdout.write(await banner(urls, !env.DECK_PRESENTER_TOKEN));
+  process.stdout.write(await banner(shownTitle(config), urls, !env.DECK_PRESENTER_TOKEN));
   await stopped;
   return 0;
 }

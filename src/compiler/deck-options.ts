@@ -23,6 +23,14 @@ export const MarkdownSchema = v.strictObject({
   >),
 });
 
+/** A BCP 47 language tag as pages use them: `en`, `zh-Hans`, `pt-BR`. */
+export const LANG_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+export const LangSchema = v.pipe(
+  v.string(),
+  v.regex(LANG_TAG, 'must be a language tag such as "en", "zh-Hans" or "pt-BR"'),
+);
+
 // A CSP host source: scheme://host[:port][/path], host with an optional leading `*.`, or a scheme alone.
 export const CSP_HOST =
   /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d{1,5}|\*))?(?:\/[^\s;,'"]*)?$|^https?:$/i;

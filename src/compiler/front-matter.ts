@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CspSchema, MarkdownSchema } from './deck-options.ts';
+import { CspSchema, LangSchema, MarkdownSchema } from './deck-options.ts';
 import type { Report } from './diagnostics.ts';
 import { parseYaml } from './yaml.ts';
 
@@ -22,6 +22,8 @@ const DeckSchema = v.strictObject({
   keywords: v.optional(v.string()),
   date: v.optional(v.union([v.string(), v.date()])),
   transition: v.optional(v.picklist(TRANSITIONS)),
+  /** The language the slides are written in (`<html lang>`, UI text); a deck config's `lang:` wins. */
+  lang: v.optional(LangSchema),
   /** reveal.js's markdown parsing options (`separator`, `separator-vertical`, … `defaults: reveal`). */
   markdown: v.optional(MarkdownSchema),
   /** Off-origin hosts the deck's pages may load images, media and frames from. */

@@ -1,6 +1,6 @@
 import { defaultBlocks } from './blocks/registry.ts';
 import type { BlockRenderer } from './blocks/types.ts';
-import { markdownOptions } from './deck-options.ts';
+import { type MarkdownConfig, markdownOptions } from './deck-options.ts';
 import { collector, type Diagnostic, sortDiagnostics } from './diagnostics.ts';
 import { DEFAULT_FACTS, type Facts, loadFacts } from './facts/load.ts';
 import { type DeckMeta, parseFrontMatter } from './front-matter.ts';
@@ -28,6 +28,12 @@ export interface SourceFile {
 export interface CompileOptions {
   host: CompileHost;
   blocks?: BlockRenderer[];
+  /** The language the slides are written in. @default 'en' */
+  lang?: string;
+  /** The facts file, relative to the project root. @default `data/facts.yaml` beside the slides */
+  facts?: string;
+  /** reveal.js markdown options from the deck's config; the first file's front matter `markdown:` wins key by key. */
+  markdown?: MarkdownConfig;
 }
 
 export interface CompiledDeck {
@@ -61,7 +67,8 @@ const DEFERRED = /<!--deck-deferred:(\d+)-->/g;
 export function compileDeck(files: SourceFile[], options: CompileOptions): CompiledDeck {
   const { diagnostics, report } = collector();
   const md = createMarkdown();
-  let parsing: MarkdownOptions = markdownOptions(undefined);
+  let parsing: MarkdownOptions = markdownOptions(options.markdown);
+  const factsRef = options.facts ? `/${options.facts}` : DEFAULT_FACTS;
   const blocks = new Map((options.blocks ?? defaultBlocks).map((b) => [b.name, b]));
   const dependencies = new Set<string>();
   const stacks: Slide[][] = [];
@@ -94,7 +101,8 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
       : {};
     if (fileIndex === 0) {
       meta = fm;
-      parsing = markdownOptions(fm.markdown); // the first file's front matter sets how every file is read
+      // The first file's front matter sets how every file is read.
+      parsing = markdownOptions(fm.markdown ? { ...options.markdown, ...fm.markdown } : options.markdown);
     }
     splitSlides(head, parsing, report).forEach((chunk, k) => {
       const slide = renderSlide(md, chunk, {
@@ -106,6 +114,8 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
         section: fm.section ?? fm.title,
         depend: (p) => dependencies.add(p),
         nextBlockId: () => `b${++blockCount}`,
+        factsFile: factsRef,
+        lang: options.lang ?? 'en',
         facts: () => {
           if (!factsOf.has(source.path)) {
             const ctx = {
@@ -114,7 +124,7 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
               report,
               depend: (p: string) => dependencies.add(p),
             };
-            factsOf.set(source.path, loadFacts(ctx, DEFAULT_FACTS, 1, true));
+            factsOf.set(source.path, loadFacts(ctx, factsRef, 1, true));
           }
           return factsOf.get(source.path);
         },

@@ -1,8 +1,9 @@
 import type { MarkdownIt } from 'markdown-it';
+import { deckText } from '../i18n/deck-text.ts';
 import type { BlockRenderer } from './blocks/types.ts';
 import type { Report } from './diagnostics.ts';
 import type { CompileHost } from './host.ts';
-import { htmlText, renderAttrs } from './html.ts';
+import { escapeHtml, htmlText, renderAttrs } from './html.ts';
 import { refusedRefs } from './local-refs.ts';
 import type { SlideEnv } from './markdown/env.ts';
 import type { MarkdownOptions } from './markdown/options.ts';
@@ -36,6 +37,8 @@ export interface SlideContext {
   depend(path: string): void;
   nextBlockId(): string;
   facts: SlideEnv['facts'];
+  factsFile: string;
+  lang: string;
   cite: SlideEnv['cite'];
   defer: SlideEnv['defer'];
 }
@@ -61,6 +64,8 @@ function env(
     depend: ctx.depend,
     nextBlockId: ctx.nextBlockId,
     facts: ctx.facts,
+    factsFile: ctx.factsFile,
+    lang: ctx.lang,
     cite: (id, short) => {
       ctx.cite(id, short);
       cited?.set(id, short);
@@ -85,7 +90,7 @@ export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext
   const body =
     rendered +
     (cited.size > 0 && !rendered.includes('class="slide-sources"')
-      ? `<p class="slide-sources">来源：${[...cited.values()].map(noBreakHtml).join('；')}</p>\n`
+      ? `<p class="slide-sources">${sourceLine(ctx.lang, [...cited.values()])}</p>\n`
       : '');
 
   let notes = '';
@@ -145,4 +150,10 @@ function indexOfWhole(text: string, needle: string): number {
     if (at === 0 || !/[\w./%-]/.test(text[at - 1]!)) return at;
   }
   return -1;
+}
+
+/** The slide's footnote: its sources, each kept on one line. */
+function sourceLine(lang: string, sources: string[]): string {
+  const words = deckText(lang);
+  return escapeHtml(words.source) + sources.map(noBreakHtml).join(escapeHtml(words.sourceJoin));
 }

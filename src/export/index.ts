@@ -4,7 +4,6 @@ import { DeckError } from '../compiler/diagnostics.ts';
 import { chromiumArgs, findChromium, startChromium } from '../node/browser.ts';
 import { isStale } from '../node/stale.ts';
 import { writeAtomic } from './atomic.ts';
-import { buildDeck } from './build-first.ts';
 import { printedDeck } from './layout.ts';
 import type { ExportOptions } from './options.ts';
 import { checkOut } from './out.ts';
@@ -32,14 +31,18 @@ export async function exportDeck(options: ExportOptions, progress: Progress): Pr
   checkOut(options);
   // Chromium starts first and gets going while the rest (the build check, Playwright's load) runs.
   const chromium = startChromium(await findChromium(), chromiumArgs());
-  const site = relative(options.root, options.dist) || '.';
+  const site = relative(options.config.root, options.dist) || '.';
   try {
-    const stale = isStale(options.root, site);
+    const stale = isStale(options.config);
     progress.step(
       'build',
       stale ? `${site}/ is missing or older than the slides: building` : `${site}/ is up to date`,
     );
-    if (stale) await buildDeck(options.root);
+    if (stale) {
+      // The compiler and Vite load only here: they are the slowest imports of all.
+      const { buildDeck } = await import('../node/build.ts');
+      await buildDeck({ config: options.config, force: true, again: 'export again' });
+    }
   } catch (e) {
     await chromium.close();
     throw e;
@@ -54,7 +57,7 @@ export async function exportDeck(options: ExportOptions, progress: Progress): Pr
   try {
     const errors: string[] = [];
     session.page.on('pageerror', (e) => errors.push(e.message));
-    const url = printUrl(session.url, options.lang, {
+    const url = printUrl(session.url, options.page, {
       notes: options.format === 'pdf' && options.notes,
       fragments: options.format === 'pdf' && options.fragments,
       exact: options.format === 'png',

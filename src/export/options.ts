@@ -1,21 +1,22 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DeckError } from '../compiler/diagnostics.ts';
+import type { DeckConfig } from '../config/index.ts';
 
 export type ExportFormat = 'pdf' | 'png' | 'pptx';
-export type ExportLang = 'zh-Hans' | 'zh-Hant';
 
 /** Everything `deck export` can be told, with its default. */
 export interface ExportOptions {
   format: ExportFormat;
-  /** Project root (the deck is its `slides/`). @default process.cwd() */
-  root: string;
-  /** The built site. @default $DECK_OUT_DIR or `dist` */
+  /** The deck's settings. */
+  config: DeckConfig;
+  /** The built site: the config's out dir. */
   dist: string;
   /** PDF file, PNG folder or PPTX file. @default `<dist>/<deck-name>.pdf`, `<dist>/<deck-name>-png/`, `<dist>/<deck-name>.pptx` */
   out: string;
-  /** @default 'zh-Hans' */
-  lang: ExportLang;
+  /** One of the deck's languages. @default the source language */
+  lang: string;
+  /** That language's page in the built site. */
+  page: string;
   /** PDF: a page of speaker notes after each slide that has notes (default false); PPTX: the notes pages (default true). */
   notes: boolean;
   /** PDF: one page per fragment step instead of one per slide. @default false */
@@ -28,11 +29,13 @@ export interface ExportOptions {
   timeout: number;
 }
 
-export const EXPORT_USAGE = `usage: deck export pdf [--out FILE] [--lang zh-Hans|zh-Hant] [--notes] [--fragments] [--quiet] [--timeout S]
-       deck export png [--out DIR] [--lang zh-Hans|zh-Hant] [--scale N] [--quiet] [--timeout S]
-       deck export pptx [--out FILE] [--lang zh-Hans|zh-Hant] [--notes|--no-notes] [--quiet] [--timeout S]`;
+export const EXPORT_USAGE = `usage: deck export pdf [DIR] [--out FILE] [--lang LANG] [--notes] [--fragments] [--quiet] [--timeout S]
+       deck export png [DIR] [--out DIR] [--lang LANG] [--scale N] [--quiet] [--timeout S]
+       deck export pptx [DIR] [--out FILE] [--lang LANG] [--notes|--no-notes] [--quiet] [--timeout S]
+DIR is the deck folder (default: the current one); LANG one of the deck's languages (default: its own).`;
 
-const LANGS: ExportLang[] = ['zh-Hans', 'zh-Hant'];
+/** Flags that take a value (`--out FILE`): the word after them is not the deck folder. */
+const VALUED = ['--out', '--lang', '--scale', '--timeout'];
 const FLAGS: Record<ExportFormat, string[]> = {
   pdf: ['--out', '--lang', '--notes', '--fragments', '--quiet', '--timeout'],
   png: ['--out', '--lang', '--scale', '--quiet', '--timeout'],
@@ -42,15 +45,16 @@ const EXTENSION: Record<ExportFormat, string> = { pdf: '.pdf', png: '-png', pptx
 
 const usage = (message: string) => new DeckError(`${message}\n${EXPORT_USAGE}`, [], 2);
 
-/** The deck's name for file names: package.json "name" without its scope, else "deck". */
-export function deckName(root: string): string {
-  try {
-    const name = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name?: unknown }).name;
-    if (typeof name === 'string' && name) return name.replace(/^@[^/]+\//, '');
-  } catch {
-    // No package.json: the generic name.
+/** `pdf [DIR] [flags]`: the deck folder, when one is given, and the rest. */
+export function exportDir(args: string[]): { dir: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let dir: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (i > 0 && dir === undefined && !arg.startsWith('-') && !VALUED.includes(args[i - 1]!)) dir = arg;
+    else rest.push(arg);
   }
-  return 'deck';
+  return { dir, rest };
 }
 
 function number(flag: string, text: string | undefined, min: number, max: number): number {
@@ -63,11 +67,7 @@ function number(flag: string, text: string | undefined, min: number, max: number
 }
 
 /** Reads `pdf|png [flags]`; a wrong flag or value is a usage error (exit 2) that says what is allowed. */
-export function parseExportArgs(
-  args: string[],
-  root = process.cwd(),
-  env: NodeJS.ProcessEnv = process.env,
-): ExportOptions {
+export function parseExportArgs(args: string[], config: DeckConfig): ExportOptions {
   const [format, ...rest] = args;
   if (format !== 'pdf' && format !== 'png' && format !== 'pptx')
     throw usage(
@@ -75,14 +75,14 @@ export function parseExportArgs(
         ? `unknown export format "${format}": use pdf, png or pptx`
         : 'say what to export: pdf, png or pptx',
     );
-  const dist = resolve(root, env.DECK_OUT_DIR ?? 'dist');
-  const name = deckName(root);
+  const dist = config.outDir;
   const options: ExportOptions = {
     format,
-    root,
+    config,
     dist,
-    out: join(dist, `${name}${EXTENSION[format]}`),
-    lang: 'zh-Hans',
+    out: join(dist, `${config.name}${EXTENSION[format]}`),
+    lang: config.lang,
+    page: config.variants[0]!.page,
     notes: format === 'pptx',
     fragments: false,
     scale: 1,
@@ -100,14 +100,18 @@ export function parseExportArgs(
       case '--out': {
         const out = value();
         if (!out) throw usage('--out takes a path');
-        options.out = resolve(root, out);
+        options.out = resolve(out);
         break;
       }
       case '--lang': {
         const lang = value();
-        if (!LANGS.includes(lang as ExportLang))
-          throw usage(`--lang must be one of ${LANGS.join(', ')}; got "${lang ?? ''}"`);
-        options.lang = lang as ExportLang;
+        const variant = config.variants.find((v) => v.lang === lang);
+        if (!variant)
+          throw usage(
+            `--lang must be one of the deck's languages (${config.variants.map((v) => v.lang).join(', ')}); got "${lang ?? ''}"`,
+          );
+        options.lang = variant.lang;
+        options.page = variant.page;
         break;
       }
       case '--scale':

@@ -1,14 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
+import { pageDir } from '../config/variants.ts';
 import { type ChromiumProcess, playwright } from '../node/browser.ts';
 import { DESIGN } from '../runtime/config.ts';
 import { serveDeck } from '../server/app.ts';
-import type { ExportLang } from './options.ts';
-
-/** Each language's page in the built site (kept equal to src/node/variants.ts by a test; importing that would load OpenCC). */
-export const LANG_PAGES: Record<ExportLang, string> = {
-  'zh-Hans': 'index.html',
-  'zh-Hant': 'zh-Hant/index.html',
-};
 
 export interface SessionOptions {
   dist: string;
@@ -82,9 +76,9 @@ export interface PrintViewOptions {
   exact?: boolean;
 }
 
-/** The print view of the language's page, with reveal.js options as query parameters (reveal.js reads them). */
-export function printUrl(base: string, lang: ExportLang, options: PrintViewOptions = {}): string {
-  const url = new URL(LANG_PAGES[lang].replace(/index\.html$/, ''), base);
+/** The print view of a language's page, with reveal.js options as query parameters (reveal.js reads them). */
+export function printUrl(base: string, page: string, options: PrintViewOptions = {}): string {
+  const url = new URL(pageDir(page), base);
   const query = ['print-pdf'];
   if (options.notes) query.push('showNotes=separate-page');
   query.push(`pdfSeparateFragments=${options.fragments ? 'true' : 'false'}`);

@@ -1,15 +1,16 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { type CompiledDeck, compileDeck, type SourceFile } from '../compiler/index.ts';
+import { type CompiledDeck, type CompileOptions, compileDeck, type SourceFile } from '../compiler/index.ts';
+import { configFrom, type DeckConfig, findConfigFile } from '../config/index.ts';
 import { fsHost } from './files.ts';
 
 export { fsHost } from './files.ts';
 
 export interface LoadOptions {
-  /** Project root; paths in diagnostics are relative to it. */
+  /** The deck folder; paths in diagnostics are relative to it. */
   root: string;
-  /** Folder of the deck's markdown, relative to root. @default 'slides' */
-  slidesDir?: string;
+  /** The deck's resolved settings (resolveDeckConfig); without them, a deck with no config file is read. */
+  config?: DeckConfig;
 }
 
 const toPosix = (p: string) => p.split(sep).join('/');
@@ -39,8 +40,20 @@ export function readSources(root: string, slidesDir?: string): SourceFile[] {
   });
 }
 
-/** Reads and compiles the deck in `slides/`. */
+/** What the compiler takes from the deck's settings. */
+export function compileOptions(config: DeckConfig): CompileOptions {
+  return { host: fsHost(config.root), lang: config.lang, facts: config.facts, markdown: config.markdown };
+}
+
+/** Reads and compiles the deck's markdown. */
 export function loadDeck(options: LoadOptions): CompiledDeck {
-  const files = readSources(options.root, options.slidesDir);
-  return compileDeck(files, { host: fsHost(options.root) });
+  const config = options.config ?? defaultConfig(options.root);
+  return compileDeck(readSources(config.root, config.slidesDir), compileOptions(config));
+}
+
+/** The settings of a deck without a config file; one with a file must be resolved first (it may be TypeScript). */
+function defaultConfig(root: string): DeckConfig {
+  const file = findConfigFile(root);
+  if (file) throw new Error(`${file} exists: pass loadDeck the config from resolveDeckConfig`);
+  return configFrom(root, {});
 }

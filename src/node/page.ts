@@ -3,6 +3,8 @@ import type { CompiledDeck } from '../compiler/index.ts';
 
 export interface PageOptions {
   lang: string;
+  /** The deck's title. @default the front matter's, else the first slide's */
+  title?: string;
   /** The other language variants of this page, as relative links. */
   alternates?: { lang: string; label: string; href: string }[];
   /** Script entry, as Vite sees it. */
@@ -24,7 +26,7 @@ export interface DeckRuntimeConfig {
 
 /** The whole HTML page: the first slide is in it, so nothing waits on a markdown parser. */
 export function renderPage(deck: CompiledDeck, options: PageOptions): string {
-  const title = deck.meta.title ?? deck.stacks[0]?.[0]?.title ?? 'Deck';
+  const title = options.title ?? deck.meta.title ?? deck.stacks[0]?.[0]?.title ?? 'Deck';
   const config: DeckRuntimeConfig = {
     lang: options.lang,
     title,

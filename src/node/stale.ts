@@ -1,15 +1,19 @@
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { DeckConfig } from '../config/index.ts';
+import { ENGINE_ROOT } from './engine.ts';
 
-/** Everything a build reads, relative to the project root. */
-export const BUILD_INPUTS = [
-  'slides',
-  'src',
-  'assets',
-  'package.json',
-  'package-lock.json',
-  'vite.config.ts',
-];
+/** What a build reads besides the deck's own files: the engine, relative to its folder. */
+export const ENGINE_INPUTS = ['src', 'assets', 'package.json', 'package-lock.json', 'vite.config.ts'];
+
+/** Everything a build of `config`'s deck reads, absolute. */
+export function buildInputs(config: DeckConfig, engine = ENGINE_ROOT): string[] {
+  const deck = [config.slidesDir, config.facts, config.theme, config.file, 'package.json'];
+  return [
+    ...ENGINE_INPUTS.map((p) => join(engine, p)),
+    ...deck.filter((p): p is string => Boolean(p)).map((p) => resolve(config.root, p)),
+  ];
+}
 
 /**
  * The newest modification time under `path`. Links count by what they point at, but a link to a folder is
@@ -35,10 +39,10 @@ function newest(path: string): number {
   return max;
 }
 
-/** Whether `dist/` is missing or older than any source it was built from. */
-export function isStale(root: string, outDir = process.env.DECK_OUT_DIR ?? 'dist'): boolean {
-  const built = join(root, outDir, 'index.html');
+/** Whether the built site is missing or older than any source it was built from. */
+export function isStale(config: DeckConfig, engine = ENGINE_ROOT): boolean {
+  const built = join(config.outDir, 'index.html');
   if (!existsSync(built)) return true;
   const at = statSync(built).mtimeMs;
-  return BUILD_INPUTS.some((p) => newest(join(root, p)) > at);
+  return buildInputs(config, engine).some((p) => newest(p) > at);
 }

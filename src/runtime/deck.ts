@@ -4,18 +4,16 @@ import { currentLayoutContext, markLayout, wantsReader } from './layout.ts';
 import type { DeckContext, DeckPart } from './part.ts';
 import { createParts } from './parts/index.ts';
 
-const FONT_SAMPLE = '济南工业强市作战图';
-
 /**
  * Fonts: every face the page declares is loaded, and the deck's family renders CJK text. Faces no laid-out
  * text needs yet (the rest of the subset, beyond the first slide's) are fetched now: the browser would ask for
  * them only when reveal.js lays out a later slide, seconds later on a phone, and ready would wait for that.
  */
-async function fontsReady(): Promise<void> {
+async function fontsReady(sample: string): Promise<void> {
   for (const face of document.fonts) if (face.status === 'unloaded') face.load().catch(() => undefined);
   const family =
     getComputedStyle(document.documentElement).getPropertyValue('--deck-font-family').trim() || '"Deck Sans"';
-  await Promise.all([400, 700].map((w) => document.fonts.load(`${w} 32px ${family}`, FONT_SAMPLE)));
+  await Promise.all([400, 700].map((w) => document.fonts.load(`${w} 32px ${family}`, sample)));
   await document.fonts.ready;
 }
 
@@ -34,7 +32,7 @@ export async function startDeck(parts: DeckPart[] = createParts()): Promise<Deck
     const reveal = new Reveal(document.querySelector<HTMLElement>('.reveal')!, revealOptions(config, reader));
     window.Reveal = reveal;
     const ctx: DeckContext = { reveal, config, print };
-    const fonts = fontsReady();
+    const fonts = fontsReady(config.title); // text of the deck's language, in the deck's face
     const hash = window.location.hash;
     await reveal.initialize();
     if (

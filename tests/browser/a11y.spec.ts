@@ -1,8 +1,8 @@
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import type { Result, RunOptions } from 'axe-core';
+import { resolveDeckConfig } from '../../src/config/index.ts';
 import { toHant } from '../../src/i18n/hant.ts';
 import { type RunningDeck, serveDeck } from '../../src/server/app.ts';
 import { allSlides, goTo, openDeck } from './deck.ts';
@@ -14,7 +14,7 @@ import { allSlides, goTo, openDeck } from './deck.ts';
  */
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const dist = resolve(root, process.env.DECK_OUT_DIR ?? 'dist');
+const dist = (await resolveDeckConfig(root)).outDir;
 const TOKEN = 'a11y-spec-token-0123456789';
 const VARIANTS = ['', 'zh-Hant/'] as const;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
+import { resolveDeckConfig } from '../../src/config/index.ts';
 import { loadDeck } from '../../src/node/load.ts';
 import { openDeck } from './deck.ts';
 import { deck, type Run } from './run-export.ts';
@@ -142,7 +143,7 @@ test.describe('export pdf', () => {
     expect(doc.catalog.lookup(PDFName.of('Lang'))?.toString()).toContain('zh-Hans');
     expect(doc.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined();
     const sections: string[] = [];
-    for (const s of loadDeck({ root }).stacks.flat())
+    for (const s of loadDeck({ root, config: await resolveDeckConfig(root) }).stacks.flat())
       if (s.section && sections[sections.length - 1] !== s.section) sections.push(s.section);
     const top = outlineTitles(doc).filter((t) => !t.startsWith(' '));
     expect(top).toEqual(sections);
@@ -190,7 +191,7 @@ test('export png writes one PNG per slide at 1920×1080 × scale', async () => {
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   expect(run.leftovers).toEqual([]);
-  const count = loadDeck({ root }).stacks.flat().length;
+  const count = loadDeck({ root, config: await resolveDeckConfig(root) }).stacks.flat().length;
   const names = readdirSync(dir).sort();
   expect(names).toEqual([
     ...Array.from({ length: count }, (_, i) => `${String(i + 1).padStart(2, '0')}.png`),

@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { resolveDeckConfig } from '../../src/config/index.ts';
 import { type RunningDeck, serveDeck } from '../../src/server/app.ts';
 import { allSlides, goTo, openDeck } from './deck.ts';
 
@@ -11,7 +11,7 @@ import { allSlides, goTo, openDeck } from './deck.ts';
  */
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const dist = resolve(root, process.env.DECK_OUT_DIR ?? 'dist');
+const dist = (await resolveDeckConfig(root)).outDir;
 const TOKEN = 'follow-spec-token-0123456789';
 const FOLLOW_MS = 1000;
 

@@ -1,13 +1,13 @@
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
+import { resolveDeckConfig } from '../../src/config/index.ts';
 import { type RunningDeck, serveDeck } from '../../src/server/app.ts';
 import { goTo, indices, openDeck } from './deck.ts';
 
 /** The presenter view at /presenter?token=…, on a server of its own (its state never reaches other specs). */
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const dist = resolve(root, process.env.DECK_OUT_DIR ?? 'dist');
+const dist = (await resolveDeckConfig(root)).outDir;
 const TOKEN = 'presenter-spec-token-0123456789';
 
 let server: RunningDeck;

@@ -3,11 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { dist, pages } from './site.ts';
 
 /** Byte budgets of the first slide, read from the build (times are the benchmark's job, bytes are ours). */
 const BUDGET = { firstSlideJs: 60 * 1024, firstSlideAll: 250 * 1024 };
 
-const dist = resolve(fileURLToPath(new URL('../..', import.meta.url)), process.env.DECK_OUT_DIR ?? 'dist');
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /** A chunk and every chunk it imports statically, transitively: what runs before the page can start. */
@@ -22,10 +22,7 @@ function staticGraph(entry: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
-describe.each([
-  ['zh-Hans', 'index.html'],
-  ['zh-Hant', 'zh-Hant/index.html'],
-])('the first slide of %s', (_lang, page) => {
+describe.each(pages)('the first slide of %s', (_lang, page) => {
   const html = readFileSync(join(dist, page), 'utf8');
   const pageDir = dirname(join(dist, page));
   const urls = (re: RegExp) => [...html.matchAll(re)].map((m) => join(pageDir, m[1]!));

@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { dist } from './site.ts';
 
-const dist = resolve(fileURLToPath(new URL('../..', import.meta.url)), process.env.DECK_OUT_DIR ?? 'dist');
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

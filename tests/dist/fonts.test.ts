@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
+import { dist, pages } from './site.ts';
 
-const dist = resolve(fileURLToPath(new URL('../..', import.meta.url)), process.env.DECK_OUT_DIR ?? 'dist');
 const assets = readdirSync(join(dist, 'assets'));
 
 /** Text of a built page as the browser will show it: tags and entities resolved, notes included. */
@@ -16,10 +16,7 @@ function pageText(html: string): string {
     .replace(/&[a-z]+;/g, ' ');
 }
 
-describe.each([
-  ['zh-Hans', 'index.html'],
-  ['zh-Hant', 'zh-Hant/index.html'],
-])('built fonts of %s', (lang, page) => {
+describe.each(pages)('built fonts of %s', (lang, page) => {
   const html = readFileSync(join(dist, page), 'utf8');
   const faces = assets.filter((a) => a.startsWith(`deck-sans-${lang}-`) && a.endsWith('.woff2'));
   const prefix = page.includes('/') ? '../assets/' : './assets/';

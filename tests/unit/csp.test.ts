@@ -48,10 +48,13 @@ describe('per-deck CSP allowance', () => {
 
   it('is written by the build only when the deck allows a host', () => {
     const emitted: { fileName: string; source: string }[] = [];
-    const build = (csp: unknown) =>
+    const build = (csp: unknown, config: unknown = {}) =>
       (
-        deckCsp({ variants: [{}], get: () => ({ meta: { csp } }) } as unknown as DeckSource)
-          .generateBundle as (this: unknown) => void
+        deckCsp({
+          config: { csp: config },
+          variants: [{}],
+          get: () => ({ meta: { csp } }),
+        } as unknown as DeckSource).generateBundle as (this: unknown) => void
       ).call({ emitFile: (f: { fileName: string; source: string }) => emitted.push(f) });
     build(undefined);
     build({ img: [] });
@@ -59,6 +62,11 @@ describe('per-deck CSP allowance', () => {
     build({ img: ['https://static.slid.es'] });
     expect(emitted).toEqual([
       { type: 'asset', fileName: CSP_FILE, source: '{"img":["https://static.slid.es"]}\n' },
+    ]);
+    emitted.length = 0;
+    build({ img: ['https://static.slid.es'] }, { img: ['https://static.slid.es', 'https://a.example'] });
+    expect(emitted.map((f) => f.source)).toEqual([
+      '{"img":["https://static.slid.es","https://a.example"]}\n',
     ]);
   });
 

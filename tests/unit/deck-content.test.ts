@@ -4,10 +4,11 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import { resolveDeckConfig } from '../../src/config/index.ts';
 import { loadDeck } from '../../src/node/load.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const deck = loadDeck({ root });
+const deck = loadDeck({ root, config: await resolveDeckConfig(root) });
 const slides = deck.stacks.flat();
 const facts = parse(readFileSync(`${root}/slides/data/facts.yaml`, 'utf8')) as {
   sources: Record<string, unknown>;

@@ -1,27 +1,30 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRef, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { DeckError } from '../../src/compiler/diagnostics.ts';
+import { type ConfigEnv, configFrom } from '../../src/config/index.ts';
 import { writeAtomic } from '../../src/export/atomic.ts';
 import type { PrintedDeck, PrintedPage } from '../../src/export/layout.ts';
-import { parseExportArgs } from '../../src/export/options.ts';
+import { exportDir, parseExportArgs } from '../../src/export/options.ts';
 import { finishPdf, outlineOf } from '../../src/export/pdf-meta.ts';
 import { withKey } from '../../src/export/pdf-update.ts';
 import { pngName } from '../../src/export/png.ts';
 import { progress } from '../../src/export/progress.ts';
 import { describePending } from '../../src/export/ready.ts';
-import { LANG_PAGES, printUrl } from '../../src/export/session.ts';
-import { VARIANTS } from '../../src/node/variants.ts';
+import { printUrl } from '../../src/export/session.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'deck-export-unit-'));
 writeFileSync(join(root, 'package.json'), JSON.stringify({ name: '@acme/briefing' }));
+/** A deck in 简体 with a 繁體 page (its converter does not matter here). */
+const config = (env: ConfigEnv = {}) =>
+  configFrom(root, { lang: 'zh-Hans', variants: [{ lang: 'zh-Hant', label: '繁體' }] }, undefined, env);
 
 function usageError(args: string[]): DeckError {
   try {
-    parseExportArgs(args, root, {});
+    parseExportArgs(args, config());
   } catch (e) {
     if (e instanceof DeckError) return e;
     throw e;
@@ -30,23 +33,48 @@ function usageError(args: string[]): DeckError {
 }
 
 describe('export options', () => {
-  it('defaults: dist/<package name>.pdf, 简体, one page per slide', () => {
-    const o = parseExportArgs(['pdf'], root, {});
-    expect(o).toMatchObject({ format: 'pdf', lang: 'zh-Hans', notes: false, fragments: false, quiet: false });
+  it('defaults: dist/<package name>.pdf, the source language, one page per slide', () => {
+    const o = parseExportArgs(['pdf'], config());
+    expect(o).toMatchObject({
+      format: 'pdf',
+      lang: 'zh-Hans',
+      page: 'index.html',
+      notes: false,
+      fragments: false,
+      quiet: false,
+    });
     expect(o.out).toBe(join(root, 'dist', 'briefing.pdf'));
-    expect(parseExportArgs(['png'], root, {}).out).toBe(join(root, 'dist', 'briefing-png'));
+    expect(parseExportArgs(['png'], config()).out).toBe(join(root, 'dist', 'briefing-png'));
+    const english = parseExportArgs(['pdf'], configFrom(root, { name: 'talk' }, undefined, {}));
+    expect(english).toMatchObject({ lang: 'en', page: 'index.html' });
+    expect(english.out).toBe(join(root, 'dist', 'talk.pdf'));
+  });
+
+  it('takes the deck folder after the format, wherever the flags are', () => {
+    expect(exportDir(['pdf', 'talk', '--quiet'])).toEqual({ dir: 'talk', rest: ['pdf', '--quiet'] });
+    expect(exportDir(['pdf', '--out', 'a.pdf', 'talk'])).toEqual({
+      dir: 'talk',
+      rest: ['pdf', '--out', 'a.pdf'],
+    });
+    expect(exportDir(['pdf', '--out=a.pdf'])).toEqual({ dir: undefined, rest: ['pdf', '--out=a.pdf'] });
   });
 
   it('follows DECK_OUT_DIR and reads every flag, with = or a separate value', () => {
     const o = parseExportArgs(
       ['pdf', '--out=x/y.pdf', '--lang', 'zh-Hant', '--notes', '--fragments', '--quiet', '--timeout', '5'],
-      root,
-      { DECK_OUT_DIR: 'build' },
+      config({ DECK_OUT_DIR: 'build' }),
     );
-    expect(o).toMatchObject({ lang: 'zh-Hant', notes: true, fragments: true, quiet: true, timeout: 5 });
-    expect(o.out).toBe(join(root, 'x/y.pdf'));
+    expect(o).toMatchObject({
+      lang: 'zh-Hant',
+      page: 'zh-Hant/index.html',
+      notes: true,
+      fragments: true,
+      quiet: true,
+      timeout: 5,
+    });
+    expect(o.out).toBe(resolve('x/y.pdf')); // as typed, from the current folder
     expect(o.dist).toBe(join(root, 'build'));
-    expect(parseExportArgs(['png', '--scale', '2'], root, {}).scale).toBe(2);
+    expect(parseExportArgs(['png', '--scale', '2'], config()).scale).toBe(2);
   });
 
   it('answers a wrong format, flag or value with exit 2 and what is allowed', () => {
@@ -55,7 +83,9 @@ describe('export options', () => {
     const flag = usageError(['png', '--notes']);
     expect(flag.exitCode).toBe(2);
     expect(flag.message).toContain('allowed: --out, --lang, --scale');
-    expect(usageError(['pdf', '--lang', 'en']).message).toContain('--lang must be one of zh-Hans, zh-Hant');
+    expect(usageError(['pdf', '--lang', 'en']).message).toContain(
+      "--lang must be one of the deck's languages (zh-Hans, zh-Hant)",
+    );
     expect(usageError(['png', '--scale', 'big']).message).toContain('--scale takes a number');
     expect(usageError(['pdf', '--out']).message).toContain('--out takes a path');
     expect(usageError(['pdf', '--notes=no']).message).toContain('--notes takes no value');
@@ -63,15 +93,11 @@ describe('export options', () => {
 });
 
 describe('export pages and URLs', () => {
-  it('knows each variant’s page as src/node/variants.ts does', () => {
-    expect(Object.entries(LANG_PAGES)).toEqual(VARIANTS.map((v) => [v.lang, v.page]));
-  });
-
   it('asks reveal.js for notes pages and fragment steps through the query', () => {
-    expect(printUrl('http://127.0.0.1:1/', 'zh-Hans')).toBe(
+    expect(printUrl('http://127.0.0.1:1/', 'index.html')).toBe(
       'http://127.0.0.1:1/?print-pdf&pdfSeparateFragments=false',
     );
-    expect(printUrl('http://127.0.0.1:1/', 'zh-Hant', { notes: true, fragments: true })).toBe(
+    expect(printUrl('http://127.0.0.1:1/', 'zh-Hant/index.html', { notes: true, fragments: true })).toBe(
       'http://127.0.0.1:1/zh-Hant/?print-pdf&showNotes=separate-page&pdfSeparateFragments=true',
     );
   });

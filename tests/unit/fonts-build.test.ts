@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { build } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { configFrom } from '../../src/config/index.ts';
 import { deck } from '../../src/node/vite/index.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'deck-glyphs-'));
@@ -17,7 +18,7 @@ async function buildAndAsk(chars: string): Promise<Record<string, boolean>> {
     root,
     configFile: false,
     logLevel: 'silent',
-    plugins: [deck({ root })],
+    plugins: [deck({ config: configFrom(root, { lang: 'zh-Hans' }, undefined, {}) })],
     build: { outDir, emptyOutDir: true },
   });
   const fonts = readdirSync(join(outDir, 'assets'))

@@ -2,20 +2,26 @@ import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { memoryHost } from '../../src/compiler/host.ts';
 import { type CompiledDeck, compileDeck } from '../../src/compiler/index.ts';
+import { configFrom } from '../../src/config/index.ts';
 import { loadDeck } from '../../src/node/load.ts';
 
 export const fixtureRoot = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
-/** Compiles a fixture deck from `tests/fixtures/<name>/slides`. */
-export function fixture(name: string): CompiledDeck {
-  return loadDeck({ root: fixtureRoot(name) });
+/** Compiles a fixture deck from `tests/fixtures/<name>/slides` (they are written in 简体). */
+export function fixture(name: string, lang = 'zh-Hans'): CompiledDeck {
+  const root = fixtureRoot(name);
+  return loadDeck({ root, config: configFrom(root, { lang }, undefined, {}) });
 }
 
-/** Compiles inline markdown files (path → text); other files in `extra` exist for image checks. */
-export function compile(files: Record<string, string>, extra: Record<string, string> = {}): CompiledDeck {
+/** Compiles inline markdown files (path → text, in 简体 unless `lang` says); files in `extra` exist for image checks. */
+export function compile(
+  files: Record<string, string>,
+  extra: Record<string, string> = {},
+  lang = 'zh-Hans',
+): CompiledDeck {
   return compileDeck(
     Object.entries(files).map(([path, text]) => ({ path, text })),
-    { host: memoryHost({ ...files, ...extra }) },
+    { host: memoryHost({ ...files, ...extra }), lang },
   );
 }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { configFrom } from '../../src/config/index.ts';
 import { parseExportArgs } from '../../src/export/options.ts';
 import { packageScene } from '../../src/export/pptx/index.ts';
 import { FALLBACK_FONTS } from '../../src/export/pptx/ooxml.ts';
@@ -300,9 +301,10 @@ describe('pptx: gradients and triangles', () => {
 describe('pptx: options', () => {
   it('defaults to dist/<package name>.pptx with notes; --no-notes leaves them out', () => {
     const root = join('/tmp', 'deck-pptx-options');
-    const o = parseExportArgs(['pptx'], root, {});
-    expect(o).toMatchObject({ format: 'pptx', notes: true, lang: 'zh-Hans' });
+    const config = configFrom(root, {}, undefined, {});
+    const o = parseExportArgs(['pptx'], config);
+    expect(o).toMatchObject({ format: 'pptx', notes: true, lang: 'en' });
     expect(o.out).toBe(join(root, 'dist', 'deck.pptx'));
-    expect(parseExportArgs(['pptx', '--no-notes'], root, {}).notes).toBe(false);
+    expect(parseExportArgs(['pptx', '--no-notes'], config).notes).toBe(false);
   });
 });

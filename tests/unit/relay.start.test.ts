@@ -190,16 +190,25 @@ describe('start banner', () => {
     // A run of block characters is no test of a QR code: the codes for ports 30055 and 30160 have no run of 10.
     for (const port of [30055, 30160, 8080]) {
       const audience = `http://127.0.0.1:${port}/`;
-      const text = await banner({ audience, presenter: `${audience}presenter?token=x`, others: [] }, true);
+      const text = await banner(
+        'Deck',
+        { audience, presenter: `${audience}presenter?token=x`, others: [] },
+        true,
+      );
       expect(decodeQr(qrModules(text))).toBe(audience);
     }
     // The check can fail: one light module in a finder pattern.
-    const text = await banner({ audience: 'http://127.0.0.1:41234/', presenter: 'x', others: [] }, true);
+    const text = await banner(
+      'Deck',
+      { audience: 'http://127.0.0.1:41234/', presenter: 'x', others: [] },
+      true,
+    );
     expect(() => qrModules(text.replace('▄▄▄▄▄▄▄', '▄▄▄ ▄▄▄'))).toThrow();
   });
 
   it('prints every LAN address it answers on', async () => {
     const text = await banner(
+      'A talk',
       {
         audience: 'http://10.0.0.2:8080/',
         presenter: 'http://10.0.0.2:8080/presenter?token=x',
@@ -207,6 +216,7 @@ describe('start banner', () => {
       },
       true,
     );
+    expect(text).toContain('A talk is being served.');
     expect(text).toContain('audience   http://10.0.0.2:8080/');
     expect(text).toContain('also       http://192.168.1.9:8080/');
     expect(text).toContain('presenter  http://10.0.0.2:8080/presenter?token=x');

@@ -4,9 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isStale } from '../../src/node/stale.ts';
+import { configFrom } from '../../src/config/index.ts';
+import { isStale as staleWith } from '../../src/node/stale.ts';
 
 const stale = fileURLToPath(new URL('../../src/node/stale.ts', import.meta.url));
+const config = fileURLToPath(new URL('../../src/config/index.ts', import.meta.url));
+/** The deck in `root`, with no engine files to be newer than its build (they are whatever the checkout says). */
+const isStale = (root: string) => staleWith(configFrom(root, {}, undefined, {}), root);
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -40,7 +44,7 @@ describe('staleness walk', () => {
         '--import',
         'tsx',
         '-e',
-        `import(${JSON.stringify(stale)}).then((m) => console.log(m.isStale(process.argv[1])))`,
+        `Promise.all([import(${JSON.stringify(stale)}), import(${JSON.stringify(config)})]).then(([m, c]) => console.log(m.isStale(c.configFrom(process.argv[1], {}, undefined, {}), process.argv[1])))`,
         root,
       ],
       { encoding: 'utf8', timeout: 15_000 },

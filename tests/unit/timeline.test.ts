@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { endOf, formatDate, parseDate, startOf } from '../../src/compiler/blocks/timeline/dates.ts';
+import { endOf, formatDate, parseDate, shownIn, startOf } from '../../src/compiler/blocks/timeline/dates.ts';
 import { layoutTimeline, slotsFor } from '../../src/compiler/blocks/timeline/layout.ts';
 import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import { deckText } from '../../src/i18n/deck-text.ts';
 import { dom, fixture } from './helpers.ts';
 
 describe('timeline dates', () => {
@@ -15,12 +16,11 @@ describe('timeline dates', () => {
     expect(parseDate('2024-02-29')).toBeDefined();
   });
 
-  it('formats dates the way the slides write them', () => {
-    expect(['2020-07-09', '2023-12', '2019'].map((d) => formatDate(parseDate(d)!))).toEqual([
-      '2020年7月9日',
-      '2023年12月',
-      '2019年',
-    ]);
+  it('formats dates the way the slides write them, in the deck’s language', () => {
+    const dates = (lang: string) =>
+      ['2020-07-09', '2023-12', '2019'].map((d) => formatDate(shownIn(parseDate(d)!, deckText(lang))));
+    expect(dates('zh-Hans')).toEqual(['2020年7月9日', '2023年12月', '2019年']);
+    expect(dates('en')).toEqual(['July 9, 2020', 'December 2023', '2019']);
   });
 
   it('a year covers its whole span, so it contains its months and days', () => {

@@ -18,6 +18,10 @@ export interface BlockContext {
   id: string;
   /** The deck's facts file, or undefined when there is none. */
   facts(): Facts | undefined;
+  /** Where the deck's facts file is, as a block's `data:` would name it. */
+  factsFile: string;
+  /** The language the slides are written in (for the words a block adds: "source", "estimate"). */
+  lang: string;
   /** Records a source the block cites, by id (for the deck's list of sources). */
   cite(sourceId: string, short: string): void;
   /** Renders later, once every slide is rendered, with what the deck cites; returns a placeholder for the HTML. */

@@ -1,3 +1,4 @@
+import type { DeckText } from '../../i18n/deck-text.ts';
 import type { Fact, Facts } from './load.ts';
 
 /**
@@ -37,7 +38,7 @@ export function resolveRef(ref: Pick<Ref, 'kind' | 'id' | 'part'>, facts: Facts)
   }
   const fact = facts.facts[ref.id];
   if (!fact) return { ok: false, message: unknown('fact', ref.id, Object.keys(facts.facts)) };
-  const text = ref.part === 'value' ? formatNumber(fact.value) : formatNumber(fact.value) + fact.unit;
+  const text = ref.part === 'value' ? formatNumber(fact.value) : withUnit(fact.value, fact.unit);
   return {
     ok: true,
     text,
@@ -67,9 +68,19 @@ export function formatNumber(value: number): string {
   return String(value);
 }
 
+/**
+ * A number and its unit as prose writes them: a word unit after a space (126000 loaves), a Chinese one or a
+ * sign without (10189.4亿元, 25%).
+ */
+export function withUnit(value: number, unit: string): string {
+  return formatNumber(value) + (spacedUnit(unit) ? ' ' : '') + unit;
+}
+
+const spacedUnit = (unit: string) => /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u.test(unit);
+
 /** The mark a figure carries when the deck computed it rather than read it. */
-export function factMark(fact: Fact): string {
-  return fact.derived ? '推算' : '';
+export function factMark(fact: Fact, text: DeckText): string {
+  return fact.derived ? text.derived : '';
 }
 
 /** The unit as written right after a number: "个以上" → "个", "%左右" → "%". */
@@ -91,7 +102,8 @@ export function handTyped(text: string, facts: Facts): HandTyped[] {
   const out: HandTyped[] = [];
   for (const m of text.matchAll(/(?<![\d.\w-])\d+(?:\.\d+)?/g)) {
     const value = Number(m[0]);
-    const after = text.slice(m.index + m[0].length);
+    const rest = text.slice(m.index + m[0].length);
+    const after = rest.startsWith(' ') ? rest.slice(1) : rest;
     const ids = Object.entries(facts.facts)
       .filter(([, f]) => f.value === value && unitHead(f.unit) !== '' && after.startsWith(unitHead(f.unit)))
       .map(([id]) => id);

@@ -25,6 +25,10 @@ export interface SlideEnv extends Env {
   nextBlockId(): string;
   /** The deck's facts file (slides/data/facts.yaml), or undefined when there is none. */
   facts(): Facts | undefined;
+  /** Where the facts file is, as a block's `data:` would name it. */
+  factsFile: string;
+  /** The language the slides are written in. */
+  lang: string;
   /** Records a source the slide cites, by id and short name (the slide's footnote, the sources list). */
   cite(sourceId: string, short: string): void;
   /** Records a source for the deck's list only (a block shows its sources itself). */

@@ -1,4 +1,5 @@
 import type { MarkdownIt, Token } from 'markdown-it';
+import { deckText } from '../../i18n/deck-text.ts';
 import { factMark, findRefs, handTyped, handTypedMessage, type Ref, resolveRef } from '../facts/refs.ts';
 import { escapeHtml } from '../html.ts';
 import { type SlideEnv, tokenLine } from './env.ts';
@@ -70,10 +71,11 @@ function refHtml(
     return `<span class="fact fact-unknown">${escapeHtml(written)}</span>`;
   }
   env.cite(r.sourceId, r.source);
-  const mark = r.fact ? factMark(r.fact) : '';
+  const words = deckText(env.lang);
+  const mark = r.fact ? factMark(r.fact, words) : '';
   if (ref.kind === 'source') return `<cite class="source-ref">${escapeHtml(r.text)}</cite>`;
   return (
-    `<span class="fact" data-fact="${escapeHtml(ref.id)}" title="来源：${escapeHtml(r.source)}${mark ? ` · ${mark}` : ''}">` +
+    `<span class="fact" data-fact="${escapeHtml(ref.id)}" title="${escapeHtml(words.source + r.source)}${mark ? ` · ${mark}` : ''}">` +
     escapeHtml(r.text) +
     (mark ? `<sup class="fact-mark">${mark}</sup>` : '') +
     '</span>'

@@ -1,4 +1,5 @@
 import type { MarkdownIt } from 'markdown-it';
+import { deckText } from '../../i18n/deck-text.ts';
 import { handTyped, handTypedMessage, maskRefs, REF_PATTERN, resolveRef } from '../facts/refs.ts';
 import { escapeHtml } from '../html.ts';
 import { closest } from '../suggest.ts';
@@ -48,6 +49,8 @@ export function fenceBlocks(md: MarkdownIt): void {
         depend: env.depend,
         id: env.nextBlockId(),
         facts: env.facts,
+        factsFile: env.factsFile,
+        lang: env.lang,
         cite: env.citeDeck,
         defer: env.defer,
       });
@@ -94,7 +97,7 @@ function blockRefs(env: SlideEnv, body: string, firstLine: number): string {
             return written;
           }
           env.citeDeck(r.sourceId, r.source);
-          return r.fact?.derived ? `${r.text}（推算）` : r.text;
+          return r.fact?.derived ? r.text + deckText(env.lang).derivedAfter : r.text;
         },
       );
     })

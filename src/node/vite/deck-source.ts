@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { CompiledDeck, Diagnostic } from '../../compiler/index.ts';
 import { compileDeck, stacksHtml } from '../../compiler/index.ts';
-import { fsHost, readSources } from '../load.ts';
+import { type DeckConfig, relativePage, type Variant } from '../../config/index.ts';
+import { compileOptions, readSources } from '../load.ts';
 import { renderPage } from '../page.ts';
-import { relativePage, type Variant } from '../variants.ts';
 
 /** The runtime entry, as the page names it; deck:pages resolves it to src/runtime/main.ts. */
 export const ENTRY = '/@deck/main.ts';
@@ -31,11 +31,15 @@ export class DeckSource {
   private source: CompiledDeck | undefined;
   private converted = new Map<string, Map<string, string>>();
 
-  constructor(
-    readonly root: string,
-    readonly slidesDir: string,
-    readonly variants: Variant[],
-  ) {}
+  readonly root: string;
+  readonly slidesDir: string;
+  readonly variants: Variant[];
+
+  constructor(readonly config: DeckConfig) {
+    this.root = config.root;
+    this.slidesDir = config.slidesDir;
+    this.variants = config.variants;
+  }
 
   /**
    * The deck in a variant's language. The markdown is compiled once, in the source language; another variant
@@ -54,7 +58,7 @@ export class DeckSource {
 
   private compiled(): CompiledDeck {
     if (!this.source) {
-      this.source = compileDeck(readSources(this.root, this.slidesDir), { host: fsHost(this.root) });
+      this.source = compileDeck(readSources(this.root, this.slidesDir), compileOptions(this.config));
     }
     return this.source;
   }
@@ -64,7 +68,12 @@ export class DeckSource {
     const alternates = this.variants
       .filter((v) => v !== variant)
       .map((v) => ({ lang: v.lang, label: v.label, href: relativePage(variant, v) }));
-    return renderPage(this.get(variant), { lang: variant.lang, entry: ENTRY, alternates });
+    return renderPage(this.get(variant), {
+      lang: variant.lang,
+      title: this.config.title && variant.convert ? variant.convert(this.config.title) : this.config.title,
+      entry: ENTRY,
+      alternates,
+    });
   }
 
   /**

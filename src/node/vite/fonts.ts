@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { join, posix } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { UI_TEXT } from '../../runtime/ui-text.ts';
+import { pageDir, type Variant } from '../../config/index.ts';
+import { uiText } from '../../i18n/ui-text.ts';
+import { ENGINE_ROOT } from '../engine.ts';
 import { fontFaceCss, glyphsOf, type SubsetFace, splitGlyphs, subsetFaces } from '../fonts.ts';
-import type { Variant } from '../variants.ts';
 import type { DeckSource } from './deck-source.ts';
 
 const DEV_PREFIX = '/@deck-fonts/';
@@ -18,7 +19,7 @@ export function deckFonts(source: DeckSource, cacheDir: string): Plugin {
   const cssNames = new Map<string, string>();
 
   const facesFor = async (variant: Variant): Promise<SubsetFace[]> => {
-    const ui = Object.values(UI_TEXT[variant.lang]);
+    const ui = Object.values(uiText(variant.lang));
     const all = glyphsOf(source.page(variant), ...ui);
     const { first, rest } = splitGlyphs(
       all,
@@ -82,9 +83,8 @@ export function deckFonts(source: DeckSource, cacheDir: string): Plugin {
       order: 'post',
       async handler(_html, ctx) {
         const variant =
-          source.variants.find(
-            (v) => `/${v.page}` === ctx.path || ctx.path === `/${v.page.replace(/index\.html$/, '')}`,
-          ) ?? source.variants[0];
+          source.variants.find((v) => `/${v.page}` === ctx.path || ctx.path === `/${pageDir(v.page)}`) ??
+          source.variants[0];
         if (!variant) return [];
         if (server) {
           const list = await facesFor(variant);
@@ -100,4 +100,5 @@ export function deckFonts(source: DeckSource, cacheDir: string): Plugin {
   };
 }
 
-export const defaultFontCache = (root: string) => join(root, 'node_modules', '.cache', 'deck-fonts');
+/** Beside the engine's packages, whichever folder the deck is in. */
+export const defaultFontCache = () => join(ENGINE_ROOT, 'node_modules', '.cache', 'deck-fonts');

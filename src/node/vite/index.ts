@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
-import type { Plugin } from 'vite';
-import { VARIANTS, type Variant } from '../variants.ts';
+import type { InlineConfig, Plugin } from 'vite';
+import { type DeckConfig, resolveDeckConfig } from '../../config/index.ts';
+import { ENGINE_ROOT } from '../engine.ts';
 import { deckCompress } from './compress.ts';
 import { deckCsp } from './csp.ts';
 import { DeckSource } from './deck-source.ts';
@@ -8,17 +8,34 @@ import { deckFonts, defaultFontCache } from './fonts.ts';
 import { deckPages } from './pages.ts';
 
 export interface DeckPluginOptions {
-  /** Project root. @default process.cwd() */
+  /** The deck folder, when no resolved config is given. @default process.cwd() */
   root?: string;
-  /** Folder of the deck's markdown files, relative to root. @default 'slides' */
-  slidesDir?: string;
-  /** Language variants, the source language first. @default zh-Hans, zh-Hant */
-  variants?: Variant[];
+  /** The deck's resolved settings. @default resolveDeckConfig(root) */
+  config?: DeckConfig;
 }
 
-/** Every plugin of the deck, composed in order. */
-export function deck(options: DeckPluginOptions = {}): Plugin[] {
-  const root = resolve(options.root ?? process.cwd());
-  const source = new DeckSource(root, options.slidesDir ?? 'slides', options.variants ?? VARIANTS);
-  return [deckPages(source), deckFonts(source, defaultFontCache(root)), deckCsp(source), deckCompress()];
+/** Every plugin of the deck, composed in order (Vite takes the promise as it is). */
+export async function deck(options: DeckPluginOptions = {}): Promise<Plugin[]> {
+  const config = options.config ?? (await resolveDeckConfig(options.root ?? process.cwd()));
+  const source = new DeckSource(config);
+  return [deckPages(source), deckFonts(source, defaultFontCache()), deckCsp(source), deckCompress()];
+}
+
+/** The whole Vite configuration of a deck: what `deck build` runs and the repository's vite.config.ts exports. */
+export function viteConfig(config: DeckConfig): InlineConfig {
+  return {
+    configFile: false,
+    root: config.root,
+    base: './',
+    plugins: [deck({ config })],
+    build: {
+      outDir: config.outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      assetsInlineLimit: 0,
+      reportCompressedSize: false,
+    },
+    // The dev server may serve the engine's runtime and theme, wherever the deck's folder is.
+    server: { port: 5173, fs: { allow: [config.root, ENGINE_ROOT] } },
+  };
 }

@@ -1,21 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
 import { formatDiagnostic } from '../../compiler/diagnostics.ts';
-import { relativePage, type Variant } from '../variants.ts';
+import { pageDir, relativePage, type Variant } from '../../config/index.ts';
+import { ENGINE_ROOT } from '../engine.ts';
 import { type DeckSource, ENTRY } from './deck-source.ts';
 import { locateHtmlWarning } from './html-warnings.ts';
 import { overlayError } from './overlay.ts';
 
 /** The runtime entry resolves to src/runtime/main.ts wherever the deck's root is. */
-const ENTRY_FILE = fileURLToPath(new URL('../../runtime/main.ts', import.meta.url));
+const ENTRY_FILE = join(ENGINE_ROOT, 'src/runtime/main.ts');
+/** The entry of a deck with its own stylesheet: the runtime, then the deck's CSS (after, so it wins). */
+const THEMED_ENTRY = '\0deck:themed-entry.js';
 
 /** Routes a request path to the variant whose page it is. */
 function variantFor(variants: Variant[], url: string): Variant | undefined {
   const path = decodeURIComponent(url.split(/[?#]/)[0] ?? '/');
   return variants.find((v) => {
-    const dir = v.page.replace(/index\.html$/, '');
+    const dir = pageDir(v.page);
     return (
       path === `/${v.page}` || path === `/${dir}` || (dir !== '' && path === `/${dir.replace(/\/$/, '')}`)
     );
@@ -79,7 +81,7 @@ export function deckPages(source: DeckSource): Plugin {
       };
     },
     resolveId(id) {
-      if (id === ENTRY) return ENTRY_FILE;
+      if (id === ENTRY) return source.config.theme ? THEMED_ENTRY : ENTRY_FILE;
       return source.variants.some((v) => pagePath(v) === id) ? id : undefined;
     },
     buildStart() {
@@ -92,6 +94,8 @@ export function deckPages(source: DeckSource): Plugin {
       }
     },
     load(id) {
+      if (id === THEMED_ENTRY && source.config.theme)
+        return `import ${JSON.stringify(ENTRY_FILE)};\nimport ${JSON.stringify(join(source.root, source.config.theme))};\n`;
       const variant = source.variants.find((v) => pagePath(v) === id);
       if (!variant) return undefined;
       const deck = source.get(variant);

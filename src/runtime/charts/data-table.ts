@@ -1,5 +1,5 @@
 import type { RevealApi } from 'reveal.js';
-import { UI_TEXT, type UiLang } from '../ui-text.ts';
+import { uiText } from '../../i18n/ui-text.ts';
 import { chartFigures } from './model-dom.ts';
 
 const KEY_D = 68;
@@ -9,7 +9,7 @@ const KEY_D = 68;
  * The table is in the page all along (visually hidden), for screen readers, search and the PDF.
  */
 export function bindDataTables(reveal: RevealApi, lang: string): { init(): void; off(): void } {
-  const text = UI_TEXT[(lang in UI_TEXT ? lang : 'zh-Hans') as UiLang];
+  const text = uiText(lang);
   const set = (figure: HTMLElement, shown: boolean) => {
     figure.classList.toggle('chart-show-data', shown);
     const button = figure.querySelector<HTMLButtonElement>('.chart-data-toggle');

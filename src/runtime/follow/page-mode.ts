@@ -1,5 +1,3 @@
-import { UI_TEXT, type UiLang } from '../ui-text.ts';
-
 /** `?preview`: the deck inside the presenter view's next-slide frame, which neither follows nor shows UI. */
 export const isPreview = (loc: Location = window.location) => new URLSearchParams(loc.search).has('preview');
 
@@ -14,8 +12,4 @@ export const deckDir = (loc: Location = window.location) =>
 /** The audience URL of this variant: on the relay's advertised address when it gave one. */
 export function audienceUrl(advertised?: string, loc: Location = window.location): string {
   return new URL(deckDir(loc).replace(/^\//, ''), advertised ?? loc.origin).href;
-}
-
-export function uiText(lang: string) {
-  return UI_TEXT[(lang in UI_TEXT ? lang : 'zh-Hans') as UiLang];
 }

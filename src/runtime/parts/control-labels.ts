@@ -1,4 +1,4 @@
-import { uiText } from '../follow/page-mode.ts';
+import { uiText } from '../../i18n/ui-text.ts';
 import type { DeckContext, DeckPart } from '../part.ts';
 
 /** reveal.js names its arrow buttons in English; a screen reader reads them in the page's language instead. */

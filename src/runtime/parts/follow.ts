@@ -1,10 +1,11 @@
 import type { RevealApi } from 'reveal.js';
+import { uiText } from '../../i18n/ui-text.ts';
 import { type DeckState, PROTOCOL_VERSION, type ServerMessage } from '../../protocol/messages.ts';
 import { type ConnectionStatus, RelayConnection } from '../follow/connection.ts';
 import { Follower } from '../follow/follower.ts';
 import { FollowIndicator, type FollowMode } from '../follow/indicator.ts';
 import { JoinOverlay } from '../follow/join-overlay.ts';
-import { audienceUrl, isPreview, uiText } from '../follow/page-mode.ts';
+import { audienceUrl, isPreview } from '../follow/page-mode.ts';
 import { findRelay } from '../follow/probe.ts';
 import { Publisher } from '../follow/publisher.ts';
 import { applyDeck, type DeckAdapter, readDeck, STATE_EVENTS } from '../follow/state.ts';

@@ -1,4 +1,4 @@
-import { uiText } from '../follow/page-mode.ts';
+import { uiText } from '../../i18n/ui-text.ts';
 import type { DeckContext, DeckPart } from '../part.ts';
 
 /** The hash of the current slide and fragment, as reveal.js writes it (`#/h/v/f`). */

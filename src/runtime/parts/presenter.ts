@@ -1,4 +1,5 @@
-import { deckDir, isPresenterView, isPreview, uiText } from '../follow/page-mode.ts';
+import { uiText } from '../../i18n/ui-text.ts';
+import { deckDir, isPresenterView, isPreview } from '../follow/page-mode.ts';
 import type { DeckContext, DeckPart } from '../part.ts';
 import { PresenterView } from '../presenter/view.ts';
 

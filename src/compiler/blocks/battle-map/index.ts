@@ -1,3 +1,4 @@
+import { deckText } from '../../../i18n/deck-text.ts';
 import { formatNumber, resolveRef } from '../../facts/refs.ts';
 import { escapeHtml, renderAttrs } from '../../html.ts';
 import { labelHtml, noBreakHtml } from '../../nowrap.ts';
@@ -56,7 +57,7 @@ export function renderBattleMap(body: string, ctx: BlockContext): string {
       return (
         `<li${renderAttrs({ class: 'bm-figure', 'data-fact': item.fact, 'data-derived': f.fact.derived ? 'true' : undefined })}>` +
         `<span class="bm-value">${escapeHtml(formatNumber(f.fact.value))}<small>${escapeHtml(f.fact.unit)}</small>` +
-        (f.fact.derived ? '<sup class="fact-mark">推算</sup>' : '') +
+        (f.fact.derived ? `<sup class="fact-mark">${escapeHtml(deckText(ctx.lang).derived)}</sup>` : '') +
         `</span><span class="bm-label">${labelHtml(item.label ?? f.fact.text)}</span></li>`
       );
     });
@@ -70,7 +71,7 @@ export function renderBattleMap(body: string, ctx: BlockContext): string {
         ? `<a class="bm-head" href="#/${escapeHtml(row.link)}">${head}</a>`
         : `<div class="bm-head">${head}</div>`) +
       `<ul${renderAttrs({ class: 'bm-items', 'data-interpretation': value.interpretation ? 'true' : undefined })}>${items.join('')}</ul>` +
-      `<div class="bm-source">${[...sources.values()].map(noBreakHtml).join('；')}</div>` +
+      `<div class="bm-source">${[...sources.values()].map(noBreakHtml).join(escapeHtml(deckText(ctx.lang).sourceJoin))}</div>` +
       '</li>'
     );
   });
@@ -79,7 +80,7 @@ export function renderBattleMap(body: string, ctx: BlockContext): string {
     ? `<div class="bm-columns" aria-hidden="true">${value.columns.map((c) => `<span>${escapeHtml(c)}</span>`).join('')}</div>`
     : '';
   const legend = value.interpretation
-    ? `<figcaption class="bm-legend"><span class="interp-key">解读</span>${escapeHtml(value.interpretation)}</figcaption>`
+    ? `<figcaption class="bm-legend"><span class="interp-key">${escapeHtml(deckText(ctx.lang).interpretation)}</span>${escapeHtml(value.interpretation)}</figcaption>`
     : '';
   return (
     `<figure${renderAttrs({ class: 'battle-map', id: ctx.id, 'data-block': NAME, 'data-rows': value.rows.length })}>` +

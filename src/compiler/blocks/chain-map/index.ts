@@ -1,3 +1,4 @@
+import { deckText } from '../../../i18n/deck-text.ts';
 import { resolveRef } from '../../facts/refs.ts';
 import { caption, uniqueSources } from '../diagram/html.ts';
 import { parseSpec, rejectFenceOptions, type Spec } from '../diagram/spec.ts';
@@ -80,7 +81,7 @@ function resolveFacts(spec: Spec<ChainMapSpec>, ctx: BlockContext): boolean {
         continue;
       }
       ctx.cite(r.sourceId, r.source);
-      node.figure = r.fact?.derived ? `${r.text}（推算）` : r.text;
+      node.figure = r.fact?.derived ? r.text + deckText(ctx.lang).derivedAfter : r.text;
       node.source = r.source;
     }
   }
@@ -93,7 +94,7 @@ export function renderChainMapBlock(body: string, ctx: BlockContext): string {
   if (!spec || !resolveFacts(spec, ctx) || !check(spec)) return '';
   const { value } = spec;
   const sources = uniqueSources([...value.tiers.flatMap((t) => t.nodes.map((n) => n.source)), value.source]);
-  const cap = caption(value.caption, sources, value.width);
+  const cap = caption(value.caption, sources, value.width, deckText(ctx.lang));
   const links = expandLinks(value);
   const layout = layoutChainMap(value.tiers, links, {
     width: value.width,

@@ -1,49 +1,44 @@
+import type { DeckText } from '../../../i18n/deck-text.ts';
 import { escapeHtml, jsonForScript, renderAttrs } from '../../html.ts';
 import type { ChartModel } from './model.ts';
-
-const TYPE_NAMES: Record<string, string> = {
-  bar: '柱状图',
-  hbar: '条形图',
-  line: '折线图',
-  doughnut: '环形图',
-  pie: '饼图',
-};
 
 /** A label may break into lines on the canvas ("\n"); as text it is one line. */
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
 
 /** What a screen reader hears for the canvas: the kind of chart, its title and every value. */
-export function summary(model: ChartModel, source?: string): string {
-  const kind = TYPE_NAMES[model.horizontal ? 'hbar' : model.type] ?? '图表';
+export function summary(model: ChartModel, words: DeckText, source?: string): string {
+  const kinds: Record<string, string> = words.chartKinds;
+  const kind = kinds[model.horizontal ? 'hbar' : model.type] ?? words.chartKinds.chart;
   const series = model.datasets
     .map((d) => {
       const values = model.labels.map(
-        (l, i) => `${oneLine(l)} ${d.text[i]}${d.derived[i] ? '（推算）' : ''}`,
+        (l, i) => `${oneLine(l)} ${d.text[i]}${d.derived[i] ? words.derivedAfter : ''}`,
       );
-      return `${d.label}：${values.join('，')}`;
+      return `${d.label}${words.colon}${values.join(words.comma)}`;
     })
-    .join('；');
-  return `${kind}${model.title ? `：${model.title}` : ''}。${series}。${source ? `来源：${source}` : ''}`;
+    .join(words.semicolon);
+  const title = model.title ? `${words.colon}${model.title}` : '';
+  return `${kind}${title}${words.stop}${series}${words.stop}${source ? words.source + source : ''}`.trim();
 }
 
 /** The data as a real table: screen readers, search and the PDF text layer all see the numbers. */
-function table(model: ChartModel, id: string): string {
+function table(model: ChartModel, id: string, words: DeckText): string {
   const head = model.datasets.map((d) => `<th scope="col">${escapeHtml(d.label)}</th>`).join('');
   const rows = model.labels
     .map((label, i) => {
       const cells = model.datasets
         .map((d) => {
-          const mark = d.derived[i] && !/推算/.test(label + d.label) ? '（推算）' : '';
+          const mark = d.derived[i] && !(label + d.label).includes(words.derived) ? words.derivedAfter : '';
           return `<td${d.derived[i] ? ' data-derived' : ''}>${escapeHtml(`${d.text[i] ?? ''}${mark}`)}</td>`;
         })
         .join('');
       return `<tr><th scope="row">${escapeHtml(oneLine(label))}</th>${cells}</tr>`;
     })
     .join('');
-  const corner = escapeHtml(model.axes.category ?? '项目');
+  const corner = escapeHtml(model.axes.category ?? words.chartItem);
   return (
     `<div class="chart-data"><table class="chart-table" id="${id}-table">` +
-    `<caption>${escapeHtml(model.title ?? '图表数据')}</caption>` +
+    `<caption>${escapeHtml(model.title ?? words.chartData)}</caption>` +
     `<thead><tr><th scope="col">${corner}</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`
   );
 }
@@ -54,13 +49,15 @@ export interface ChartHtml {
   height: number;
   source?: string;
   note?: string;
+  /** The deck's words: "source", "estimated", chart kinds. */
+  words: DeckText;
 }
 
 /**
  * A figure whose plot is a sized, relatively positioned frame holding the canvas; the model as JSON; the
  * source line under it; the data table (hidden until asked for); one empty fragment per step.
  */
-export function renderChart({ id, model, height, source, note }: ChartHtml): string {
+export function renderChart({ id, model, height, source, note, words }: ChartHtml): string {
   const attrs = renderAttrs({
     class: 'chart',
     id,
@@ -75,8 +72,8 @@ export function renderChart({ id, model, height, source, note }: ChartHtml): str
       `<span class="fragment chart-step" data-chart-for="${id}" data-chart-step-index="${i + 1}" aria-hidden="true"></span>`,
   ).join('');
   const caption = [
-    source ? `<span class="chart-source-text">来源：${escapeHtml(source)}</span>` : '',
-    note ? `<span class="chart-note">注：${escapeHtml(note)}</span>` : '',
+    source ? `<span class="chart-source-text">${escapeHtml(words.source + source)}</span>` : '',
+    note ? `<span class="chart-note">${escapeHtml(words.note + note)}</span>` : '',
   ]
     .filter(Boolean)
     .join('');
@@ -84,8 +81,8 @@ export function renderChart({ id, model, height, source, note }: ChartHtml): str
     `<figure${attrs}>` +
     (model.title ? `<figcaption class="chart-title">${escapeHtml(model.title)}</figcaption>` : '') +
     `<div class="chart-frame" style="height:${height}px">` +
-    `<canvas role="img" aria-label="${escapeHtml(summary(model, source))}"></canvas>` +
-    table(model, id) +
+    `<canvas role="img" aria-label="${escapeHtml(summary(model, words, source))}"></canvas>` +
+    table(model, id, words) +
     `<button type="button" class="chart-data-toggle" aria-controls="${id}-table" aria-pressed="false" hidden></button>` +
     `</div>` +
     (caption ? `<p class="chart-source">${caption}</p>` : '') +

@@ -1,3 +1,4 @@
+import { deckText } from '../../../i18n/deck-text.ts';
 import { parseYaml } from '../../yaml.ts';
 import type { BlockContext, BlockRenderer } from '../types.ts';
 import { buildModel } from './build-model.ts';
@@ -72,6 +73,7 @@ export const chartBlock: BlockRenderer = {
       height: valid.height ?? DEFAULT_HEIGHT,
       ...(valid.source ? { source: valid.source } : {}),
       ...(valid.note ? { note: valid.note } : {}),
+      words: deckText(ctx.lang),
     });
   },
 };

@@ -1,3 +1,4 @@
+import type { DeckText } from '../../../i18n/deck-text.ts';
 import { escapeHtml } from '../../html.ts';
 import { noBreakHtml } from '../../nowrap.ts';
 import { px } from './geometry.ts';
@@ -16,7 +17,6 @@ export function style(props: Record<string, string | number | undefined>): strin
     .join(';');
 }
 
-export const SOURCE_PREFIX = '来源：';
 export const CAPTION_SIZE = 24;
 const CAPTION_LINE = 1.4;
 
@@ -30,6 +30,7 @@ export function caption(
   text: string | undefined,
   sources: string[],
   width: number,
+  words: DeckText,
 ): { html: string; height: number } {
   const parts: string[] = [];
   let count = 0;
@@ -38,7 +39,7 @@ export function caption(
     count += wrapText(text, width, CAPTION_SIZE).length;
   }
   if (sources.length > 0) {
-    const line = SOURCE_PREFIX + sources.join('；');
+    const line = words.source + sources.join(words.sourceJoin);
     parts.push(`<span class="diagram-source">${noBreakHtml(line)}</span>`);
     count += wrapText(line, width, CAPTION_SIZE).length;
   }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { DEFAULT_FACTS, loadFacts } from '../../facts/load.ts';
+import { deckText } from '../../../i18n/deck-text.ts';
+import { loadFacts } from '../../facts/load.ts';
 import { escapeHtml, renderAttrs } from '../../html.ts';
 import { labelHtml, noBreakHtml } from '../../nowrap.ts';
 import { parseYaml } from '../../yaml.ts';
@@ -44,8 +45,9 @@ export const figuresBlock: BlockRenderer = {
     const items = Array.isArray(parsed.output) ? parsed.output : parsed.output.items;
     const options: { data?: string; step?: 'items' } = Array.isArray(parsed.output) ? {} : parsed.output;
     const itemsPath = Array.isArray(parsed.output) ? [] : ['items'];
-    const facts = loadFacts(ctx, options.data ?? DEFAULT_FACTS, ctx.line);
+    const facts = loadFacts(ctx, options.data ?? ctx.factsFile, ctx.line);
     if (!facts) return '';
+    const words = deckText(ctx.lang);
     const cards = items.map((item, i) => {
       const fact = facts.facts[item.fact];
       if (!fact) {
@@ -59,7 +61,11 @@ export const figuresBlock: BlockRenderer = {
       }
       const source = facts.sources[fact.source];
       ctx.cite(fact.source, source?.short ?? fact.source);
-      const mark = fact.derived ? ' · 推算' : fact.confidence === 'medium' ? ' · 可信度中' : '';
+      const mark = fact.derived
+        ? ` · ${words.derived}`
+        : fact.confidence === 'medium'
+          ? ` · ${words.mediumConfidence}`
+          : '';
       return (
         `<figure${renderAttrs({
           class: options.step ? 'figure fragment' : 'figure',
@@ -70,7 +76,7 @@ export const figuresBlock: BlockRenderer = {
         `<span class="figure-unit">${escapeHtml(fact.unit)}</span></div>` +
         `<figcaption class="figure-label">${labelHtml(item.label ?? fact.text)}</figcaption>` +
         (item.note ? `<div class="figure-note">${noBreakHtml(item.note)}</div>` : '') +
-        `<div class="figure-source">来源：${noBreakHtml(source?.short ?? fact.source)}${mark}</div>` +
+        `<div class="figure-source">${escapeHtml(words.source)}${noBreakHtml(source?.short ?? fact.source)}${escapeHtml(mark)}</div>` +
         '</figure>'
       );
     });

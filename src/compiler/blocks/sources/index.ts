@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { DEFAULT_FACTS, loadFacts } from '../../facts/load.ts';
+import { deckText } from '../../../i18n/deck-text.ts';
+import { loadFacts } from '../../facts/load.ts';
 import { escapeHtml } from '../../html.ts';
 import { parseYaml } from '../../yaml.ts';
 import type { BlockRenderer } from '../types.ts';
@@ -24,14 +25,18 @@ export const sourcesBlock: BlockRenderer = {
       });
       return '';
     }
-    const facts = loadFacts(ctx, parsed.output?.data ?? DEFAULT_FACTS, ctx.line);
+    const facts = loadFacts(ctx, parsed.output?.data ?? ctx.factsFile, ctx.line);
     if (!facts) return '';
     // Only what the slides cite, in the order they first cite it: a source no slide uses is not listed.
     return ctx.defer(({ cited }) => {
       const items = [...cited.keys()].flatMap((id) => {
         const s = facts.sources[id];
         if (!s) return [];
-        const detail = [s.publisher, s.date, s.confidence === 'medium' ? '可信度：中' : '']
+        const detail = [
+          s.publisher,
+          s.date,
+          s.confidence === 'medium' ? deckText(ctx.lang).sourceMediumConfidence : '',
+        ]
           .filter(Boolean)
           .join(' · ');
         return [

@@ -1,3 +1,5 @@
+import type { DeckText } from '../../../i18n/deck-text.ts';
+
 /** A timeline date: a year, a month or a day. */
 export interface TimelineDate {
   year: number;
@@ -5,6 +7,8 @@ export interface TimelineDate {
   day?: number | undefined;
   /** As written: 2020-07-09, 2023-12 or 2023. */
   iso: string;
+  /** As the slide shows it, in the deck's language (set by the block): 2020年7月9日, July 9, 2020. */
+  shown?: string | undefined;
 }
 
 const PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -30,7 +34,13 @@ export const startOf = (d: TimelineDate): number => d.year * 10000 + (d.month ??
 /** A sortable number for the last day the date covers. */
 export const endOf = (d: TimelineDate): number => d.year * 10000 + (d.month ?? 12) * 100 + (d.day ?? 31);
 
-/** How the slide shows a date: 2020年7月9日, 2023年12月, 2023年. */
+/** How the slide shows a date: in the deck's words (2020年7月9日, July 9, 2020), else as written. */
 export function formatDate(d: TimelineDate): string {
-  return `${d.year}年${d.month ? `${d.month}月` : ''}${d.day ? `${d.day}日` : ''}`;
+  return d.shown ?? d.iso;
 }
+
+/** The date with its text in the deck's words. */
+export const shownIn = (d: TimelineDate, words: DeckText): TimelineDate => ({
+  ...d,
+  shown: words.date(d.year, d.month, d.day),
+});

@@ -1,7 +1,8 @@
+import { type DeckText, deckText } from '../../../i18n/deck-text.ts';
 import { caption, uniqueSources } from '../diagram/html.ts';
 import { parseSpec, rejectFenceOptions, type Spec } from '../diagram/spec.ts';
 import type { BlockContext, BlockRenderer } from '../types.ts';
-import { endOf, parseDate, startOf, type TimelineDate } from './dates.ts';
+import { endOf, parseDate, shownIn, startOf, type TimelineDate } from './dates.ts';
 import { type EventInput, layoutTimeline, type SpanInput } from './layout.ts';
 import { renderTimeline } from './render.ts';
 import { TimelineSchema, type TimelineSpec } from './schema.ts';
@@ -9,7 +10,10 @@ import { TimelineSchema, type TimelineSpec } from './schema.ts';
 const NAME = 'timeline';
 
 /** What the schema cannot check: unique ids, spans that run forward and do not overlap. */
-function check(spec: Spec<TimelineSpec>): { events: EventInput[]; spans: SpanInput[] } | undefined {
+function check(
+  spec: Spec<TimelineSpec>,
+  words: DeckText,
+): { events: EventInput[]; spans: SpanInput[] } | undefined {
   const { value } = spec;
   let ok = true;
   const seen = new Set<string>();
@@ -23,11 +27,12 @@ function check(spec: Spec<TimelineSpec>): { events: EventInput[]; spans: SpanInp
       );
     }
     seen.add(id);
-    return { id, date: parseDate(e.date)!, title: e.title, detail: e.detail, source: e.source };
+    const source = e.source && words.source + e.source;
+    return { id, date: shownIn(parseDate(e.date)!, words), title: e.title, detail: e.detail, source };
   });
   const spans = value.spans.map((s, i) => {
-    const from = parseDate(s.from)!;
-    const to: TimelineDate = s.to ? parseDate(s.to)! : from;
+    const from = shownIn(parseDate(s.from)!, words);
+    const to: TimelineDate = s.to ? shownIn(parseDate(s.to)!, words) : from;
     if (endOf(to) < startOf(from)) {
       ok = false;
       spec.problem(
@@ -55,13 +60,15 @@ function check(spec: Spec<TimelineSpec>): { events: EventInput[]; spans: SpanInp
 export function renderTimelineBlock(body: string, ctx: BlockContext): string {
   rejectFenceOptions(ctx, NAME, 'step: events');
   const spec = parseSpec(body, ctx, NAME, TimelineSchema);
-  const checked = spec && check(spec);
+  const words = deckText(ctx.lang);
+  const checked = spec && check(spec, words);
   if (!spec || !checked) return '';
   const { value } = spec;
   const cap = caption(
     value.caption,
     uniqueSources([...value.spans.map((s) => s.source), value.source]),
     value.width,
+    words,
   );
   const height = value.height - cap.height;
   const layout = layoutTimeline(checked.events, checked.spans, { width: value.width, height });

@@ -1,9 +1,39 @@
-/** Every string the runtime shows, so the font subset can include their glyphs. */
+/**
+ * Every string the runtime shows, in the deck's language (English, or Chinese for a zh-* deck), so the font
+ * subset can include their glyphs.
+ */
 export const UI_TEXT = {
+  en: {
+    showData: 'Show data',
+    hideData: 'Hide data',
+    live: 'Follow live',
+    detached: 'Detached',
+    reconnecting: 'Reconnecting',
+    error: 'Error',
+    following: 'Following',
+    presenting: 'Presenting',
+    denied: 'Presenter token refused',
+    audience: 'watching',
+    joinTitle: 'Scan to follow the talk',
+    presenterView: 'Presenter view',
+    nextSlide: 'Next slide',
+    nextFragment: 'Next step (this slide)',
+    lastSlide: 'This is the last slide',
+    notes: 'Notes',
+    noNotes: 'No notes for this slide',
+    elapsed: 'Elapsed',
+    clock: 'Time',
+    slideCount: 'slides',
+    resetTimer: 'Reset timer',
+    language: 'Language',
+    followStatus: 'Follow-along status',
+    prevSlide: 'Previous slide',
+    upSlide: 'Slide above',
+    downSlide: 'Slide below',
+  },
   'zh-Hans': {
     showData: '显示数据',
     hideData: '隐藏数据',
-    switchLang: '繁體',
     live: '跟随演讲',
     detached: '已脱离',
     reconnecting: '重新连接中',
@@ -32,7 +62,6 @@ export const UI_TEXT = {
   'zh-Hant': {
     showData: '顯示數據',
     hideData: '隱藏數據',
-    switchLang: '简体',
     live: '跟隨演講',
     detached: '已脫離',
     reconnecting: '重新連接中',
@@ -58,6 +87,16 @@ export const UI_TEXT = {
     upSlide: '上方一張',
     downSlide: '下方一張',
   },
-} as const;
+} as const satisfies Record<string, Record<string, string>>;
 
 export type UiLang = keyof typeof UI_TEXT;
+export type UiText = (typeof UI_TEXT)[UiLang];
+
+/** The UI language for a deck language: traditional Chinese, simplified Chinese, else English. */
+export function uiLang(lang: string): UiLang {
+  if (/^zh-(?:Hant|TW|HK|MO)\b/i.test(lang)) return 'zh-Hant';
+  if (/^zh\b/i.test(lang)) return 'zh-Hans';
+  return 'en';
+}
+
+export const uiText = (lang: string): UiText => UI_TEXT[uiLang(lang)];

@@ -1,0 +1,192 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve, sep } from 'node:path';
+import * as v from 'valibot';
+import { LANG_TAG } from '../compiler/deck-options.ts';
+import { DeckError, type Diagnostic } from '../compiler/diagnostics.ts';
+import { readHead } from '../compiler/split.ts';
+import { parseYaml } from '../compiler/yaml.ts';
+import { findConfigFile, importConfigFile } from './file.ts';
+import { DeckConfigSchema } from './schema.ts';
+import type { DeckConfig, DeckConfigInput, Variant } from './types.ts';
+import { variantPage } from './variants.ts';
+
+export const DEFAULTS = {
+  lang: 'en',
+  outDir: 'dist',
+  slidesDir: 'slides',
+  facts: 'data/facts.yaml',
+} as const;
+
+/** Settings the environment may override (parallel builds, tests). */
+export interface ConfigEnv {
+  /** The built site, relative to the deck folder: wins over the config's `outDir`. */
+  DECK_OUT_DIR?: string;
+}
+
+const posix = (p: string) => p.split(sep).join('/');
+
+/**
+ * The deck's settings, resolved once: defaults, then the first slide file's front matter (`title:`, `lang:`),
+ * then `deck.config.*` (its values win). A config value that is wrong is a DeckError located in the file.
+ */
+export async function resolveDeckConfig(dir: string, env: ConfigEnv = process.env): Promise<DeckConfig> {
+  const root = resolve(dir);
+  if (!existsSync(root)) throw new DeckError(`no deck folder at ${dir}: create it (deck init ${dir})`, [], 2);
+  const file = findConfigFile(root);
+  const input = file ? await readConfigFile(file) : {};
+  return configFrom(root, input, file, env);
+}
+
+/** The settings from an already loaded config (or none): what tests and tools without a config file use. */
+export function configFrom(
+  root: string,
+  input: DeckConfigInput,
+  file?: string,
+  env: ConfigEnv = process.env,
+): DeckConfig {
+  const slidesDir = posix(input.slidesDir ?? DEFAULTS.slidesDir);
+  const front = frontMatter(root, slidesDir);
+  const lang = input.lang ?? front.lang ?? DEFAULTS.lang;
+  const source: Variant = { lang, label: input.label ?? autonym(lang), page: variantPage(lang, true) };
+  const variants: Variant[] = [
+    source,
+    ...(input.variants ?? []).map((o) => ({ ...o, page: variantPage(o.lang, false) })),
+  ];
+  return {
+    root,
+    file,
+    name: input.name ?? packageName(root) ?? 'deck',
+    title: input.title ?? front.title,
+    lang,
+    variants,
+    outDir: resolve(root, env.DECK_OUT_DIR || input.outDir || DEFAULTS.outDir),
+    slidesDir,
+    facts: posix(input.facts ?? `${slidesDir}/${DEFAULTS.facts}`),
+    theme: input.theme && posix(input.theme),
+    relay: input.relay ?? true,
+    csp: input.csp ?? {},
+    markdown: input.markdown,
+  };
+}
+
+/** The title to show when nothing names the deck (the banner): its title, else its file name. */
+export const shownTitle = (config: DeckConfig) => config.title ?? config.name;
+
+async function readConfigFile(file: string): Promise<DeckConfigInput> {
+  const shown = basename(file); // in the deck folder, as the slides' paths are relative to it
+  let value: unknown;
+  try {
+    value = await importConfigFile(file);
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new DeckError(`${shown} could not be loaded: ${message}`, [], 1);
+  }
+  if (!value || typeof value !== 'object')
+    throw new DeckError(
+      `${shown} must export default an object, such as: export default { lang: 'en' }`,
+      [],
+      1,
+    );
+  const parsed = v.safeParse(DeckConfigSchema, value);
+  const problems: Diagnostic[] = parsed.success ? [] : parsed.issues.map((i) => located(file, shown, i));
+  if (parsed.success) {
+    const langs = [parsed.output.lang, ...(parsed.output.variants ?? []).map((o) => o.lang)];
+    const twice = langs.find((l, k) => l !== undefined && langs.indexOf(l) !== k);
+    if (twice)
+      problems.push(
+        at(file, shown, ['variants'], `language "${twice}" has two pages: give each variant its own lang`),
+      );
+  }
+  if (problems.length > 0)
+    throw new DeckError(
+      `${problems.length} problem${problems.length > 1 ? 's' : ''} in ${shown}: fix ${problems.length > 1 ? 'them' : 'it'} and run it again`,
+      problems,
+      1,
+    );
+  return parsed.output as DeckConfigInput;
+}
+
+function located(file: string, shown: string, issue: v.InferIssue<typeof DeckConfigSchema>): Diagnostic {
+  const path = (issue.path ?? []).map((p) => String(p.key));
+  const where = path.join('.') || 'the config';
+  const message =
+    issue.type === 'strict_object' && path.length > 0
+      ? `unknown key "${where}": known keys are ${Object.keys(DeckConfigSchema.entries).join(', ')}`
+      : `"${where}" ${issue.message.replace(/^Invalid type: /, 'has the wrong type: ')}`;
+  return at(file, shown, path, message);
+}
+
+/**
+ * A place in the config file for a key path: the line where its last key is written (a JavaScript object is
+ * not parsed here; the key's first occurrence after its parent's is a good enough place).
+ */
+function at(file: string, shown: string, path: string[], message: string): Diagnostic {
+  let lines: string[] = [];
+  try {
+    lines = readFileSync(file, 'utf8').split('\n');
+  } catch {
+    // Located at the top.
+  }
+  let line = 0;
+  let column = 0;
+  for (const key of path.filter((k) => !/^\d+$/.test(k))) {
+    const re = new RegExp(`(?:^|[\\s{,])["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
+    for (let k = line; k < lines.length; k++) {
+      const m = re.exec(lines[k]!);
+      if (m) {
+        line = k;
+        column = m.index + m[0].search(/[^\s{,]/); // the key (or its quote), not what precedes it
+        break;
+      }
+    }
+  }
+  return { file: shown, line: line + 1, column: column + 1, message, severity: 'error' };
+}
+
+/** `title:` and `lang:` of the first slide file's front matter, when they are usable (the compiler reports the rest). */
+function frontMatter(root: string, slidesDir: string): { title?: string; lang?: string } {
+  const dir = join(root, slidesDir);
+  if (!existsSync(dir)) return {};
+  const first = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.name.endsWith('.md') && !e.name.startsWith('.') && !e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0];
+  if (!first) return {};
+  let text: string;
+  try {
+    text = readFileSync(join(dir, first), 'utf8');
+  } catch {
+    return {};
+  }
+  const head = readHead(first, text, () => undefined);
+  if (!head.frontMatter) return {};
+  const doc = parseYaml(first, head.frontMatter.text, head.frontMatter.line);
+  const data = doc.errors.length === 0 ? doc.value : undefined;
+  if (!data || typeof data !== 'object') return {};
+  const { title, lang } = data as Record<string, unknown>;
+  return {
+    title: typeof title === 'string' && title.trim() ? title : undefined,
+    lang: typeof lang === 'string' && LANG_TAG.test(lang) ? lang : undefined,
+  };
+}
+
+function packageName(root: string): string | undefined {
+  try {
+    const name = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name?: unknown }).name;
+    if (typeof name === 'string' && name) return name.replace(/^@[^/]+\//, '');
+  } catch {
+    // No package.json: the caller's default.
+  }
+  return undefined;
+}
+
+/** A language's name in itself, for the switch: "English", "简体中文". */
+function autonym(lang: string): string {
+  try {
+    const name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang);
+    if (name) return name;
+  } catch {
+    // An unknown tag names itself.
+  }
+  return lang;
+}

@@ -1,0 +1,35 @@
+import * as v from 'valibot';
+import { CspSchema, LangSchema as lang, MarkdownSchema } from '../compiler/deck-options.ts';
+
+const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+/** A path inside the deck folder, written with forward slashes. */
+const innerPath = v.pipe(
+  v.string(),
+  v.nonEmpty('must not be empty'),
+  v.check(
+    (p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split(/[\\/]/).includes('..'),
+    'must be a path inside the deck folder, such as "slides" (no "..", not absolute)',
+  ),
+);
+const converter = v.custom<(text: string) => string>(
+  (f) => typeof f === 'function',
+  'must be a function from text to text, such as (text) => text',
+);
+
+/** `deck.config.*`'s default export; unknown keys are mistakes. */
+export const DeckConfigSchema = v.strictObject({
+  title: v.optional(text),
+  name: v.optional(
+    v.pipe(v.string(), v.regex(/^[^\\/:*?"<>|\s][^\\/:*?"<>|]*$/, 'must be usable as a file name')),
+  ),
+  lang: v.optional(lang),
+  label: v.optional(text),
+  variants: v.optional(v.array(v.strictObject({ lang, label: text, convert: v.optional(converter) }))),
+  outDir: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty'))),
+  slidesDir: v.optional(innerPath),
+  facts: v.optional(innerPath),
+  theme: v.optional(v.pipe(innerPath, v.regex(/\.css$/, 'must be a .css file'))),
+  relay: v.optional(v.boolean()),
+  csp: v.optional(CspSchema),
+  markdown: v.optional(MarkdownSchema),
+});

@@ -1,0 +1,66 @@
+import type { CspAllowance, MarkdownConfig } from '../compiler/deck-options.ts';
+
+/** A language variant of the deck: one HTML page each, the source language's first. */
+export interface Variant {
+  /** BCP 47 language tag: the page's `<html lang>`. */
+  lang: string;
+  /** The variant's name in its own script, for the language switch. */
+  label: string;
+  /** The page's path in the built site, relative to its root: `index.html`, `zh-Hant/index.html`. */
+  page: string;
+  /** Converts the compiled source text for this variant; none for the source language. */
+  convert?: (text: string) => string;
+}
+
+/** What a deck may say in `deck.config.{ts,js,mjs}` (export default): every key is optional. */
+export interface DeckConfigInput {
+  /** The deck's title: page title, banner, PDF metadata. @default front matter `title:`, else the first slide's */
+  title?: string;
+  /** The name of exported files (`<name>.pdf`). @default package.json "name", else "deck" */
+  name?: string;
+  /** The language the slides are written in. @default front matter `lang:`, else "en" */
+  lang?: string;
+  /** The source language's label in the language switch (only shown when there are variants). */
+  label?: string;
+  /** Other language pages, each converted from the source. @default none: one page */
+  variants?: { lang: string; label: string; convert?: (text: string) => string }[];
+  /** The built site, relative to the deck folder. @default "dist" ($DECK_OUT_DIR overrides) */
+  outDir?: string;
+  /** The markdown files' folder, relative to the deck folder. @default "slides" */
+  slidesDir?: string;
+  /** The facts file blocks read figures from, relative to the deck folder. @default `<slidesDir>/data/facts.yaml` */
+  facts?: string;
+  /** A stylesheet applied after the built-in theme, relative to the deck folder. */
+  theme?: string;
+  /** `deck start` serves the follow-along relay. @default true */
+  relay?: boolean;
+  /** Off-origin hosts for images, media and frames (added to front matter `csp:`). */
+  csp?: CspAllowance;
+  /** reveal.js markdown options (front matter `markdown:` overrides them key by key). */
+  markdown?: MarkdownConfig;
+}
+
+/** The deck's settings, resolved once from defaults, the first file's front matter and the config file. */
+export interface DeckConfig {
+  /** The deck folder, absolute. */
+  root: string;
+  /** The config file, absolute, when the deck has one. */
+  file?: string;
+  name: string;
+  /** Undefined when neither the config nor the front matter names it (the page then takes the first slide's). */
+  title?: string;
+  lang: string;
+  /** The source language first; just that one when the deck has no variants. */
+  variants: Variant[];
+  /** Absolute. */
+  outDir: string;
+  /** Relative to root, with forward slashes. */
+  slidesDir: string;
+  /** Relative to root, with forward slashes. */
+  facts: string;
+  /** Relative to root, with forward slashes. */
+  theme?: string;
+  relay: boolean;
+  csp: CspAllowance;
+  markdown?: MarkdownConfig;
+}

@@ -1,0 +1,160 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeckError, formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import { resolveDeckConfig } from '../../src/config/index.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A deck folder with these files (paths relative to it). */
+function deckWith(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'deck-config-'));
+  dirs.push(root);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+async function problems(root: string): Promise<string[]> {
+  try {
+    await resolveDeckConfig(root, {});
+  } catch (e) {
+    if (e instanceof DeckError) return [...e.diagnostics.map(formatDiagnostic), e.message];
+    throw e;
+  }
+  throw new Error('expected the config to be refused');
+}
+
+describe('deck config', () => {
+  it('defaults for a deck that says nothing: English, one page, dist/ beside the slides', async () => {
+    const root = deckWith({ 'slides/01.md': '# Hello\n' });
+    const config = await resolveDeckConfig(root, {});
+    expect(config).toMatchObject({
+      root,
+      name: 'deck',
+      title: undefined,
+      lang: 'en',
+      outDir: join(root, 'dist'),
+      slidesDir: 'slides',
+      facts: 'slides/data/facts.yaml',
+      relay: true,
+      csp: {},
+    });
+    expect(config.variants).toEqual([{ lang: 'en', label: 'English', page: 'index.html' }]);
+    expect(config.file).toBeUndefined();
+  });
+
+  it('reads title: and lang: from the first file’s front matter, and $DECK_OUT_DIR', async () => {
+    const root = deckWith({
+      'slides/01.md': '---\ntitle: 工业强市\nlang: zh-Hans\n---\n\n# 一\n',
+      'slides/02.md': '---\ntitle: Not the deck’s\nlang: de\n---\n\n# 二\n',
+      'package.json': '{"name": "@acme/talk"}',
+    });
+    const config = await resolveDeckConfig(root, { DECK_OUT_DIR: 'build/x' });
+    expect(config).toMatchObject({
+      title: '工业强市',
+      lang: 'zh-Hans',
+      name: 'talk',
+      outDir: join(root, 'build/x'),
+    });
+    expect(config.variants.map((v) => v.page)).toEqual(['index.html']);
+  });
+
+  it('lets deck.config.js win over the front matter, and gives each variant its page', async () => {
+    const root = deckWith({
+      'slides/01.md': '---\ntitle: From front matter\nlang: en\n---\n\n# One\n',
+      'deck.config.js': `export default {
+  title: 'From the config',
+  lang: 'zh-Hans',
+  label: '简体',
+  variants: [{ lang: 'zh-Hant', label: '繁體', convert: (t) => t.replace('简', '繁') }],
+  outDir: 'site',
+  slidesDir: 'slides',
+  facts: 'data/facts.yaml',
+  theme: 'theme.css',
+  relay: false,
+  csp: { img: ['https://images.example.com'] },
+};
+`,
+    });
+    const config = await resolveDeckConfig(root, {});
+    expect(config).toMatchObject({
+      file: join(root, 'deck.config.js'),
+      title: 'From the config',
+      lang: 'zh-Hans',
+      outDir: join(root, 'site'),
+      facts: 'data/facts.yaml',
+      theme: 'theme.css',
+      relay: false,
+      csp: { img: ['https://images.example.com'] },
+    });
+    expect(config.variants.map(({ lang, label, page }) => [lang, label, page])).toEqual([
+      ['zh-Hans', '简体', 'index.html'],
+      ['zh-Hant', '繁體', 'zh-Hant/index.html'],
+    ]);
+    expect(config.variants[1]!.convert?.('简')).toBe('繁');
+  });
+
+  it('loads deck.config.ts, with its types and relative imports', async () => {
+    const root = deckWith({
+      'slides/01.md': '# One\n',
+      'lang.ts': "export const lang: string = 'de';\n",
+      'deck.config.ts':
+        "import { lang } from './lang.ts';\n\nexport default { lang, title: 'Ein Vortrag' as string };\n",
+    });
+    expect(await resolveDeckConfig(root, {})).toMatchObject({ lang: 'de', title: 'Ein Vortrag' });
+  });
+
+  it('refuses a wrong value at its line in the config file, saying what is allowed', async () => {
+    const root = deckWith({
+      'slides/01.md': '# One\n',
+      'deck.config.js': `export default {
+  lang: 'english',
+  variants: [
+    { lang: 'zh-Hant', label: '' },
+  ],
+  slidesDir: '../elsewhere',
+  colour: 'red',
+};
+`,
+    });
+    const lines = await problems(root);
+    expect(lines).toContainEqual(
+      'deck.config.js:2:3: "lang" must be a language tag such as "en", "zh-Hans" or "pt-BR"',
+    );
+    expect(lines).toContainEqual('deck.config.js:4:24: "variants.0.label" must not be empty');
+    expect(lines).toContainEqual(
+      'deck.config.js:6:3: "slidesDir" must be a path inside the deck folder, such as "slides" (no "..", not absolute)',
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^deck\.config\.js:7:3: unknown key "colour": known keys are title, name, lang/),
+    );
+    expect(lines.at(-1)).toBe('4 problems in deck.config.js: fix them and run it again');
+  });
+
+  it('refuses two pages for one language, and a config that is not an object', async () => {
+    const twice = deckWith({
+      'slides/01.md': '# One\n',
+      'deck.config.mjs': "export default { lang: 'en', variants: [{ lang: 'en', label: 'Again' }] };\n",
+    });
+    expect(await problems(twice)).toContainEqual(
+      'deck.config.mjs:1:30: language "en" has two pages: give each variant its own lang',
+    );
+    const notObject = deckWith({ 'slides/01.md': '# One\n', 'deck.config.js': 'export default 42;\n' });
+    expect((await problems(notObject)).at(-1)).toBe(
+      "deck.config.js must export default an object, such as: export default { lang: 'en' }",
+    );
+  });
+
+  it('says when the deck folder does not exist', async () => {
+    await expect(resolveDeckConfig('/nonexistent/deck', {})).rejects.toThrow(
+      'no deck folder at /nonexistent/deck',
+    );
+  });
+});
