@@ -1,4 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
+import { type Readable, readableProbe } from '../../bench/readable.ts';
+import { MIN_DESIGN_TEXT } from '../../src/runtime/layout.ts';
 import { allSlides, goTo, indices, openDeck } from './deck.ts';
 
 /** Collects console errors, page errors and every request's URL for the page's life. */
@@ -157,7 +159,9 @@ for (const path of ['/', '/zh-Hant/']) {
 }
 
 for (const path of ['/', '/zh-Hant/']) {
-  test(`no slide of ${path} overflows its 16:9 frame, with every fragment shown`, async ({ page }) => {
+  test(`no slide of ${path} overflows its 16:9 frame or has text under ${MIN_DESIGN_TEXT} px, with every fragment shown`, async ({
+    page,
+  }) => {
     for (const viewport of [
       { width: 1920, height: 1080 },
       { width: 1280, height: 720 },
@@ -201,6 +205,11 @@ for (const path of ['/', '/zh-Hant/']) {
             return out;
           })),
         );
+        if (viewport.width === 1920) {
+          // The reader threshold (14 px over the smallest design text) holds only if no text is smaller.
+          const r = (await page.evaluate(readableProbe(MIN_DESIGN_TEXT))) as Readable;
+          for (const small of r.small) problems.push(`${h}/${v}: "${small.text}" at ${small.px} px`);
+        }
       }
       expect(problems, `at ${viewport.width}×${viewport.height}`).toEqual([]);
     }
