@@ -6,15 +6,19 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   start: async (args) => (await import('./start.ts')).start(args),
   build: async (args) => (await import('./build.ts')).build(args),
   export: async (args) => (await import('./export.ts')).exportCommand(args),
+  init: async (args) => (await import('./init.ts')).init(args),
 };
 
-const USAGE = `usage: deck <command> [options]
+const USAGE = `usage: deck <command> [DIR] [options]
+
+DIR is the deck folder (its slides/ and, optionally, deck.config.ts); the current folder by default.
 
 commands:
+  init      DIR [--lang en|zh-Hans]: write a starter deck that shows every block
   start     build the deck when stale, serve it and print its URL (PORT, HOST from the environment)
-  build     check the slides (every problem at its line, exit 1), then build dist/
+  build     check the slides (every problem at its line, exit 1), then build DIR/dist/
   check     validate the slides; print every problem as file:line:column: message
-  export    pdf|png [--out …] [--lang zh-Hans|zh-Hant] [--notes] [--fragments] [--scale N]: the deck as a PDF or PNGs`;
+  export    pdf|png|pptx [DIR] [--out …] [--lang LANG] [--notes] [--fragments] [--scale N]: the deck as a PDF, PNGs or PPTX`;
 
 /** The one top-level catch: a DeckError prints its message and exits with its code. */
 export async function main(argv: string[]): Promise<number> {

@@ -8,3 +8,5 @@ export const dist = config.outDir;
 /** [lang, page] of each variant, the source language first. */
 export const pages = config.variants.map((v) => [v.lang, v.page] as const);
 
+/** The English example deck (examples/en), built beside its slides. */
+export const example = await resolveDeckConfig(fileURLToPath(new URL('../../examples/en', import.meta.url)));

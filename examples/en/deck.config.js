@@ -1,0 +1,11 @@
+// The deck's settings (all optional). Front matter in the first slide file may set title: and lang: too.
+/** @type {import('../../src/config/types.ts').DeckConfigInput} */
+export default {
+  lang: 'en',
+  // outDir: 'dist',            where `deck build` writes the site
+  // slidesDir: 'slides',       the markdown files, read in name order
+  // facts: 'slides/data/facts.yaml',
+  // theme: 'theme.css',        a stylesheet after the built-in theme
+  // relay: true,               `deck start` lets phones follow the presenter
+  // csp: { img: ['https://images.example.com'] },
+};

@@ -1,0 +1,57 @@
+import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { DeckError } from '../compiler/diagnostics.ts';
+import { ENGINE_ROOT } from '../node/engine.ts';
+
+/** The starter decks, one per language: the engine's examples, which `npm test` builds and checks. */
+export const STARTERS = { en: 'examples/en', 'zh-Hans': 'examples/zh-Hans' } as const;
+export type StarterLang = keyof typeof STARTERS;
+
+const USAGE = 'usage: deck init DIR [--lang en|zh-Hans]';
+
+export function parseInitArgs(args: string[]): { dir: string; lang: StarterLang } {
+  let dir: string | undefined;
+  let lang: string = 'en';
+  for (let i = 0; i < args.length; i++) {
+    const [flag = '', inline] = args[i]!.split(/=(.*)/s, 2);
+    if (flag === '--lang') lang = inline ?? args[++i] ?? '';
+    else if (flag.startsWith('-')) throw new DeckError(`unknown option "${flag}"\n${USAGE}`, [], 2);
+    else if (dir === undefined) dir = args[i];
+    else throw new DeckError(`one folder at a time\n${USAGE}`, [], 2);
+  }
+  if (!dir) throw new DeckError(`say where the deck goes\n${USAGE}`, [], 2);
+  if (!(lang in STARTERS))
+    throw new DeckError(`--lang must be one of ${Object.keys(STARTERS).join(', ')}; got "${lang}"`, [], 2);
+  return { dir, lang: lang as StarterLang };
+}
+
+/** Copies the starter deck into `dir`, which must be new or empty: nothing of the author's is overwritten. */
+export function writeStarter(dir: string, lang: StarterLang, engine = ENGINE_ROOT): void {
+  const target = resolve(dir);
+  if (existsSync(target) && !statSync(target).isDirectory())
+    throw new DeckError(`${dir} is a file: name a new folder for the deck`, [], 1);
+  if (existsSync(target) && readdirSync(target).length > 0)
+    throw new DeckError(`${dir} is not empty: pick a new folder, deck init writes into an empty one`, [], 1);
+  const from = join(engine, STARTERS[lang]);
+  cpSync(from, target, {
+    recursive: true,
+    filter: (src) => !/^(?:dist|node_modules)(?:\/|$)/.test(relative(from, src)),
+  });
+}
+
+/** `deck init DIR [--lang en|zh-Hans]`: a small deck that shows every block, ready to start. */
+export async function init(args: string[]): Promise<number> {
+  const { dir, lang } = parseInitArgs(args);
+  writeStarter(dir, lang);
+  process.stdout.write(
+    [
+      `a starter deck (${lang}) is in ${dir}: slides/ holds its markdown, deck.config.js its settings`,
+      '',
+      `  npx deck start ${dir}    build it and serve it (http://127.0.0.1:8080/)`,
+      `  npx deck check ${dir}    every problem in the slides, at its line`,
+      `  npx deck build ${dir}    the static site, in ${join(dir, 'dist')}`,
+      '',
+    ].join('\n'),
+  );
+  return 0;
+}
