@@ -1,7 +1,7 @@
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { type Readable, readableProbe, SLIDE_COUNT, share, showSlideProbe } from '../../bench/readable.ts';
+import { resolveDeckConfig } from '../../src/config/index.ts';
 import { type RunningDeck, serveDeck } from '../../src/server/app.ts';
 import { openDeck } from './deck.ts';
 
@@ -130,7 +130,7 @@ test('the reader layout is for phones and tablets; laptops, projectors and print
 /* ---- following on a phone ---- */
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const dist = resolve(root, process.env.DECK_OUT_DIR ?? 'dist');
+const dist = (await resolveDeckConfig(root)).outDir;
 const TOKEN = 'reader-spec-token-0123456789';
 
 const where = (page: Page) =>
