@@ -6,6 +6,7 @@ import { parseExportArgs } from '../../src/export/options.ts';
 import { packageScene } from '../../src/export/pptx/index.ts';
 import { FALLBACK_FONTS } from '../../src/export/pptx/ooxml.ts';
 import type { DeckScene, Item, SlideScene } from '../../src/export/pptx/scene.ts';
+import { runLang } from '../../src/export/pptx/write.ts';
 import { all, chartSeries, EMU, frame, type PptxPackage, readPptx, text } from '../ooxml.ts';
 
 /** A one-slide deck of `items` on a 1920 × 1080 page, written and finished as the exporter does, read back. */
@@ -295,6 +296,12 @@ describe('pptx: gradients and triangles', () => {
     const sp = all(await pkg.xml(pkg.slides[0]!), 'p:sp')[0]!;
     expect(all(sp, 'a:prstGeom')[0]!.getAttribute('prst')).toBe('triangle');
     expect(all(sp, 'a:xfrm')[0]!.getAttribute('rot')).toBe(String(90 * 60000));
+  });
+});
+
+describe('pptx: run language', () => {
+  it('is zh-CN or zh-HK for a Chinese deck and the deck’s own tag otherwise', () => {
+    expect(['zh-Hans', 'zh-Hant', 'en', 'de-CH'].map(runLang)).toEqual(['zh-CN', 'zh-HK', 'en-US', 'de-CH']);
   });
 });
 

@@ -32,9 +32,10 @@ export interface WriteOptions {
   fallbacks?: Map<number, string>;
 }
 
-/** `zh-CN` for 简体, `zh-HK` for 繁體 (the deck's 繁體 follows OpenCC's s2hk). */
+/** `zh-CN` for 简体, `zh-HK` for 繁體 (the deck's 繁體 follows OpenCC's s2hk); another deck's own tag (`en` → `en-US`). */
 export function runLang(lang: string): string {
-  return /hant|hk|tw|mo/i.test(lang) ? 'zh-HK' : 'zh-CN';
+  if (/^zh\b/i.test(lang)) return /hant|hk|tw|mo/i.test(lang) ? 'zh-HK' : 'zh-CN';
+  return lang === 'en' ? 'en-US' : lang;
 }
 
 /** An item's group as the writer names it, so the OOXML pass can wrap a group's objects in `p:grpSp`. */
