@@ -5,7 +5,12 @@ import { Converter } from 'opencc-js';
  * source article writes them, and no vocabulary rewriting (s2twp would turn 项目 into 專案 and 信息 into
  * 資訊, renaming the meeting's own terms). Not s2hk: its 説 and 着 read as simplified to a Taiwan reader.
  */
-const convert = Converter({ from: 'cn', to: 'tw' });
+let converter: ((text: string) => string) | undefined;
+/** Built on first use: its tables take a second, which a run that converts nothing (deck check) need not wait. */
+const convert = (text: string) => {
+  converter ??= Converter({ from: 'cn', to: 'tw' });
+  return converter(text);
+};
 
 /**
  * The article's own forms where s2tw picks another (one simplified character, several traditional ones,
