@@ -1,3 +1,4 @@
+import { fullEm, type TextMeasure } from './measure.ts';
 import { outsideRoot } from './paths.ts';
 import { binaryProblem } from './text.ts';
 
@@ -14,13 +15,16 @@ export interface CompileHost {
   check(path: string): string | undefined;
   /** A text file's content, or why it cannot be used. */
   read(path: string): HostRead;
+  /** Text width in the page's font: diagrams fit their boxes to it. */
+  measure: TextMeasure;
 }
 
 export const NOT_FOUND = 'does not exist';
 
 /** An in-memory host for tests and tools: a map from root-relative path to content. */
-export function memoryHost(files: Record<string, string> = {}): CompileHost {
+export function memoryHost(files: Record<string, string> = {}, measure: TextMeasure = fullEm): CompileHost {
   return {
+    measure,
     check: (path) => (path in files ? undefined : NOT_FOUND),
     read: (path) => (path in files ? { text: files[path]! } : { problem: NOT_FOUND }),
   };

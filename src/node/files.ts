@@ -3,6 +3,7 @@ import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { type CompileHost, type HostRead, NOT_FOUND } from '../compiler/host.ts';
 import { placeOf } from '../compiler/text.ts';
+import { deckFontMeasure } from './metrics.ts';
 
 /** The largest file a deck may read or publish: an image or data file bigger than this is a mistake. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -65,10 +66,14 @@ export function decodeText(bytes: Buffer): HostRead {
   };
 }
 
-/** The compiler's host over the file system: every read and every published file goes through `open`. */
+/**
+ * The compiler's host over the file system: every read and every published file goes through `open`; text is
+ * measured in the page's font.
+ */
 export function fsHost(root: string): CompileHost {
   const realRoot = realpathSync(root);
   return {
+    measure: deckFontMeasure,
     check: (path) => {
       const opened = open(realRoot, root, path);
       return 'problem' in opened ? opened.problem : undefined;

@@ -1,5 +1,5 @@
 declare module 'fontkit' {
-  interface Font {
+  export interface Font {
     familyName: string;
     numGlyphs: number;
     hasGlyphForCodePoint(codePoint: number): boolean;

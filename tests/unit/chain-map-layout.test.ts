@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   type ChainLayout,
@@ -12,8 +10,15 @@ import {
 } from '../../src/compiler/blocks/chain-map/layout.ts';
 import { type Box, inside, overlappingPairs } from '../../src/compiler/blocks/diagram/geometry.ts';
 import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
-import { FONT_FACES } from '../../src/node/fonts.ts';
+import { resolveDeckConfig } from '../../src/config/index.ts';
+import { loadDeck } from '../../src/node/load.ts';
+import { deckFontMeasure as measure } from '../../src/node/metrics.ts';
 import { dom, fixture } from './helpers.ts';
+import { realWidth } from './real-font.ts';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+/** This repository's deck, as `deck build` compiles it. */
+const ownDeck = loadDeck({ root: repo, config: await resolveDeckConfig(repo) });
 
 /** The boxes the HTML places: `left/top/width/height` in px from each node's inline style. */
 function boxesOf(el: Element, selector: string): (Box & { id: string })[] {
@@ -36,19 +41,6 @@ function frameOf(el: Element): Box {
   return { x: 0, y: 0, w: num('width'), h: num('height') };
 }
 
-/**
- * Real widths from the deck's own font files, shaped by fontkit: independent of the estimator the layout
- * measures with, so an estimate that runs short shows as text wider than its box. Labels are bold, notes regular.
- */
-const require = createRequire(import.meta.url);
-const fonts = new Map(
-  FONT_FACES.map((f) => [f.weight, fontkit.create(readFileSync(require.resolve(f.file)))]),
-);
-function realWidth(text: string, size: number, weight: 400 | 700): number {
-  const font = fonts.get(weight)!;
-  return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
-}
-
 /** The invariants every layout keeps: no overlap, inside the frame, text ≥ 28 px and within its box. */
 function expectValid(layout: ChainLayout) {
   const frame = { x: 0, y: 0, w: layout.width, h: layout.height };
@@ -64,12 +56,43 @@ function expectValid(layout: ChainLayout) {
       expect(realWidth(line, layout.sizes.label, 700), line).toBeLessThanOrEqual(inner);
     for (const line of n.note)
       expect(realWidth(line, layout.sizes.note, 400), line).toBeLessThanOrEqual(inner);
+    if (n.figure) expect(realWidth(n.figure, layout.sizes.figure, 700), n.figure).toBeLessThanOrEqual(inner);
   }
+  for (const t of layout.titles)
+    for (const line of t.lines)
+      expect(realWidth(line, layout.sizes.title, 700), line).toBeLessThanOrEqual(t.w);
+}
+
+/** Each line of the rendered map against its box, at the sizes the map sets: what the browser will draw. */
+function overflowingLines(map: Element): string[] {
+  const size = (name: string) =>
+    Number(new RegExp(`--cm-${name}-size:([\\d.]+)px`).exec(map.getAttribute('style')!)![1]);
+  const width = (el: Element) => Number(/(?:^|;)width:([\d.]+)px/.exec(el.getAttribute('style') ?? '')![1]);
+  const out: string[] = [];
+  const check = (box: Element, inner: number, lines: string, px: number, weight: 400 | 700) => {
+    for (const line of box.querySelectorAll(lines)) {
+      const w = realWidth(line.textContent!, px, weight);
+      if (w > inner) out.push(`${line.textContent} (${w.toFixed(1)} px in ${inner} px)`);
+    }
+  };
+  for (const node of map.querySelectorAll('.cm-node')) {
+    const inner = width(node) - 2 * 23;
+    check(node, inner, '.cm-label .cm-line', size('label'), 700);
+    check(node, inner, '.cm-note .cm-line', size('note'), 400);
+    check(node, inner, '.cm-figure', size('figure'), 700);
+  }
+  for (const title of map.querySelectorAll('.cm-tier-title'))
+    check(title, width(title), '.cm-line', size('title'), 700);
+  return out;
 }
 
 describe('chain-map layout on fixtures: many nodes, long labels, both directions', () => {
-  for (const name of ['diagrams', 'diagrams-stress']) {
-    const deck = fixture(name);
+  const decks = {
+    diagrams: fixture('diagrams'),
+    'diagrams-stress': fixture('diagrams-stress'),
+    'the deck': ownDeck,
+  };
+  for (const [name, deck] of Object.entries(decks)) {
     it(`${name}: compiles clean`, () => expect(deck.diagnostics.map(formatDiagnostic)).toEqual([]));
     const maps = [...dom(deck).querySelectorAll('[data-block="chain-map"]')];
     maps.forEach((map, i) => {
@@ -83,6 +106,9 @@ describe('chain-map layout on fixtures: many nodes, long labels, both directions
         expect(overlappingPairs([...nodes, ...titles])).toEqual([]);
         const size = Number(/--cm-label-size:([\d.]+)px/.exec(map.getAttribute('style')!)![1]);
         expect(size).toBeGreaterThanOrEqual(28);
+      });
+      it(`${name} #${i + 1}: every line fits its box in the deck's font`, () => {
+        expect(overflowingLines(map)).toEqual([]);
       });
     });
   }
@@ -156,7 +182,7 @@ describe('chain-map layout on generated specs', () => {
     let laidOut = 0;
     for (let seed = 1; seed <= 200; seed++) {
       const spec = generate(seed);
-      const result = layoutChainMap(spec.tiers, spec.links, spec);
+      const result = layoutChainMap(spec.tiers, spec.links, { ...spec, measure });
       if (isLayout(result)) {
         laidOut++;
         expectValid(result);
@@ -170,12 +196,28 @@ describe('chain-map layout on generated specs', () => {
     expect(laidOut).toBeGreaterThanOrEqual(75);
   });
 
+  it('sizes boxes for Latin as the font sets it: bold O, H, N, U, b, d, n, o, p, u are wider than ⅔ em', () => {
+    const labels = ['HOUND UNBOUND', 'Hudson Pond Bond', 'OQDGHNU', 'Upbound Output', 'Nordhound'];
+    for (const direction of ['right', 'down'] as const) {
+      const result = layoutChainMap(
+        [
+          { title: 'Products', nodes: labels.map((label, i) => ({ id: `a${i}`, label, figure: '100.0%' })) },
+          { nodes: labels.map((label, i) => ({ id: `b${i}`, label: `${label} ${label}`, note: label })) },
+        ],
+        [],
+        { width: 1200, height: 896, direction, measure },
+      );
+      expect(isLayout(result), direction).toBe(true);
+      expectValid(result as ChainLayout);
+    }
+  });
+
   it('wraps a tall tier into sub-columns before giving up', () => {
     const tiers: TierInput[] = [
       { nodes: [{ id: 'a', label: '源' }] },
       { nodes: Array.from({ length: 24 }, (_, i) => ({ id: `n${i}`, label: `节点${i}` })) },
     ];
-    const result = layoutChainMap(tiers, [], { width: 1680, height: 700, direction: 'right' });
+    const result = layoutChainMap(tiers, [], { width: 1680, height: 700, direction: 'right', measure });
     expect(isLayout(result)).toBe(true);
     const layout = result as ChainLayout;
     expectValid(layout);
@@ -187,18 +229,19 @@ describe('chain-map layout on generated specs', () => {
       width: 1680,
       height: 700,
       direction: 'right',
+      measure,
     });
     expect((few as ChainLayout).sizes.label).toBe(30);
     // Nine two-line labels need 9 × 110 px at 30 px: more than 896, less than that at 24 px.
     const tiers = [
       { nodes: Array.from({ length: 9 }, (_, i) => ({ id: `n${i}`, label: '一个比较长的标签需要换行' })) },
     ];
-    const many = layoutChainMap(tiers, [], { width: 400, height: 896, direction: 'right' });
+    const many = layoutChainMap(tiers, [], { width: 400, height: 896, direction: 'right', measure });
     expect(isLayout(many)).toBe(true);
     expectValid(many as ChainLayout);
     expect((many as ChainLayout).sizes.label).toBeLessThan(30);
     // Where even 24 px cannot fit, it says so rather than going smaller.
-    const none = layoutChainMap(tiers, [], { width: 400, height: 500, direction: 'right' });
+    const none = layoutChainMap(tiers, [], { width: 400, height: 500, direction: 'right', measure });
     expect(isLayout(none)).toBe(false);
     expect(none).toMatchObject({ tier: 0, have: 500, axis: 'height' });
   });
@@ -207,7 +250,7 @@ describe('chain-map layout on generated specs', () => {
     const result = layoutChainMap(
       [{ nodes: [{ id: 'a', label: '甲' }] }, { nodes: [{ id: 'b', label: '乙' }] }],
       [{ from: 'b', to: 'a', dashed: false }],
-      { width: 1000, height: 400, direction: 'right' },
+      { width: 1000, height: 400, direction: 'right', measure },
     ) as ChainLayout;
     const [a, b] = result.nodes;
     const [x1, , , , , , x2] = result.links[0]!.d.match(/[\d.]+/g)!.map(Number);

@@ -4,6 +4,7 @@ import { memoryHost } from '../../src/compiler/host.ts';
 import { type CompiledDeck, compileDeck } from '../../src/compiler/index.ts';
 import { configFrom } from '../../src/config/index.ts';
 import { loadDeck } from '../../src/node/load.ts';
+import { deckFontMeasure } from '../../src/node/metrics.ts';
 
 export const fixtureRoot = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
@@ -13,7 +14,10 @@ export function fixture(name: string, lang = 'zh-Hans'): CompiledDeck {
   return loadDeck({ root, config: configFrom(root, { lang }, undefined, {}) });
 }
 
-/** Compiles inline markdown files (path → text, in 简体 unless `lang` says); files in `extra` exist for image checks. */
+/**
+ * Compiles inline markdown files (path → text, in 简体 unless `lang` says), measuring text as a build does; files in
+ * `extra` exist for image checks.
+ */
 export function compile(
   files: Record<string, string>,
   extra: Record<string, string> = {},
@@ -21,7 +25,7 @@ export function compile(
 ): CompiledDeck {
   return compileDeck(
     Object.entries(files).map(([path, text]) => ({ path, text })),
-    { host: memoryHost({ ...files, ...extra }), lang },
+    { host: memoryHost({ ...files, ...extra }, deckFontMeasure), lang },
   );
 }
 

@@ -1,9 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { endOf, formatDate, parseDate, shownIn, startOf } from '../../src/compiler/blocks/timeline/dates.ts';
-import { layoutTimeline, slotsFor } from '../../src/compiler/blocks/timeline/layout.ts';
+import { H_GEOMETRY, layoutTimeline, slotsFor } from '../../src/compiler/blocks/timeline/layout.ts';
 import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import { resolveDeckConfig } from '../../src/config/index.ts';
 import { deckText } from '../../src/i18n/deck-text.ts';
+import { loadDeck } from '../../src/node/load.ts';
+import { deckFontMeasure } from '../../src/node/metrics.ts';
 import { dom, fixture } from './helpers.ts';
+import { realWidth } from './real-font.ts';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+/** This repository's deck, as `deck build` compiles it. */
+const ownDeck = loadDeck({ root: repo, config: await resolveDeckConfig(repo) });
 
 describe('timeline dates', () => {
   it('reads a day, a month or a year, and rejects the rest', () => {
@@ -58,12 +67,13 @@ describe('timeline slots: ordinal axis with spans', () => {
 
   it('checks both orientations against the frame and reports which one does not fit', () => {
     const many = Array.from({ length: 12 }, (_, i) => event(`e${i}`, `${2000 + i}`));
-    const fits = layoutTimeline(many.slice(0, 4), [], { width: 1680, height: 700 });
+    const fits = layoutTimeline(many.slice(0, 4), [], { width: 1680, height: 700 }, deckFontMeasure);
     expect('slots' in fits).toBe(true);
     const tooMany = layoutTimeline(
       many.map((e) => ({ ...e, title: '一个相当长的标题'.repeat(6) })),
       [],
       { width: 1680, height: 300 },
+      deckFontMeasure,
     );
     expect(tooMany).toMatchObject({ orientation: 'horizontal' });
   });
@@ -73,7 +83,7 @@ describe('timeline slots: ordinal axis with spans', () => {
       ...event(`e${i}`, `${2000 + i}`),
       detail: '细节文字'.repeat(10),
     }));
-    const layout = layoutTimeline(events, [], { width: 1680, height: 760 });
+    const layout = layoutTimeline(events, [], { width: 1680, height: 760 }, deckFontMeasure);
     expect(layout).toMatchObject({ compact: true });
   });
 });
@@ -156,5 +166,28 @@ describe('timeline: diagnostics at their line (fixture: diagrams-broken)', () =>
       'slides/02-timeline.md:35:9: timeline: events is empty: list at least one event with date and title',
       'slides/02-timeline.md:44:11: timeline: the spec is not valid YAML (Nested mappings are not allowed in compact mappings): fix the indentation or quoting',
     ]);
+  });
+});
+
+describe('timeline text in the deck font (fixture: diagrams, and the deck)', () => {
+  const timelines = [
+    ...dom(fixture('diagrams')).querySelectorAll('[data-block="timeline"]'),
+    ...dom(ownDeck).querySelectorAll('[data-block="timeline"]'),
+  ];
+
+  it('every date stays on one line: in its card across, in the date column down', () => {
+    expect(timelines.length).toBeGreaterThanOrEqual(3);
+    for (const tl of timelines) {
+      const style = tl.getAttribute('style')!;
+      const px = (name: string) => Number(new RegExp(`(?:^|;)${name}:([\\d.]+)(?:px)?`).exec(style)![1]);
+      const slots = px('--tl-slots');
+      const slotW = (px('width') - (slots - 1) * H_GEOMETRY.gap) / slots;
+      for (const time of tl.querySelectorAll('.tl-date')) {
+        const date = time.textContent!;
+        // Dates are bold. Across: the card's 14 px padding each side. Down: the date column the layout sized.
+        expect(realWidth(date, px('--tl-h-date'), 700), date).toBeLessThanOrEqual(slotW - 28);
+        expect(realWidth(date, px('--tl-v-date'), 700), date).toBeLessThanOrEqual(px('--tl-v-date-w'));
+      }
+    }
   });
 });

@@ -94,12 +94,13 @@ export function renderChainMapBlock(body: string, ctx: BlockContext): string {
   if (!spec || !resolveFacts(spec, ctx) || !check(spec)) return '';
   const { value } = spec;
   const sources = uniqueSources([...value.tiers.flatMap((t) => t.nodes.map((n) => n.source)), value.source]);
-  const cap = caption(value.caption, sources, value.width, deckText(ctx.lang));
+  const cap = caption(value.caption, sources, value.width, deckText(ctx.lang), ctx.host.measure);
   const links = expandLinks(value);
   const layout = layoutChainMap(value.tiers, links, {
     width: value.width,
     height: value.height - cap.height,
     direction: value.direction,
+    measure: ctx.host.measure,
   });
   if (!isLayout(layout)) {
     const tier = value.tiers[layout.tier];
@@ -121,6 +122,7 @@ export function renderChainMapBlock(body: string, ctx: BlockContext): string {
     direction: 'down',
     text: NARROW.text,
     tight: true,
+    measure: ctx.host.measure,
   });
   return renderChainMap(layout, {
     id: ctx.id,

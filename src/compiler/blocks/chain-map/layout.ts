@@ -1,5 +1,6 @@
+import type { TextMeasure } from '../../measure.ts';
 import { type Box, px } from '../diagram/geometry.ts';
-import { linesWidth, textWidth, wrapBalanced } from '../diagram/text.ts';
+import { type TextStyle, type Typesetter, typesetter } from '../diagram/text.ts';
 
 /** What the layout needs of a node: its text. */
 export interface NodeInput {
@@ -86,6 +87,16 @@ function sizesFor(label: number, min = MIN_TEXT): Sizes {
   return { label, figure: Math.round(label * 1.4), note: min, title: Math.max(min, label - 4) };
 }
 
+/** How each text is set, as the theme's diagrams.css sets it: labels, figures and tier titles bold. */
+export function chainMapStyles(s: Sizes): Record<keyof Sizes, TextStyle> {
+  return {
+    label: { size: s.label, weight: 700 },
+    figure: { size: s.figure, weight: 700 },
+    note: { size: s.note, weight: 400 },
+    title: { size: s.title, weight: 700 },
+  };
+}
+
 interface Measured {
   node: NodeInput;
   label: string[];
@@ -95,12 +106,17 @@ interface Measured {
 }
 
 /** A node's text wrapped to `width` (its outer width) and the box that holds it. */
-function measureNode(node: NodeInput, width: number, s: Sizes): Measured {
+function measureNode(node: NodeInput, width: number, s: Sizes, t: Typesetter): Measured {
   const inner = width - 2 * (PAD_X + BORDER);
-  const label = wrapBalanced(node.label, inner, s.label);
-  const note = node.note ? wrapBalanced(node.note, inner, s.note) : [];
+  const st = chainMapStyles(s);
+  const label = t.balanced(node.label, inner, st.label);
+  const note = node.note ? t.balanced(node.note, inner, st.note) : [];
   const figure = node.figure ? [node.figure] : [];
-  const textW = Math.max(linesWidth(label, s.label), linesWidth(note, s.note), linesWidth(figure, s.figure));
+  const textW = Math.max(
+    t.linesWidth(label, st.label),
+    t.linesWidth(note, st.note),
+    t.linesWidth(figure, st.figure),
+  );
   const sections = [
     figure.length * s.figure * 1.15,
     label.length * s.label * LINE,
@@ -117,13 +133,15 @@ function measureNode(node: NodeInput, width: number, s: Sizes): Measured {
 }
 
 /** The layout search measures the same node at the same width many times: remember the answers. */
-const measured = new WeakMap<NodeInput, Map<string, Measured>>();
+const measured = new WeakMap<Typesetter, WeakMap<NodeInput, Map<string, Measured>>>();
 
-function measure(node: NodeInput, width: number, s: Sizes): Measured {
-  const cache = measured.get(node) ?? new Map<string, Measured>();
-  measured.set(node, cache);
+function measure(node: NodeInput, width: number, s: Sizes, t: Typesetter): Measured {
+  const byNode = measured.get(t) ?? new WeakMap<NodeInput, Map<string, Measured>>();
+  measured.set(t, byNode);
+  const cache = byNode.get(node) ?? new Map<string, Measured>();
+  byNode.set(node, cache);
   const key = `${width.toFixed(2)}|${s.label}`;
-  const m = cache.get(key) ?? measureNode(node, width, s);
+  const m = cache.get(key) ?? measureNode(node, width, s, t);
   cache.set(key, m);
   return m;
 }
@@ -163,12 +181,12 @@ function placeGrid(
   return placed;
 }
 
-function grid(nodes: NodeInput[], perRow: number, width: number, gap: number, s: Sizes) {
+function grid(nodes: NodeInput[], perRow: number, width: number, gap: number, s: Sizes, t: Typesetter) {
   const cell = (width - (perRow - 1) * gap) / perRow;
-  const measured = nodes.map((n) => measure(n, cell, s));
+  const measured = nodes.map((n) => measure(n, cell, s, t));
   const w = Math.max(...measured.map((m) => m.w));
   // Every node of a tier gets the same width: rewrap at it so no line is wider than its box.
-  const sized = nodes.map((n) => measure(n, w, s));
+  const sized = nodes.map((n) => measure(n, w, s, t));
   const rows: Measured[][] = [];
   for (let i = 0; i < sized.length; i += perRow) rows.push(sized.slice(i, i + perRow));
   const rowH = rows.map((r) => Math.max(...r.map((m) => m.h)));
@@ -207,38 +225,54 @@ function linkPath(a: Box, b: Box, direction: 'right' | 'down'): string {
 }
 
 /** A figure is one line, never wrapped: every figure of a tier fits nodes `w` wide. */
-const figuresFit = (nodes: NodeInput[], w: number, s: Sizes) =>
-  nodes.every((n) => !n.figure || textWidth(n.figure, s.figure) + 2 * (PAD_X + BORDER) <= w);
+const figuresFit = (nodes: NodeInput[], w: number, s: Sizes, t: Typesetter) =>
+  nodes.every((n) => !n.figure || t.width(n.figure, chainMapStyles(s).figure) + 2 * (PAD_X + BORDER) <= w);
 
 /** The width a node would like: its label and figure on one line each (notes wrap instead). */
-function desiredWidth(node: NodeInput, s: Sizes): number {
-  const text = Math.max(textWidth(node.label, s.label), node.figure ? textWidth(node.figure, s.figure) : 0);
+function desiredWidth(node: NodeInput, s: Sizes, t: Typesetter): number {
+  const st = chainMapStyles(s);
+  const text = Math.max(t.width(node.label, st.label), node.figure ? t.width(node.figure, st.figure) : 0);
   return text + 2 * (PAD_X + BORDER) + 2;
+}
+
+/** The narrowest column a tier can take: four label characters, and its widest figure (never wrapped). */
+function minColumnWidth(tier: TierInput, s: Sizes, t: Typesetter): number {
+  const figure = chainMapStyles(s).figure;
+  const widest = Math.max(0, ...tier.nodes.map((n) => (n.figure ? t.width(n.figure, figure) : 0)));
+  return Math.max(minNodeWidth(s), Math.ceil(widest) + 2 * (PAD_X + BORDER) + 2);
 }
 
 /**
  * Column widths for the tiers: each gets what its widest label wants when they all fit, plus an equal share
- * of what is left; otherwise widths shrink in proportion, never below the narrowest node.
+ * of what is left; otherwise widths shrink in proportion, never below the tier's narrowest column.
  */
-function columnWidths(tiers: TierInput[], avail: number, s: Sizes, weights: number[]): number[] | undefined {
-  const min = minNodeWidth(s);
-  const want = tiers.map((t, i) => Math.max(min, ...t.nodes.map((n) => desiredWidth(n, s))) * weights[i]!);
+function columnWidths(
+  tiers: TierInput[],
+  avail: number,
+  s: Sizes,
+  weights: number[],
+  t: Typesetter,
+): number[] | undefined {
+  const mins = tiers.map((tier) => minColumnWidth(tier, s, t));
+  const want = tiers.map(
+    (tier, i) => Math.max(mins[i]!, ...tier.nodes.map((n) => desiredWidth(n, s, t))) * weights[i]!,
+  );
   const total = want.reduce((a, b) => a + b, 0);
   if (total <= avail) return want.map((w) => w + (avail - total) / tiers.length);
-  if (min * tiers.length > avail) return undefined;
-  // Proportional shares, with the columns that fall under the minimum pinned at it.
+  if (mins.reduce((a, b) => a + b, 0) > avail) return undefined;
+  // Proportional shares, with the columns that fall under their minimum pinned at it.
   const widths = want.map(() => 0);
   let free = tiers.map((_, i) => i);
   let space = avail;
   for (;;) {
     const sum = free.reduce((a, i) => a + want[i]!, 0);
-    const small = free.filter((i) => (space * want[i]!) / sum < min);
+    const small = free.filter((i) => (space * want[i]!) / sum < mins[i]!);
     if (small.length === 0) {
       for (const i of free) widths[i] = (space * want[i]!) / sum;
       return widths;
     }
-    for (const i of small) widths[i] = min;
-    space -= small.length * min;
+    for (const i of small) widths[i] = mins[i]!;
+    space -= small.reduce((a, i) => a + mins[i]!, 0);
     free = free.filter((i) => !small.includes(i));
   }
 }
@@ -252,14 +286,15 @@ function layoutRight(
   H: number,
   s: Sizes,
   split: boolean,
+  t: Typesetter,
 ): ChainLayout | LayoutFailure {
   // A tier that is too tall for its column gets a wider one (fewer lines, or room for a second
   // sub-column) at the others' expense, a few times over before giving up.
   const weights = tiers.map(() => 1);
-  let result: ChainLayout | LayoutFailure = layoutColumns(tiers, W, H, s, split, weights);
-  for (let attempt = 0; attempt < 4 && !isLayout(result) && result.axis === 'height'; attempt++) {
-    weights[result.tier]! *= 2;
-    const next = layoutColumns(tiers, W, H, s, split, weights);
+  let result: ChainLayout | LayoutFailure = layoutColumns(tiers, W, H, s, split, weights, t);
+  for (let attempt = 0; attempt < 8 && !isLayout(result) && result.axis === 'height'; attempt++) {
+    weights[result.tier]! *= 1.5;
+    const next = layoutColumns(tiers, W, H, s, split, weights, t);
     if (!isLayout(next) && next.axis === 'width') break;
     result = next;
   }
@@ -273,38 +308,55 @@ function layoutColumns(
   s: Sizes,
   split: boolean,
   weights: number[],
+  t: Typesetter,
 ): ChainLayout | LayoutFailure {
   const T = tiers.length;
   const gapT = T > 1 ? Math.min(MAX_TIER_GAP.right, Math.max(TIER_GAP.right, (W * 0.25) / (T - 1))) : 0;
-  const widths = columnWidths(tiers, W - gapT * (T - 1), s, weights);
-  if (!widths) return { tier: 0, need: T * minNodeWidth(s) + gapT * (T - 1), have: W, axis: 'width' };
+  const widths = columnWidths(tiers, W - gapT * (T - 1), s, weights, t);
+  const st = chainMapStyles(s);
+  if (!widths) {
+    const need = tiers.reduce((a, tier) => a + minColumnWidth(tier, s, t), 0) + gapT * (T - 1);
+    return { tier: 0, need: Math.ceil(need), have: W, axis: 'width' };
+  }
   const lefts = widths.map((_, t) => widths.slice(0, t).reduce((a, b) => a + b + gapT, 0));
-  const titleLines = tiers.map((t, i) => (t.title ? wrapBalanced(t.title, widths[i]!, s.title) : []));
+  const titleLines = tiers.map((tier, i) => (tier.title ? t.balanced(tier.title, widths[i]!, st.title) : []));
   const titleH = Math.max(0, ...titleLines.map((l) => l.length)) * s.title * LINE;
   const top = titleH > 0 ? titleH + 12 : 0;
   const space = H - top;
 
   const nodes: PlacedNode[] = [];
   const titles: PlacedTitle[] = [];
-  for (const [t, tier] of tiers.entries()) {
-    const x0 = lefts[t]!;
-    const colW = widths[t]!;
+  for (const [i, tier] of tiers.entries()) {
+    const x0 = lefts[i]!;
+    const colW = widths[i]!;
     let fit: ReturnType<typeof grid> | undefined;
     let need = 0;
     for (let k = 1; k <= (split ? tier.nodes.length : 1); k++) {
-      const g = grid(tier.nodes, k, colW, NODE_GAP, s);
+      const g = grid(tier.nodes, k, colW, NODE_GAP, s, t);
       if (g.cell < minNodeWidth(s)) break;
+      // A figure never wraps: a column too narrow for one needs smaller text; sub-columns too narrow for one
+      // leave the tier too tall (a wider column may do).
+      if (!figuresFit(tier.nodes, g.w, s, t)) {
+        if (k > 1) break;
+        const widest = Math.max(...tier.nodes.map((n) => (n.figure ? t.width(n.figure, st.figure) : 0)));
+        return {
+          tier: i,
+          need: Math.ceil(widest) + 2 * (PAD_X + BORDER),
+          have: Math.floor(g.w),
+          axis: 'width',
+        };
+      }
       need = g.rowH.reduce((a, b) => a + b, 0) + NODE_GAP * (g.rows.length - 1);
       if (need <= space) {
         fit = g;
         break;
       }
     }
-    if (!fit) return { tier: t, need: Math.ceil(need + top), have: H, axis: 'height' };
+    if (!fit) return { tier: i, need: Math.ceil(need + top), have: H, axis: 'height' };
     const { start, gap } = spread(fit.rowH, space, NODE_GAP, MAX_NODE_GAP);
-    nodes.push(...placeGrid(fit, t, x0, colW, top + start, gap));
-    if (titleLines[t]!.length > 0)
-      titles.push({ tier: t, lines: titleLines[t]!, x: x0, y: 0, w: colW, h: titleH });
+    nodes.push(...placeGrid(fit, i, x0, colW, top + start, gap));
+    if (titleLines[i]!.length > 0)
+      titles.push({ tier: i, lines: titleLines[i]!, x: x0, y: 0, w: colW, h: titleH });
   }
   return { width: W, height: H, sizes: s, nodes, titles, links: [] };
 }
@@ -316,34 +368,39 @@ function layoutDown(
   maxH: number,
   s: Sizes,
   split: boolean,
-  tight = false,
+  tight: boolean,
+  t: Typesetter,
 ): ChainLayout | LayoutFailure {
-  const titled = tiers.some((t) => t.title);
+  const st = chainMapStyles(s);
+  const titled = tiers.some((tier) => tier.title);
   const titleW = titled
-    ? Math.min(W * 0.2, Math.max(...tiers.map((t) => (t.title ? textWidth(t.title, s.title) : 0))) + 8)
+    ? Math.min(
+        W * 0.2,
+        Math.max(...tiers.map((tier) => (tier.title ? t.width(tier.title, st.title) : 0))) + 8,
+      )
     : 0;
   const left = titled ? titleW + 32 : 0;
   const areaW = W - left;
   const grids = [];
-  for (const [t, tier] of tiers.entries()) {
+  for (const [i, tier] of tiers.entries()) {
     // Of the row counts that leave nodes wide enough, the one with the shortest tier (more rows make
     // wider nodes with fewer lines each, up to a point).
     let g: ReturnType<typeof grid> | undefined;
     let best = Number.POSITIVE_INFINITY;
     for (let k = 1; k <= (split ? tier.nodes.length : 1); k++) {
       const perRow = Math.ceil(tier.nodes.length / k);
-      const candidate = grid(tier.nodes, perRow, areaW, NODE_GAP, s);
-      if (candidate.cell < minNodeWidth(s) || !figuresFit(tier.nodes, candidate.w, s)) continue;
+      const candidate = grid(tier.nodes, perRow, areaW, NODE_GAP, s, t);
+      if (candidate.cell < minNodeWidth(s) || !figuresFit(tier.nodes, candidate.w, s, t)) continue;
       const height = candidate.rowH.reduce((a, b) => a + b, 0) + NODE_GAP * (candidate.rows.length - 1);
       if (height < best) [g, best] = [candidate, height];
     }
-    if (!g) return { tier: t, need: left + minNodeWidth(s), have: W, axis: 'width' };
+    if (!g) return { tier: i, need: left + minNodeWidth(s), have: W, axis: 'width' };
     grids.push(g);
   }
-  const tierH = grids.map((g, t) => {
+  const tierH = grids.map((g, i) => {
     const nodesH = g.rowH.reduce((a, b) => a + b, 0) + NODE_GAP * (g.rows.length - 1);
-    const titleH = tiers[t]!.title
-      ? wrapBalanced(tiers[t]!.title!, titleW, s.title).length * s.title * LINE
+    const titleH = tiers[i]!.title
+      ? t.balanced(tiers[i]!.title!, titleW, st.title).length * s.title * LINE
       : 0;
     return Math.max(nodesH, titleH);
   });
@@ -358,16 +415,16 @@ function layoutDown(
   const nodes: PlacedNode[] = [];
   const titles: PlacedTitle[] = [];
   let y0 = start;
-  for (const [t, g] of grids.entries()) {
+  for (const [i, g] of grids.entries()) {
     const nodesH = g.rowH.reduce((a, b) => a + b, 0) + NODE_GAP * (g.rows.length - 1);
-    nodes.push(...placeGrid(g, t, left, areaW, y0 + (tierH[t]! - nodesH) / 2, NODE_GAP));
-    const title = tiers[t]!.title;
+    nodes.push(...placeGrid(g, i, left, areaW, y0 + (tierH[i]! - nodesH) / 2, NODE_GAP));
+    const title = tiers[i]!.title;
     if (title) {
-      const lines = wrapBalanced(title, titleW, s.title);
+      const lines = t.balanced(title, titleW, st.title);
       const h = lines.length * s.title * LINE;
-      titles.push({ tier: t, lines, x: 0, y: y0 + (tierH[t]! - h) / 2, w: titleW, h });
+      titles.push({ tier: i, lines, x: 0, y: y0 + (tierH[i]! - h) / 2, w: titleW, h });
     }
-    y0 += tierH[t]! + gap;
+    y0 += tierH[i]! + gap;
   }
   return { width: W, height: H, sizes: s, nodes, titles, links: [] };
 }
@@ -384,6 +441,8 @@ export function layoutChainMap(
     width: number;
     height: number;
     direction: 'right' | 'down';
+    /** Text width in the page's font (the compile host's). */
+    measure: TextMeasure;
     /** Label size to start from and the floor of every text (design px); defaults 30 and 24. */
     text?: { start: number; min: number };
     /** Down only: the height is what the tiers need, at most `height`. */
@@ -391,6 +450,7 @@ export function layoutChainMap(
   },
 ): ChainLayout | LayoutFailure {
   const text = options.text ?? { start: LABEL_START, min: MIN_TEXT };
+  const t = typesetter(options.measure);
   // Smaller text before split tiers: a tier in one column or row reads better than a grid of it.
   let result: ChainLayout | LayoutFailure | undefined;
   search: for (const split of [false, true]) {
@@ -398,8 +458,8 @@ export function layoutChainMap(
       const s = sizesFor(label, text.min);
       result =
         options.direction === 'right'
-          ? layoutRight(tiers, options.width, options.height, s, split)
-          : layoutDown(tiers, options.width, options.height, s, split, options.tight);
+          ? layoutRight(tiers, options.width, options.height, s, split, t)
+          : layoutDown(tiers, options.width, options.height, s, split, options.tight ?? false, t);
       if ('nodes' in result) break search;
     }
   }

@@ -1,8 +1,9 @@
 import type { DeckText } from '../../../i18n/deck-text.ts';
 import { escapeHtml } from '../../html.ts';
+import type { TextMeasure } from '../../measure.ts';
 import { noBreakHtml } from '../../nowrap.ts';
 import { px } from './geometry.ts';
-import { wrapText } from './text.ts';
+import { type TextStyle, typesetter } from './text.ts';
 
 /** Pre-wrapped lines as spans: the browser never rewraps them, so the build-time layout holds. */
 export function lines(list: string[], className: string): string {
@@ -19,6 +20,8 @@ export function style(props: Record<string, string | number | undefined>): strin
 
 export const CAPTION_SIZE = 24;
 const CAPTION_LINE = 1.4;
+/** The theme's .diagram-caption: regular weight. */
+const CAPTION_STYLE: TextStyle = { size: CAPTION_SIZE, weight: 400 };
 
 /** The distinct sources of a figure, in order of first use. */
 export function uniqueSources(list: (string | undefined)[]): string[] {
@@ -31,17 +34,19 @@ export function caption(
   sources: string[],
   width: number,
   words: DeckText,
+  measure: TextMeasure,
 ): { html: string; height: number } {
+  const t = typesetter(measure);
   const parts: string[] = [];
   let count = 0;
   if (text) {
     parts.push(`<span class="diagram-caption-text">${escapeHtml(text)}</span>`);
-    count += wrapText(text, width, CAPTION_SIZE).length;
+    count += t.wrap(text, width, CAPTION_STYLE).length;
   }
   if (sources.length > 0) {
     const line = words.source + sources.join(words.sourceJoin);
     parts.push(`<span class="diagram-source">${noBreakHtml(line)}</span>`);
-    count += wrapText(line, width, CAPTION_SIZE).length;
+    count += t.wrap(line, width, CAPTION_STYLE).length;
   }
   if (count === 0) return { html: '', height: 0 };
   return {

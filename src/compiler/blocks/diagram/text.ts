@@ -1,25 +1,18 @@
+import type { TextMeasure } from '../../measure.ts';
+
 /**
- * Build-time text measurement for diagrams. The deck's font (Noto Sans SC) draws every CJK character
- * and full-width punctuation mark exactly 1em wide; Latin glyphs average 0.53–0.59em (regular–bold).
- * The estimates below round Latin up so a box sized from them always holds the real text.
+ * Build-time text measurement and line breaking for diagrams, with the host's measure of the page's own font
+ * (see CompileHost.measure): a box sized here holds its text in the browser.
  */
 
-/** Width of one character in em. */
-function charEm(c: string): number {
-  const code = c.codePointAt(0) ?? 0;
-  if (code > 0x7e) return 1; // CJK, full-width punctuation, anything outside ASCII: a full em
-  if (c === ' ') return 0.25;
-  if ('.,:;!|\'"`ijl()[]'.includes(c)) return 0.35;
-  if ('%@&WMmw'.includes(c)) return 1;
-  if (c >= 'A' && c <= 'Z') return 0.7;
-  return 0.6;
-}
-
-/** Estimated width of `text` in px at `size` px. */
-export function textWidth(text: string, size: number): number {
-  let em = 0;
-  for (const c of text) em += charEm(c);
-  return em * size;
+/** How a run of diagram text is set, as the theme's CSS sets it. */
+export interface TextStyle {
+  /** Font size in design px. */
+  size: number;
+  /** CSS font-weight. */
+  weight: number;
+  /** CSS letter-spacing in em, added after every character. */
+  letterSpacing?: number;
 }
 
 /** Marks that must not start a line (they stay with the character before). */
@@ -62,21 +55,6 @@ export function breakUnits(text: string): string[] {
   return units;
 }
 
-/** Splits a unit that is wider than a line into pieces that fit (a long number or URL). */
-function hardBreak(unit: string, maxWidth: number, size: number): string[] {
-  const pieces: string[] = [];
-  let cur = '';
-  for (const c of unit) {
-    if (cur && textWidth(cur + c, size) > maxWidth) {
-      pieces.push(cur);
-      cur = '';
-    }
-    cur += c;
-  }
-  if (cur) pieces.push(cur);
-  return pieces;
-}
-
 interface Unit {
   text: string;
   /** Width in em, and without its trailing space (a line may end there). */
@@ -84,76 +62,135 @@ interface Unit {
   trimmed: number;
 }
 
-/** Layout searches wrap the same labels at many widths: split and measure each paragraph once. */
-const unitCache = new Map<string, Unit[]>();
-
-function unitsOf(paragraph: string): Unit[] {
-  let units = unitCache.get(paragraph);
-  if (!units) {
-    units = breakUnits(paragraph).map((text) => ({
-      text,
-      em: textWidth(text, 1),
-      trimmed: textWidth(text.trimEnd(), 1),
-    }));
-    if (unitCache.size > 2000) unitCache.clear();
-    unitCache.set(paragraph, units);
-  }
-  return units;
+/** Measures and breaks diagram text with one host measure; splits and widths are cached per style. */
+export interface Typesetter {
+  /** Width in px of `text` on one line. */
+  width(text: string, style: TextStyle): number;
+  /** Greedy line breaking: the lines of `text` that each fit in `maxWidth` px. */
+  wrap(text: string, maxWidth: number, style: TextStyle): string[];
+  /**
+   * Like `wrap`, with lines of even length: the narrowest width that still gives as few lines as greedy
+   * breaking at `maxWidth` does, so a label never ends on a lone character.
+   */
+  balanced(text: string, maxWidth: number, style: TextStyle): string[];
+  /** Width in px of the widest line. */
+  linesWidth(lines: string[], style: TextStyle): number;
 }
 
-/** Greedy line breaking: the lines of `text` at `size` px that each fit in `maxWidth` px. */
-export function wrapText(text: string, maxWidth: number, size: number): string[] {
-  const lines: string[] = [];
-  const max = maxWidth / size + 1e-9;
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    let em = 0;
-    for (const unit of unitsOf(paragraph.trim())) {
-      if (em + unit.trimmed <= max) {
-        line += unit.text;
-        em += unit.em;
-        continue;
-      }
-      if (line) lines.push(line.trimEnd());
-      line = '';
-      em = 0;
-      if (unit.trimmed <= max) {
-        line = unit.text;
-        em = unit.em;
-      } else {
-        const pieces = hardBreak(unit.text.trimEnd(), maxWidth, size);
-        line = pieces.pop() ?? '';
-        em = textWidth(line, 1);
-        lines.push(...pieces);
-      }
+const typesetters = new WeakMap<TextMeasure, Typesetter>();
+
+/** The typesetter of a measure, made once, so every block of a build shares its caches. */
+export function typesetter(measure: TextMeasure): Typesetter {
+  let t = typesetters.get(measure);
+  if (!t) {
+    t = createTypesetter(measure);
+    typesetters.set(measure, t);
+  }
+  return t;
+}
+
+function createTypesetter(measure: TextMeasure): Typesetter {
+  /** Layout searches wrap the same labels at many widths: split and measure each paragraph once per style. */
+  const unitCache = new Map<string, Unit[]>();
+  const em = (text: string, style: TextStyle) =>
+    measure(text, style.weight) + (style.letterSpacing ?? 0) * [...text].length;
+
+  function unitsOf(paragraph: string, style: TextStyle): Unit[] {
+    const key = `${style.weight}|${style.letterSpacing ?? 0}|${paragraph}`;
+    let units = unitCache.get(key);
+    if (!units) {
+      units = breakUnits(paragraph).map((text) => ({
+        text,
+        em: em(text, style),
+        trimmed: em(text.trimEnd(), style),
+      }));
+      if (unitCache.size > 20000) unitCache.clear();
+      unitCache.set(key, units);
     }
-    if (line.trim() || lines.length === 0) lines.push(line.trimEnd());
+    return units;
   }
-  return lines;
-}
 
-/** Width of the widest line. */
-export function linesWidth(lines: string[], size: number): number {
-  return Math.max(0, ...lines.map((l) => textWidth(l, size)));
-}
-
-/**
- * Like `wrapText`, with lines of even length: the narrowest width that still gives as few lines as greedy
- * breaking at `maxWidth` does, so a label never ends on a lone character.
- */
-export function wrapBalanced(text: string, maxWidth: number, size: number): string[] {
-  const greedy = wrapText(text, maxWidth, size);
-  if (greedy.length < 2) return greedy;
-  let lo = linesWidth(greedy, size) / greedy.length;
-  let hi = maxWidth;
-  let best = greedy;
-  for (let i = 0; i < 12 && hi - lo > 1; i++) {
-    const mid = (lo + hi) / 2;
-    const attempt = wrapText(text, mid, size);
-    if (attempt.length <= greedy.length) {
-      best = attempt;
-      hi = mid;
-    } else lo = mid;
+  /** Em width of one line: its units, the last without its trailing space. */
+  function lineEm(line: string, style: TextStyle): number {
+    const units = unitsOf(line.trim(), style);
+    let total = 0;
+    units.forEach((u, i) => {
+      total += i === units.length - 1 ? u.trimmed : u.em;
+    });
+    return total;
   }
-  return best;
+
+  const width = (text: string, style: TextStyle) =>
+    Math.max(0, ...text.split('\n').map((l) => lineEm(l, style))) * style.size;
+
+  /** Splits a unit that is wider than a line into pieces that fit (a long number or URL). */
+  function hardBreak(unit: string, maxEm: number, style: TextStyle): string[] {
+    const pieces: string[] = [];
+    let cur = '';
+    let curEm = 0;
+    for (const c of unit) {
+      const w = em(c, style);
+      if (cur && curEm + w > maxEm) {
+        pieces.push(cur);
+        cur = '';
+        curEm = 0;
+      }
+      cur += c;
+      curEm += w;
+    }
+    if (cur) pieces.push(cur);
+    return pieces;
+  }
+
+  function wrap(text: string, maxWidth: number, style: TextStyle): string[] {
+    const lines: string[] = [];
+    const max = maxWidth / style.size + 1e-9;
+    for (const paragraph of text.split('\n')) {
+      let line = '';
+      let used = 0;
+      for (const unit of unitsOf(paragraph.trim(), style)) {
+        if (used + unit.trimmed <= max) {
+          line += unit.text;
+          used += unit.em;
+          continue;
+        }
+        if (line) lines.push(line.trimEnd());
+        line = '';
+        used = 0;
+        if (unit.trimmed <= max) {
+          line = unit.text;
+          used = unit.em;
+        } else {
+          const pieces = hardBreak(unit.text.trimEnd(), max, style);
+          line = pieces.pop() ?? '';
+          used = em(line, style);
+          lines.push(...pieces);
+        }
+      }
+      if (line.trim() || lines.length === 0) lines.push(line.trimEnd());
+    }
+    return lines;
+  }
+
+  const linesWidth = (lines: string[], style: TextStyle) =>
+    Math.max(0, ...lines.map((l) => lineEm(l, style) * style.size));
+
+  function balanced(text: string, maxWidth: number, style: TextStyle): string[] {
+    const greedy = wrap(text, maxWidth, style);
+    if (greedy.length < 2) return greedy;
+    let lo = linesWidth(greedy, style) / greedy.length;
+    let hi = maxWidth;
+    let best = greedy;
+    for (let i = 0; i < 12 && hi - lo > 1; i++) {
+      const mid = (lo + hi) / 2;
+      const attempt = wrap(text, mid, style);
+      if (attempt.length <= greedy.length) {
+        best = attempt;
+        hi = mid;
+      } else lo = mid;
+    }
+    return best;
+  }
+
+  return { width, wrap, balanced, linesWidth };
 }

@@ -44,3 +44,7 @@ export const shownIn = (d: TimelineDate, words: DeckText): TimelineDate => ({
   ...d,
   shown: words.date(d.year, d.month, d.day),
 });
+
+/** How a span shows its dates: one date, or from—to. */
+export const spanDates = (from: TimelineDate, to: TimelineDate): string =>
+  from.iso === to.iso ? formatDate(from) : `${formatDate(from)}—${formatDate(to)}`;

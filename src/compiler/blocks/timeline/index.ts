@@ -69,9 +69,15 @@ export function renderTimelineBlock(body: string, ctx: BlockContext): string {
     uniqueSources([...value.spans.map((s) => s.source), value.source]),
     value.width,
     words,
+    ctx.host.measure,
   );
   const height = value.height - cap.height;
-  const layout = layoutTimeline(checked.events, checked.spans, { width: value.width, height });
+  const layout = layoutTimeline(
+    checked.events,
+    checked.spans,
+    { width: value.width, height },
+    ctx.host.measure,
+  );
   if ('orientation' in layout) {
     spec.problem(
       ['events'],

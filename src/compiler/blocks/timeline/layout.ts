@@ -1,5 +1,6 @@
-import { textWidth, wrapText } from '../diagram/text.ts';
-import { endOf, formatDate, startOf, type TimelineDate } from './dates.ts';
+import type { TextMeasure } from '../../measure.ts';
+import { type TextStyle, type Typesetter, typesetter } from '../diagram/text.ts';
+import { endOf, formatDate, spanDates, startOf, type TimelineDate } from './dates.ts';
 
 export interface EventInput {
   id: string;
@@ -74,14 +75,34 @@ function sizeSteps(): TimelineSizes[] {
   }));
 }
 
+/** How each text is set, as the theme's diagrams.css sets it: dates, titles and span titles bold. */
+export function timelineStyles(s: TimelineSizes) {
+  return {
+    date: { size: s.date, weight: 700 },
+    title: { size: s.title, weight: 700 },
+    detail: { size: s.detail, weight: 400 },
+    source: { size: SOURCE, weight: 400 },
+    spanDate: { size: s.span, weight: 400 },
+    spanTitle: { size: s.span, weight: 700 },
+  } satisfies Record<string, TextStyle>;
+}
+
 /** Height of an event's card at `width`; `dateBeside` is the width of a date column left of the text (0: date above). */
-function cardHeight(e: EventInput, width: number, s: TimelineSizes, dateBeside = 0, compact = false): number {
+function cardHeight(
+  e: EventInput,
+  width: number,
+  s: TimelineSizes,
+  t: Typesetter,
+  dateBeside = 0,
+  compact = false,
+): number {
   const inner = width - 2 * CARD_PAD - 6; // padding and the accent border
   const textW = inner - dateBeside;
-  const dateLines = dateBeside ? 0 : wrapText(formatDate(e.date), inner, s.date).length;
-  const title = wrapText(e.title, textW, s.title).length;
-  const detail = e.detail && !compact ? wrapText(e.detail, textW, s.detail).length : 0;
-  const source = e.source && !compact ? wrapText(e.source, textW, SOURCE).length : 0;
+  const st = timelineStyles(s);
+  const dateLines = dateBeside ? 0 : t.wrap(formatDate(e.date), inner, st.date).length;
+  const title = t.wrap(e.title, textW, st.title).length;
+  const detail = e.detail && !compact ? t.wrap(e.detail, textW, st.detail).length : 0;
+  const source = e.source && !compact ? t.wrap(e.source, textW, st.source).length : 0;
   const h =
     dateLines * s.date * LINE + title * s.title * LINE + detail * s.detail * LINE + source * SOURCE * LINE;
   return Math.ceil(Math.max(h, dateBeside ? s.date * LINE : 0) + 2 * CARD_PAD + 6);
@@ -116,7 +137,9 @@ export function layoutTimeline(
   events: EventInput[],
   spans: SpanInput[],
   frame: { width: number; height: number },
+  measure: TextMeasure,
 ): TimelineLayout | TimelineFailure {
+  const t = typesetter(measure);
   const { slots, spans: placed } = slotsFor(events, spans);
   const n = slots.length;
   const hasSpans = placed.length > 0;
@@ -127,11 +150,16 @@ export function layoutTimeline(
   const steps = sizeSteps();
   for (const s of steps) {
     // A date that would wrap in its card takes a smaller size, unless none is left.
-    const widest = Math.max(...events.map((e) => textWidth(formatDate(e.date), s.date)));
+    const widest = Math.max(...events.map((e) => t.width(formatDate(e.date), timelineStyles(s).date)));
     if (widest > slotW - 2 * CARD_PAD - 6 && s !== steps.at(-1)) continue;
-    const cards = Math.max(0, ...slots.map((x) => (x.event ? cardHeight(x.event, slotW, s) : 0)));
+    const cards = Math.max(0, ...slots.map((x) => (x.event ? cardHeight(x.event, slotW, s, t) : 0)));
     const spanH = hasSpans
-      ? Math.max(H_GEOMETRY.span, ...placed.map((p) => spanHeight(p, slotW * (p.last - p.first + 1), s)))
+      ? Math.max(
+          H_GEOMETRY.span,
+          ...placed.map((p) =>
+            spanHeight(p, slotW * (p.last - p.first + 1) + H_GEOMETRY.gap * (p.last - p.first), s, t),
+          ),
+        )
       : 0;
     hNeed = cards + H_GEOMETRY.axis + spanH;
     if (hNeed <= frame.height) {
@@ -149,12 +177,13 @@ export function layoutTimeline(
   let compact = false;
   search: for (const drop of [false, true]) {
     for (const s of sizeSteps()) {
-      dateWidth = Math.ceil(Math.max(...events.map((e) => textWidth(formatDate(e.date), s.date)))) + 20;
+      const date = timelineStyles(s).date;
+      dateWidth = Math.ceil(Math.max(...events.map((e) => t.width(formatDate(e.date), date)))) + 20;
       const rows = slots.map((x, i) => {
-        const card = x.event ? cardHeight(x.event, cardW, s, dateWidth, drop) : 0;
+        const card = x.event ? cardHeight(x.event, cardW, s, t, dateWidth, drop) : 0;
         // An empty slot is as tall as its span's label.
         const span = placed.find((p) => p.first === i && p.last === i);
-        return Math.max(card, span ? spanHeight(span, V_GEOMETRY.span, s) : 0);
+        return Math.max(card, span ? spanHeight(span, V_GEOMETRY.span, s, t) : 0);
       });
       vNeed = rows.reduce((a, b) => a + b, 0) + V_GEOMETRY.gap * (n - 1);
       if (vNeed <= frame.height) {
@@ -169,7 +198,11 @@ export function layoutTimeline(
 }
 
 /** A span's box: its dates over its title. */
-function spanHeight(span: SpanInput, width: number, s: TimelineSizes): number {
-  const lines = wrapText(span.title, width - 48, s.span).length + 1; // padding, border, margin
+function spanHeight(span: SpanInput, width: number, s: TimelineSizes, t: Typesetter): number {
+  const st = timelineStyles(s);
+  const inner = width - 48; // padding, border, margin
+  const lines =
+    t.wrap(spanDates(span.from, span.to), inner, st.spanDate).length +
+    t.wrap(span.title, inner, st.spanTitle).length;
   return Math.ceil(lines * s.span * LINE + 16);
 }

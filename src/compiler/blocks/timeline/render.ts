@@ -1,6 +1,6 @@
 import { escapeHtml, renderAttrs } from '../../html.ts';
 import { style } from '../diagram/html.ts';
-import { formatDate } from './dates.ts';
+import { formatDate, spanDates } from './dates.ts';
 import type { PlacedSpan, Slot, TimelineLayout, TimelineSizes } from './layout.ts';
 
 export interface RenderOptions {
@@ -38,7 +38,7 @@ function event(slot: Slot, index: number, order: number, step: boolean): string 
 }
 
 function span(p: PlacedSpan): string {
-  const dates = p.from.iso === p.to.iso ? formatDate(p.from) : `${formatDate(p.from)}—${formatDate(p.to)}`;
+  const dates = spanDates(p.from, p.to);
   return (
     `<div class="tl-span" style="--first:${p.first + 1};--last:${p.last + 2}">` +
     `<span class="tl-span-date">${escapeHtml(dates)}</span><span class="tl-span-title">${escapeHtml(p.title)}</span></div>`
