@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 import { typesetter } from '../../src/compiler/blocks/diagram/text.ts';
+import { resolveDeckConfig } from '../../src/config/index.ts';
 import { deckFontMeasure } from '../../src/node/metrics.ts';
+import { type RunningDeck, serveDeck } from '../../src/server/app.ts';
 import { goTo, openDeck } from './deck.ts';
 
 /**
@@ -64,7 +67,9 @@ function samples(page: Page, block: string): Promise<Sample[]> {
       const out = [...fig.querySelectorAll<HTMLElement>(selector)].map(measure);
       // Latin in a bold and a regular element, as the diagram's own CSS sets it; put back afterwards.
       const bold = fig.querySelector<HTMLElement>('.cm-label .cm-line, .tl-date')!;
-      const regular = fig.querySelector<HTMLElement>('.cm-note .cm-line, .tl-span-date')!;
+      const regular = fig.querySelector<HTMLElement>(
+        '.cm-note .cm-line, .tl-span-date, .diagram-caption-text',
+      )!;
       for (const el of [bold, regular]) {
         const before = el.textContent;
         el.style.whiteSpace = 'nowrap'; // one line, however narrow the card
@@ -83,24 +88,33 @@ function samples(page: Page, block: string): Promise<Sample[]> {
 
 const t = typesetter(deckFontMeasure);
 
-for (const block of ['chain-map', 'timeline']) {
-  test(`${block}: the build's text widths are Chromium's, within 2 px or 2% (1920×1080)`, async ({
-    page,
-  }) => {
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await openDeck(page);
-    const [h, v] = await slideWith(page, `[data-block="${block}"]`);
-    await goTo(page, h, v);
-    const list = await samples(page, block);
-    expect(list.length).toBeGreaterThan(LATIN.length * 2);
-    expect(new Set(list.map((s) => s.weight))).toEqual(new Set([400, 700]));
-    const off = list.flatMap((s) => {
-      const built = t.width(s.text, { size: s.size, weight: s.weight, letterSpacing: s.letterSpacing });
-      const tolerance = Math.max(2, 0.02 * s.width);
-      return Math.abs(built - s.width) > tolerance
-        ? [`"${s.text}" ${s.weight} ${s.size}px: build ${built.toFixed(1)}, Chromium ${s.width.toFixed(1)}`]
-        : [];
+/** The English example (examples/en, built by `npm run build`): Latin labels as an English deck writes them. */
+const example = await resolveDeckConfig(fileURLToPath(new URL('../../examples/en', import.meta.url)));
+let server: RunningDeck;
+test.beforeAll(async () => {
+  server = await serveDeck({ root: example.outDir, port: 0, host: '127.0.0.1' });
+});
+test.afterAll(() => server.close());
+
+for (const deck of ['this deck', 'the English example'])
+  for (const block of ['chain-map', 'timeline']) {
+    test(`${deck}, ${block}: the build's text widths are Chromium's, within 2 px or 2% (1920×1080)`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await openDeck(page, deck === 'this deck' ? '/' : server.url);
+      const [h, v] = await slideWith(page, `[data-block="${block}"]`);
+      await goTo(page, h, v);
+      const list = await samples(page, block);
+      expect(list.length).toBeGreaterThan(LATIN.length * 2);
+      expect(new Set(list.map((s) => s.weight))).toEqual(new Set([400, 700]));
+      const off = list.flatMap((s) => {
+        const built = t.width(s.text, { size: s.size, weight: s.weight, letterSpacing: s.letterSpacing });
+        const tolerance = Math.max(2, 0.02 * s.width);
+        return Math.abs(built - s.width) > tolerance
+          ? [`"${s.text}" ${s.weight} ${s.size}px: build ${built.toFixed(1)}, Chromium ${s.width.toFixed(1)}`]
+          : [];
+      });
+      expect(off).toEqual([]);
     });
-    expect(off).toEqual([]);
-  });
-}
+  }

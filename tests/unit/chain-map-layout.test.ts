@@ -19,6 +19,11 @@ import { realWidth } from './real-font.ts';
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 /** This repository's deck, as `deck build` compiles it. */
 const ownDeck = loadDeck({ root: repo, config: await resolveDeckConfig(repo) });
+/** The English example: Latin labels as an English deck writes them. */
+const english = loadDeck({
+  root: `${repo}/examples/en`,
+  config: await resolveDeckConfig(`${repo}/examples/en`),
+});
 
 /** The boxes the HTML places: `left/top/width/height` in px from each node's inline style. */
 function boxesOf(el: Element, selector: string): (Box & { id: string })[] {
@@ -91,6 +96,7 @@ describe('chain-map layout on fixtures: many nodes, long labels, both directions
     diagrams: fixture('diagrams'),
     'diagrams-stress': fixture('diagrams-stress'),
     'the deck': ownDeck,
+    'the English example': english,
   };
   for (const [name, deck] of Object.entries(decks)) {
     it(`${name}: compiles clean`, () => expect(deck.diagnostics.map(formatDiagnostic)).toEqual([]));

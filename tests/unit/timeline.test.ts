@@ -13,6 +13,11 @@ import { realWidth } from './real-font.ts';
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 /** This repository's deck, as `deck build` compiles it. */
 const ownDeck = loadDeck({ root: repo, config: await resolveDeckConfig(repo) });
+/** The English example: Latin labels as an English deck writes them. */
+const english = loadDeck({
+  root: `${repo}/examples/en`,
+  config: await resolveDeckConfig(`${repo}/examples/en`),
+});
 
 describe('timeline dates', () => {
   it('reads a day, a month or a year, and rejects the rest', () => {
@@ -169,14 +174,15 @@ describe('timeline: diagnostics at their line (fixture: diagrams-broken)', () =>
   });
 });
 
-describe('timeline text in the deck font (fixture: diagrams, and the deck)', () => {
+describe('timeline text in the deck font (fixture: diagrams, the deck, the English example)', () => {
   const timelines = [
     ...dom(fixture('diagrams')).querySelectorAll('[data-block="timeline"]'),
     ...dom(ownDeck).querySelectorAll('[data-block="timeline"]'),
+    ...dom(english).querySelectorAll('[data-block="timeline"]'),
   ];
 
   it('every date stays on one line: in its card across, in the date column down', () => {
-    expect(timelines.length).toBeGreaterThanOrEqual(3);
+    expect(timelines.length).toBeGreaterThanOrEqual(4);
     for (const tl of timelines) {
       const style = tl.getAttribute('style')!;
       const px = (name: string) => Number(new RegExp(`(?:^|;)${name}:([\\d.]+)(?:px)?`).exec(style)![1]);
