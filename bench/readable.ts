@@ -72,7 +72,7 @@ export const share = (r: Readable) => (r.chars === 0 ? 1 : r.readable / r.chars)
 export const SLIDE_COUNT = 'window.Reveal.getSlides().length';
 
 /**
- * Page-side: makes slide `i` current with every fragment shown, then waits for its transitions and
+ * Page-side: makes slide `i` current with every fragment shown, then waits for its own finite transitions and
  * animations (and the charts' entry animation) to finish.
  */
 export function showSlideProbe(i: number): string {
@@ -84,7 +84,13 @@ export function showSlideProbe(i: number): string {
   // Bounded: in reveal.js's scroll view (the hand-rolled page on a phone) nextFragment() may never say no.
   for (let k = s.querySelectorAll('.fragment').length; k > 0 && r.nextFragment(); k--) {}
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+  // Only what moves this slide into place and shows its fragments: animations on the slide, inside it or on
+  // its stack, that end. Others may run for minutes or forever (the hand-rolled page's bouncing controls).
+  const settles = (a) => {
+    const target = a.effect && a.effect.target;
+    return !!target && (s.contains(target) || target.contains(s)) && a.effect.getComputedTiming().endTime !== Infinity;
+  };
+  await Promise.all(document.getAnimations().filter(settles).map((a) => a.finished.catch(() => undefined)));
   const charts = [...s.querySelectorAll('[data-block="chart"]')];
   const start = performance.now();
   while (charts.some((c) => c.dataset.chartState !== 'drawn') && performance.now() - start < 10000)
