@@ -1,6 +1,7 @@
 /**
  * How much of a slide a reader can read: the share of its characters drawn at an effective size (computed
- * font size × every transform scale above it, as measured by the element's box against its layout box) of
+ * font size × every transform scale above it, as measured by the element's box against its layout box, × the
+ * page's zoom on the screen) of
  * at least `min` CSS px, and the smallest size drawn. Speaker notes, hidden and visually hidden text (clipped
  * to nothing) are not on screen and not counted. Shared by `bench:load --phone` and the browser tests.
  *
@@ -23,6 +24,9 @@ export function readableProbe(min = 14): string {
   const slide = window.Reveal && window.Reveal.getCurrentSlide();
   const out = { chars: 0, readable: 0, smallest: Infinity, small: [] };
   if (!slide) return out;
+  // A page without a width=device-width viewport is laid out ~980 px wide and shown zoomed out to the screen:
+  // sizes on screen are CSS px times that zoom.
+  const zoom = window.visualViewport ? window.visualViewport.scale : 1;
   // offsetWidth is rounded to whole pixels: measured on a box wide enough for that not to matter.
   const scaleOf = (el) => {
     let e = el;
@@ -50,7 +54,7 @@ export function readableProbe(min = 14): string {
     if (!el) continue;
     let info = seen.get(el);
     if (!info) {
-      info = hidden(el) ? null : parseFloat(getComputedStyle(el).fontSize) * scaleOf(el);
+      info = hidden(el) ? null : parseFloat(getComputedStyle(el).fontSize) * scaleOf(el) * zoom;
       seen.set(el, info);
     }
     if (info === null) continue;
