@@ -1,5 +1,6 @@
 import type { DeckText } from '../../../i18n/deck-text.ts';
 import { escapeHtml, jsonForScript, renderAttrs } from '../../html.ts';
+import { noBreakHtml } from '../../nowrap.ts';
 import type { ChartModel } from './model.ts';
 
 /** A label may break into lines on the canvas ("\n"); as text it is one line. */
@@ -72,8 +73,8 @@ export function renderChart({ id, model, height, source, note, words }: ChartHtm
       `<span class="fragment chart-step" data-chart-for="${id}" data-chart-step-index="${i + 1}" aria-hidden="true"></span>`,
   ).join('');
   const caption = [
-    source ? `<span class="chart-source-text">${escapeHtml(words.source + source)}</span>` : '',
-    note ? `<span class="chart-note">${escapeHtml(words.note + note)}</span>` : '',
+    source ? `<span class="chart-source-text">${noBreakHtml(words.source + source)}</span>` : '',
+    note ? `<span class="chart-note">${noBreakHtml(words.note + note)}</span>` : '',
   ]
     .filter(Boolean)
     .join('');
