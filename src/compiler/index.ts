@@ -1,5 +1,5 @@
+import type { Block } from './blocks/define.ts';
 import { defaultBlocks } from './blocks/registry.ts';
-import type { BlockRenderer } from './blocks/types.ts';
 import { type MarkdownConfig, markdownOptions } from './deck-options.ts';
 import { collector, type Diagnostic, sortDiagnostics } from './diagnostics.ts';
 import { DEFAULT_FACTS, type Facts, loadFacts } from './facts/load.ts';
@@ -27,7 +27,8 @@ export interface SourceFile {
 
 export interface CompileOptions {
   host: CompileHost;
-  blocks?: BlockRenderer[];
+  /** Every block the deck may use. @default the engine's (blocks/registry.ts) */
+  blocks?: Block[];
   /** The language the slides are written in. @default 'en' */
   lang?: string;
   /** The facts file, relative to the project root. @default `data/facts.yaml` beside the slides */

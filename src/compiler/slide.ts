@@ -1,6 +1,6 @@
 import type { MarkdownIt } from 'markdown-it';
 import { deckText } from '../i18n/deck-text.ts';
-import type { BlockRenderer } from './blocks/types.ts';
+import type { Block } from './blocks/define.ts';
 import type { Report } from './diagnostics.ts';
 import type { CompileHost } from './host.ts';
 import { escapeHtml, htmlText, renderAttrs } from './html.ts';
@@ -30,7 +30,7 @@ export interface Slide {
 export interface SlideContext {
   host: CompileHost;
   report: Report;
-  blocks: Map<string, BlockRenderer>;
+  blocks: Map<string, Block>;
   fileClass?: string | undefined;
   options: MarkdownOptions;
   section?: string | undefined;

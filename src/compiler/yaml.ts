@@ -31,6 +31,8 @@ export interface YamlSource {
   errors: { place: Place; message: string }[];
   place(path: PathItem[], at?: 'key' | 'value'): Place;
   has(path: PathItem[]): boolean;
+  /** The text of a file line (absolute, 1-based) inside the YAML, or '' outside it. */
+  line(n: number): string;
 }
 
 /** `firstLine` is the file line of the text's first line (the line after a fence's opening). */
@@ -97,6 +99,7 @@ export function parseYaml(file: string, text: string, firstLine = 1): YamlSource
       return offset === undefined ? { file, line: firstLine, column: 1 } : at(offset);
     },
     has: (path) => walk(path, 'value').found,
+    line: (n) => (n >= firstLine ? (text.split('\n')[n - firstLine] ?? '') : ''),
   };
 }
 

@@ -66,6 +66,7 @@ export function configFrom(
     relay: input.relay ?? true,
     csp: input.csp ?? {},
     markdown: input.markdown,
+    blocks: input.blocks ?? [],
   };
 }
 

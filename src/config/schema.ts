@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { Block } from '../compiler/blocks/define.ts';
 import { CspSchema, LangSchema as lang, MarkdownSchema } from '../compiler/deck-options.ts';
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
@@ -14,6 +15,17 @@ const innerPath = v.pipe(
 const converter = v.custom<(text: string) => string>(
   (f) => typeof f === 'function',
   'must be a function from text to text, such as (text) => text',
+);
+
+/** A block made by defineBlock (src/compiler/blocks/define.ts). */
+const block = v.custom<Block>(
+  (b) =>
+    typeof b === 'object' &&
+    b !== null &&
+    typeof (b as Block).name === 'string' &&
+    typeof (b as Block).render === 'function' &&
+    typeof (b as Block).narrow === 'string',
+  'must be a block made by defineBlock({ name, schema, render, narrow })',
 );
 
 /** `deck.config.*`'s default export; unknown keys are mistakes. */
@@ -32,4 +44,5 @@ export const DeckConfigSchema = v.strictObject({
   relay: v.optional(v.boolean()),
   csp: v.optional(CspSchema),
   markdown: v.optional(MarkdownSchema),
+  blocks: v.optional(v.array(block)),
 });

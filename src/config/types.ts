@@ -1,3 +1,4 @@
+import type { Block } from '../compiler/blocks/define.ts';
 import type { CspAllowance, MarkdownConfig } from '../compiler/deck-options.ts';
 
 /** A language variant of the deck: one HTML page each, the source language's first. */
@@ -38,6 +39,8 @@ export interface DeckConfigInput {
   csp?: CspAllowance;
   /** reveal.js markdown options (front matter `markdown:` overrides them key by key). */
   markdown?: MarkdownConfig;
+  /** The deck's own blocks (`defineBlock`), beside the engine's. @default none */
+  blocks?: Block[];
 }
 
 /** The deck's settings, resolved once from defaults, the first file's front matter and the config file. */
@@ -63,4 +66,6 @@ export interface DeckConfig {
   relay: boolean;
   csp: CspAllowance;
   markdown?: MarkdownConfig;
+  /** The deck's own blocks (the engine's are added where the deck is compiled). */
+  blocks: Block[];
 }

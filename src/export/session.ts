@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { pageDir } from '../config/variants.ts';
+import { DESIGN } from '../contracts/runtime-config.ts';
 import { type ChromiumProcess, playwright } from '../node/browser.ts';
-import { DESIGN } from '../runtime/config.ts';
 import { serveDeck } from '../server/app.ts';
 
 export interface SessionOptions {

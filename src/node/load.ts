@@ -1,5 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { Block } from '../compiler/blocks/define.ts';
+import { defaultBlocks } from '../compiler/blocks/registry.ts';
 import { type CompiledDeck, type CompileOptions, compileDeck, type SourceFile } from '../compiler/index.ts';
 import { configFrom, type DeckConfig, findConfigFile } from '../config/index.ts';
 import { fsHost } from './files.ts';
@@ -42,7 +44,18 @@ export function readSources(root: string, slidesDir?: string): SourceFile[] {
 
 /** What the compiler takes from the deck's settings. */
 export function compileOptions(config: DeckConfig): CompileOptions {
-  return { host: fsHost(config.root), lang: config.lang, facts: config.facts, markdown: config.markdown };
+  return {
+    host: fsHost(config.root),
+    lang: config.lang,
+    facts: config.facts,
+    markdown: config.markdown,
+    blocks: deckBlocks(config),
+  };
+}
+
+/** The blocks a deck may use: the engine's, then the deck's own (its config's `blocks`). */
+export function deckBlocks(config: DeckConfig): Block[] {
+  return [...defaultBlocks, ...config.blocks];
 }
 
 /** Reads and compiles the deck's markdown. */

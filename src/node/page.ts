@@ -1,5 +1,6 @@
 import { escapeHtml, jsonForScript } from '../compiler/html.ts';
 import type { CompiledDeck } from '../compiler/index.ts';
+import { CONFIG_ELEMENT_ID, type DeckRuntimeConfig } from '../contracts/runtime-config.ts';
 
 export interface PageOptions {
   lang: string;
@@ -13,17 +14,6 @@ export interface PageOptions {
   head?: string;
 }
 
-/** Deck-wide settings the runtime reads from the page (no inline script: CSP-friendly JSON). */
-export interface DeckRuntimeConfig {
-  lang: string;
-  title: string;
-  transition: string;
-  blocks: string[];
-  alternates: { lang: string; label: string; href: string }[];
-  /** Every slide in order (vertical ones included): its title and outline section, for PDF bookmarks. */
-  outline: { source: string; title: string; section: string }[];
-}
-
 /** The whole HTML page: the first slide is in it, so nothing waits on a markdown parser. */
 export function renderPage(deck: CompiledDeck, options: PageOptions): string {
   const title = options.title ?? deck.meta.title ?? deck.stacks[0]?.[0]?.title ?? 'Deck';
@@ -31,7 +21,6 @@ export function renderPage(deck: CompiledDeck, options: PageOptions): string {
     lang: options.lang,
     title,
     transition: deck.meta.transition ?? 'slide',
-    blocks: deck.blocks,
     alternates: options.alternates ?? [],
     outline: deck.stacks.flat().map((s) => ({
       source: `${s.file}:${s.startLine}-${s.endLine}`,
@@ -63,7 +52,7 @@ export function renderPage(deck: CompiledDeck, options: PageOptions): string {
 ${deck.html}
       </div>
     </div>
-    <script type="application/json" id="deck-config">${jsonForScript(config)}</script>
+    <script type="application/json" id="${CONFIG_ELEMENT_ID}">${jsonForScript(config)}</script>
   </body>
 </html>
 `;

@@ -1,11 +1,10 @@
 import type { RevealConfig } from 'reveal.js';
-import type { DeckRuntimeConfig } from '../node/page.ts';
+import { CONFIG_ELEMENT_ID, DESIGN, type DeckRuntimeConfig } from '../contracts/runtime-config.ts';
 
-/** The slide design size: CSS pixels equal screen pixels on a 1920×1080 projector. */
-export const DESIGN = { width: 1920, height: 1080 } as const;
+export { DESIGN };
 
 export function readConfig(doc: Document = document): DeckRuntimeConfig {
-  const el = doc.getElementById('deck-config');
+  const el = doc.getElementById(CONFIG_ELEMENT_ID);
   if (!el?.textContent)
     throw new Error('the page has no #deck-config: it was not built by the deck compiler');
   return JSON.parse(el.textContent) as DeckRuntimeConfig;

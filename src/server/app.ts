@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { RELAY_HEADER } from '../contracts/relay.ts';
 import { contentSecurityPolicy, readCspAllowance } from './csp.ts';
 import { hostChecker } from './hosts.ts';
 import { serveOps } from './ops.ts';
@@ -25,8 +26,7 @@ export interface RunningDeck {
   close(): Promise<void>;
 }
 
-/** Header on HTML pages telling the runtime that a relay listens at this path (static hosts send none). */
-export const RELAY_HEADER = 'X-Deck-Relay';
+export { RELAY_HEADER };
 
 /** `/presenter` and `/<variant>/presenter`: the variant's deck page, which then shows the presenter view. */
 const PRESENTER_ROUTE = /^((?:\/[A-Za-z0-9-]+)*\/)presenter$/;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import { RELAY_PATH } from '../contracts/relay.ts';
 import {
   type DeckState,
   encode,
@@ -22,8 +23,7 @@ import { Counters, Histogram, type Metric } from './metrics.ts';
 import { TokenBucket } from './rate.ts';
 import { tokenMatches } from './token.ts';
 
-/** The relay's WebSocket path. */
-export const RELAY_PATH = '/follow';
+export { RELAY_PATH };
 
 export interface RelayOptions extends Partial<AdmissionOptions>, Partial<BackoffOptions> {
   /** The presenter token; a client proves it in its hello. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartModel } from '../../src/compiler/blocks/chart/model.ts';
+import type { ChartModel } from '../../src/contracts/chart-model.ts';
 import { chartConfig } from '../../src/runtime/charts/config.ts';
 import { type ChartTheme, withAlpha } from '../../src/runtime/charts/theme.ts';
 import { compile, dom } from './helpers.ts';

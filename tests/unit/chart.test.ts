@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartModel } from '../../src/compiler/blocks/chart/model.ts';
 import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import type { ChartModel } from '../../src/contracts/chart-model.ts';
 import { compile, dom, fixture } from './helpers.ts';
 
 /** A slide file whose chart fence opens on line 3, so the spec's first line is line 4. */
@@ -145,27 +145,27 @@ source: s`),
 describe('chart problems are reported at file:line:column', () => {
   it('a type that does not exist', () => {
     expect(problems(slide(VALID.replace('type: bar', 'type: pie-3d')))).toEqual([
-      'slides/01.md:4:7: chart "type" must be one of bar, line, doughnut, pie; got "pie-3d"',
+      'slides/01.md:4:7: chart: type must be one of bar, line, doughnut, pie; got "pie-3d": did you mean "pie"?',
     ]);
   });
 
   it('a missing source on a slide, but not outside slides/', () => {
     const spec = VALID.replace('\nsource: s', '');
     expect(problems(slide(spec))).toEqual([
-      'slides/01.md:4:1: chart needs "source": every figure on a slide says where it comes from (e.g. source: 济南市统计局，2025年3月)',
+      'slides/01.md:4:1: chart: the spec needs "source": every figure on a slide says where it comes from (e.g. source: 济南市统计局，2025年3月)',
     ]);
     expect(problems(slide(spec, 'docs/example.md'))).toEqual([]);
   });
 
   it('a series whose length does not match the labels', () => {
     expect(problems(slide(VALID.replace('data: [1, 2]', 'data: [1, 2, 3]')))).toEqual([
-      'slides/01.md:8:11: chart "datasets[0].data" has 3 values but "labels" has 2: give one value per label (null for a gap)',
+      'slides/01.md:8:11: chart: "datasets[0].data" has 3 values but "labels" has 2: give one value per label (null for a gap)',
     ]);
   });
 
   it('a series too short in a data file is reported in the data file', () => {
     expect(fixture('charts-broken').diagnostics.map(formatDiagnostic)).toEqual([
-      'slides/data/bad.yaml:5:13: chart "datasets[0].data" has 2 values but "labels" has 3: give one value per label (null for a gap)',
+      'slides/data/bad.yaml:5:13: chart: "datasets[0].data" has 2 values but "labels" has 3: give one value per label (null for a gap)',
     ]);
   });
 
@@ -186,7 +186,7 @@ describe('chart problems are reported at file:line:column', () => {
     // At the [ that is never closed (line 5), not the line after it where the parser gives up.
     expect(problems(slide('type: bar\nlabels: [a, b\nsource: s'))).toEqual([
       expect.stringMatching(
-        /^slides\/01\.md:5:9: chart spec is not valid YAML \(.+\): write "key: value" lines/,
+        /^slides\/01\.md:5:9: chart: the spec is not valid YAML \(.+\): fix the indentation or quoting$/,
       ),
     ]);
     expect(
@@ -196,17 +196,19 @@ describe('chart problems are reported at file:line:column', () => {
 
   it('an unknown key, with the key it probably meant', () => {
     expect(problems(slide(`${VALID}\ntitel: x`))).toEqual([
-      expect.stringMatching(/^slides\/01\.md:10:1: chart has no key "titel": did you mean "title"\?/),
+      expect.stringMatching(
+        /^slides\/01\.md:10:1: chart: unknown key "titel" in the spec: did you mean "title"\? known keys are type, /,
+      ),
     ]);
   });
 
   it('a value of the wrong kind, a colour the theme lacks, and a mixed type on a pie', () => {
     expect(problems(slide(VALID.replace('data: [1, 2]', 'data: [1, "two"]')))).toEqual([
-      'slides/01.md:8:15: chart "datasets[0].data[1]" must be a number; got "two"',
+      'slides/01.md:8:15: chart: datasets[0].data[1] must be a number; got "two"',
     ]);
     expect(problems(slide(VALID.replace('data: [1, 2]', 'data: [1, 2]\n    color: purple')))).toEqual([
       expect.stringMatching(
-        /^slides\/01\.md:9:12: chart colour "purple" is not a theme colour: use one of red, /,
+        /^slides\/01\.md:9:12: chart: colour "purple" is not a theme colour: use one of red, /,
       ),
     ]);
     expect(
@@ -216,13 +218,15 @@ describe('chart problems are reported at file:line:column', () => {
         ),
       ),
     ).toEqual([
-      'slides/01.md:9:5: chart "datasets[0].type" mixes only bar and line charts; remove it from a pie chart',
+      'slides/01.md:9:5: chart: "datasets[0].type" mixes only bar and line charts; remove it from a pie chart',
     ]);
   });
 
   it('a spec that is not a map of keys', () => {
     expect(problems(slide('just words'))).toEqual([
-      'slides/01.md:4:1: chart spec must be YAML keys such as type, labels, datasets and source',
+      expect.stringMatching(
+        /^slides\/01\.md:4:1: chart: the spec must be a YAML mapping of keys \(type, .*\), not a single value$/,
+      ),
     ]);
   });
 });

@@ -68,7 +68,9 @@ describe('vite build', () => {
     const text = run.stdout + run.stderr;
     expect(text).toContain('slides/01-broken.md:7:4: unknown fence name "chrat"');
     expect(text).toContain('slides/01-broken.md:17:1: code fence opened here is never closed');
-    expect(text).toContain('slides/02-unknown-key.md:2:1: unknown front matter key "titel"');
+    expect(text).toContain(
+      'slides/02-unknown-key.md:2:1: unknown key "titel" in front matter: did you mean "title"?',
+    );
   }, 60_000);
 });
 

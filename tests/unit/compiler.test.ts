@@ -144,7 +144,11 @@ describe('fixture: broken (every diagnostic, at its place)', () => {
 
   it('reports unknown front matter keys with the known ones', () => {
     expect(
-      lines.some((l) => l.startsWith('slides/02-unknown-key.md:2:1: unknown front matter key "titel"')),
+      lines.some((l) =>
+        l.startsWith(
+          'slides/02-unknown-key.md:2:1: unknown key "titel" in front matter: did you mean "title"?',
+        ),
+      ),
     ).toBe(true);
   });
 

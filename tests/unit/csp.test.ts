@@ -39,10 +39,10 @@ describe('per-deck CSP allowance', () => {
     });
     const lines = bad.diagnostics.map(formatDiagnostic);
     expect(lines).toContainEqual(
-      expect.stringMatching(/^slides\/01\.md:4:1: front matter "csp\.img\.0": must be a host such as/),
+      expect.stringMatching(/^slides\/01\.md:4:9: csp\.img\[0\] must be a host such as/),
     );
     expect(lines).toContainEqual(
-      'slides/01.md:5:1: unknown front matter key "csp.fonts": known keys are img, media, frame',
+      'slides/01.md:5:3: unknown key "fonts" in csp: known keys are img, media, frame',
     );
   });
 
@@ -116,13 +116,11 @@ describe('per-deck markdown options', () => {
     const deck = compile({ 'slides/01.md': "---\nmarkdown:\n  separator: '(('\n  separatr: x\n---\n# A\n" });
     const lines = deck.diagnostics.map(formatDiagnostic);
     expect(lines).toContainEqual(
-      expect.stringMatching(
-        /^slides\/01\.md:3:1: front matter "markdown\.separator": must be a valid regular expression/,
-      ),
+      expect.stringMatching(/^slides\/01\.md:3:14: markdown\.separator must be a valid regular expression/),
     );
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^slides\/01\.md:4:1: unknown front matter key "markdown\.separatr": known keys are defaults, separator, separator-vertical/,
+        /^slides\/01\.md:4:3: unknown key "separatr" in markdown: did you mean "separator"\? known keys are defaults, separator, separator-vertical/,
       ),
     );
   });

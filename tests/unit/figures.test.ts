@@ -41,9 +41,10 @@ describe('```figures', () => {
   });
 
   it('reports a bad spec, bad YAML, a missing facts file and a fact without a known source', () => {
-    expect(deck('```figures\n- value: 3\n```').diagnostics[0]?.message).toMatch(
-      /^figures: .*write a list of "- fact: <id>" items/,
-    );
+    expect(deck('```figures\n- value: 3\n```').diagnostics.map((d) => d.message)).toEqual([
+      'figures: [0] needs "fact": add fact: …',
+      'figures: unknown key "value" in [0]: known keys are fact, label, note',
+    ]);
     expect(deck('```figures\n- fact: [\n```').diagnostics[0]).toMatchObject({ line: 4, column: 9 }); // where the [ opens, not the fence after it
     expect(deck('```figures\ndata: ./nope.yaml\nitems: []\n```').diagnostics.map(formatDiagnostic)).toEqual([
       'slides/a.md:3:1: data file slides/nope.yaml not found: create it or fix "data:"',

@@ -18,10 +18,12 @@ function files(dir: string): string[] {
   });
 }
 
-/** The package a bare specifier names (`@scope/name/sub` → `@scope/name`); undefined for relative paths. */
+/**
+ * The package a bare specifier names (`@scope/name/sub` → `@scope/name`); undefined for relative paths and the
+ * deck plugin's virtual modules (`virtual:deck/blocks`).
+ */
 function packageOf(specifier: string): string | undefined {
-  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:'))
-    return undefined;
+  if (/^(\.|\/|node:|virtual:)/.test(specifier)) return undefined;
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }

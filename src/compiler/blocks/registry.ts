@@ -1,21 +1,22 @@
 import { battleMap } from './battle-map/index.ts';
 import { chainMap } from './chain-map/index.ts';
 import { chartBlock } from './chart/index.ts';
+import type { Block } from './define.ts';
 import { figuresBlock } from './figures/index.ts';
 import { sourcesBlock } from './sources/index.ts';
+import { tableBlock } from './table/index.ts';
 import { timeline } from './timeline/index.ts';
-import type { BlockRenderer } from './types.ts';
 
-/** Every fenced block type, in one list: a new block is one module plus one line here. */
-export const defaultBlocks: BlockRenderer[] = [
+/**
+ * The engine's blocks, in one list (their stylesheets load in this order): a new block is one `defineBlock`
+ * module plus one line here, or one entry in a deck config's `blocks`.
+ */
+export const defaultBlocks: Block[] = [
   chartBlock,
   figuresBlock,
   chainMap,
   timeline,
   battleMap,
   sourcesBlock,
+  tableBlock,
 ];
-
-export function blockRegistry(list: BlockRenderer[] = defaultBlocks): Map<string, BlockRenderer> {
-  return new Map(list.map((b) => [b.name, b]));
-}

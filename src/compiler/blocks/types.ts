@@ -27,13 +27,3 @@ export interface BlockContext {
   /** Renders later, once every slide is rendered, with what the deck cites; returns a placeholder for the HTML. */
   defer(render: (deck: DeckSummary) => string): string;
 }
-
-/**
- * A fenced block type: ```name. `render` returns HTML; every string from the spec must be escaped.
- * `runtime` names the browser part that brings the block to life, if any.
- */
-export interface BlockRenderer {
-  name: string;
-  render(body: string, ctx: BlockContext): string;
-  runtime?: string;
-}

@@ -1,4 +1,5 @@
 import type { DeckText } from '../../i18n/deck-text.ts';
+import { suggest } from '../suggest.ts';
 import type { Fact, Facts } from './load.ts';
 
 /**
@@ -49,19 +50,13 @@ export function resolveRef(ref: Pick<Ref, 'kind' | 'id' | 'part'>, facts: Facts)
 }
 
 export function unknown(kind: 'fact' | 'source', id: string, known: string[]): string {
-  const near = known.filter((k) => k.includes(id) || id.includes(k) || sharedPrefix(k, id) >= 4).slice(0, 3);
+  const near = suggest(id, known, 3);
   return (
     `unknown ${kind} "${id}"` +
     (near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '') +
     ` (${kind === 'fact' ? 'facts' : 'sources'} are listed in slides/data/facts.yaml)`
   );
 }
-
-const sharedPrefix = (a: string, b: string) => {
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return i;
-};
 
 /** Plain decimal notation as the article writes numbers: 10189.4, 4.07, 4500. */
 export function formatNumber(value: number): string {

@@ -1,5 +1,5 @@
 import type { Env } from 'markdown-it';
-import type { BlockRenderer } from '../blocks/types.ts';
+import type { Block } from '../blocks/define.ts';
 import type { Report } from '../diagnostics.ts';
 import type { Facts } from '../facts/load.ts';
 import type { CompileHost } from '../host.ts';
@@ -13,7 +13,7 @@ export interface SlideEnv extends Env {
   lines: string[];
   host: CompileHost;
   report: Report;
-  blocks: Map<string, BlockRenderer>;
+  blocks: Map<string, Block>;
   /** Attributes for the slide's `<section>` from `<!-- .slide: -->`. */
   slideAttrs: Record<string, string>;
   /** `data-element-attributes` and `data-attributes`: regex sources read in HTML comments. */

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
+import type { Block } from '../../compiler/blocks/define.ts';
 import type { CompiledDeck, Diagnostic } from '../../compiler/index.ts';
 import { compileDeck, stacksHtml } from '../../compiler/index.ts';
 import { type DeckConfig, relativePage, type Variant } from '../../config/index.ts';
-import { compileOptions, readSources } from '../load.ts';
+import { compileOptions, deckBlocks, readSources } from '../load.ts';
 import { renderPage } from '../page.ts';
 
 /** The runtime entry, as the page names it; deck:pages resolves it to src/runtime/main.ts. */
@@ -35,10 +36,14 @@ export class DeckSource {
   readonly slidesDir: string;
   readonly variants: Variant[];
 
+  /** Every block the deck may use: the engine's and the deck's own. */
+  readonly blocks: Block[];
+
   constructor(readonly config: DeckConfig) {
     this.root = config.root;
     this.slidesDir = config.slidesDir;
     this.variants = config.variants;
+    this.blocks = deckBlocks(config);
   }
 
   /**

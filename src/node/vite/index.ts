@@ -1,6 +1,7 @@
 import type { InlineConfig, Plugin } from 'vite';
 import { type DeckConfig, resolveDeckConfig } from '../../config/index.ts';
 import { ENGINE_ROOT } from '../engine.ts';
+import { deckBlocks } from './blocks.ts';
 import { deckCompress } from './compress.ts';
 import { deckCsp } from './csp.ts';
 import { DeckSource } from './deck-source.ts';
@@ -18,7 +19,13 @@ export interface DeckPluginOptions {
 export async function deck(options: DeckPluginOptions = {}): Promise<Plugin[]> {
   const config = options.config ?? (await resolveDeckConfig(options.root ?? process.cwd()));
   const source = new DeckSource(config);
-  return [deckPages(source), deckFonts(source, defaultFontCache()), deckCsp(source), deckCompress()];
+  return [
+    deckPages(source),
+    deckBlocks(source),
+    deckFonts(source, defaultFontCache()),
+    deckCsp(source),
+    deckCompress(),
+  ];
 }
 
 /** The whole Vite configuration of a deck: what `deck build` runs and the repository's vite.config.ts exports. */

@@ -1,5 +1,5 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
-import type { ChartModel, ChartSeries } from '../../compiler/blocks/chart/model.ts';
+import type { ChartModel, ChartSeries } from '../../contracts/chart-model.ts';
 import type { ChartTheme } from './theme.ts';
 import { withAlpha } from './theme.ts';
 

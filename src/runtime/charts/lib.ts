@@ -2,7 +2,7 @@
  * The lazily loaded half of the charts part: Chart.js and everything that imports it. The deck's first
  * slide never waits for it; it loads when a chart is near.
  */
-import type { ChartModel } from '../../compiler/blocks/chart/model.ts';
+import type { ChartModel } from '../../contracts/chart-model.ts';
 import { Chart, registerFor } from './registry.ts';
 import type { ChartTheme } from './theme.ts';
 

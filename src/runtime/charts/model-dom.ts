@@ -1,7 +1,8 @@
-import type { ChartModel } from '../../compiler/blocks/chart/model.ts';
+import type { ChartModel } from '../../contracts/chart-model.ts';
+import { blockSelector, CHART } from '../../contracts/dom.ts';
 
 /** Chart figures and their models, read without Chart.js (which loads later, when a chart is near). */
-export const CHART_SELECTOR = 'figure[data-block="chart"]';
+export const CHART_SELECTOR = `figure${blockSelector(CHART.block)}`;
 
 export type ChartState = 'pending' | 'drawn';
 
@@ -10,7 +11,7 @@ export function chartFigures(root: ParentNode = document): HTMLElement[] {
 }
 
 export function readModel(figure: HTMLElement): ChartModel {
-  const json = figure.querySelector('script.chart-model')?.textContent;
+  const json = figure.querySelector(`script.${CHART.model}`)?.textContent;
   if (!json) throw new Error(`chart ${figure.id} has no model: it was not built by the deck compiler`);
   return JSON.parse(json) as ChartModel;
 }

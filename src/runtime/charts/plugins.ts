@@ -1,5 +1,5 @@
 import type { Chart, Plugin } from 'chart.js';
-import type { ChartMark, ChartModel } from '../../compiler/blocks/chart/model.ts';
+import type { ChartMark, ChartModel } from '../../contracts/chart-model.ts';
 
 interface ValueOptions {
   model: ChartModel;

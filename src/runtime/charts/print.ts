@@ -1,5 +1,6 @@
 import { BasicPlatform, type ChartConfiguration } from 'chart.js';
 import { Context } from 'svgcanvas';
+import { CHART } from '../../contracts/dom.ts';
 import { chartConfig } from './config.ts';
 import { readModel, setState } from './model-dom.ts';
 import { Chart } from './registry.ts';
@@ -11,7 +12,7 @@ import type { ChartTheme } from './theme.ts';
  * the SVG in place of the canvas. The PDF then keeps every label and value as text, sharp at any zoom.
  */
 export function drawSvg(figure: HTMLElement, theme: ChartTheme): void {
-  const frame = figure.querySelector<HTMLElement>('.chart-frame');
+  const frame = figure.querySelector<HTMLElement>(`.${CHART.frame}`);
   if (!frame) throw new Error(`chart ${figure.id} has no frame`);
   const width = Math.round(frame.clientWidth);
   const height = Math.round(frame.clientHeight);
@@ -26,9 +27,9 @@ export function drawSvg(figure: HTMLElement, theme: ChartTheme): void {
   const svg = ctx.getSvg().cloneNode(true) as SVGSVGElement;
   chart.destroy();
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.setAttribute('class', 'chart-svg');
+  svg.setAttribute('class', CHART.svg);
   svg.setAttribute('aria-hidden', 'true');
-  frame.querySelector('.chart-svg')?.remove();
+  frame.querySelector(`.${CHART.svg}`)?.remove();
   frame.prepend(svg);
   figure.dataset.chartRender = 'svg';
   setState(figure, 'drawn');

@@ -13,7 +13,7 @@ import {
   PieController,
   PointElement,
 } from 'chart.js';
-import type { ChartModel, ChartType } from '../../compiler/blocks/chart/model.ts';
+import type { ChartModel, ChartType } from '../../contracts/chart-model.ts';
 import { derivedOutlines, markLines, valueLabels } from './plugins.ts';
 
 /**

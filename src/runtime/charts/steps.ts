@@ -1,9 +1,10 @@
 import type { Chart } from 'chart.js';
-import type { ChartModel } from '../../compiler/blocks/chart/model.ts';
+import type { ChartModel } from '../../contracts/chart-model.ts';
+import { CHART } from '../../contracts/dom.ts';
 
 /** How many of a chart's step fragments reveal.js shows now (all of them in print, where every fragment is visible). */
 export function shownSteps(figure: HTMLElement): number {
-  return figure.querySelectorAll(`.chart-step[data-chart-for="${figure.id}"].visible`).length;
+  return figure.querySelectorAll(`.${CHART.step}[${CHART.stepForAttr}="${figure.id}"].visible`).length;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Chart as ChartInstance } from 'chart.js';
-import type { ChartModel } from '../../compiler/blocks/chart/model.ts';
+import type { ChartModel } from '../../contracts/chart-model.ts';
+import { CHART } from '../../contracts/dom.ts';
 import { isReader } from '../layout.ts';
 import { chartConfig } from './config.ts';
 import { readModel, setState } from './model-dom.ts';
@@ -108,7 +109,7 @@ export class ChartView {
   }
 
   private frame(): HTMLElement {
-    const frame = this.figure.querySelector<HTMLElement>('.chart-frame');
+    const frame = this.figure.querySelector<HTMLElement>(`.${CHART.frame}`);
     if (!frame) throw new Error(`chart ${this.figure.id} has no frame`);
     return frame;
   }

@@ -1,5 +1,4 @@
-/** The header `npm start` puts on pages when its relay listens (src/server/app.ts). */
-const RELAY_HEADER = 'X-Deck-Relay';
+import { RELAY_HEADER } from '../../contracts/relay.ts';
 
 /**
  * The relay's WebSocket URL when this page was served with one, else undefined: on a static host

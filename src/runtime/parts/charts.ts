@@ -1,3 +1,4 @@
+import { CHART } from '../../contracts/dom.ts';
 import { bindDataTables } from '../charts/data-table.ts';
 import { CHART_SELECTOR, chartFigures, chartText, readModel } from '../charts/model-dom.ts';
 import { readTheme } from '../charts/theme.ts';
@@ -125,7 +126,7 @@ export function charts(): DeckPart {
       const onFragment = (event: Event) => {
         const { fragment, fragments } = event as FragmentEvent;
         for (const el of fragments ?? (fragment ? [fragment] : [])) {
-          const id = el.classList.contains('chart-step') ? el.dataset.chartFor : undefined;
+          const id = el.classList.contains(CHART.step) ? el.getAttribute(CHART.stepForAttr) : null;
           const figure = id ? document.getElementById(id) : null;
           if (figure) views.get(figure)?.step();
         }
@@ -182,3 +183,4 @@ export function charts(): DeckPart {
     },
   };
 }
+export default charts;

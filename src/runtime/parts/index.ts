@@ -1,8 +1,8 @@
+import { blockRuntimes } from 'virtual:deck/blocks';
 import type { DeckPart } from '../part.ts';
-import { charts } from './charts.ts';
+import { blockParts } from './blocks.ts';
 import { controlLabels } from './control-labels.ts';
 import { devUpdates } from './dev-updates.ts';
-import { diagrams } from './diagrams.ts';
 import { follow } from './follow.ts';
 import { langSwitch } from './lang-switch.ts';
 import { motion } from './motion.ts';
@@ -15,8 +15,7 @@ export function createParts(): DeckPart[] {
     devUpdates(),
     motion(),
     controlLabels(),
-    charts(),
-    diagrams(),
+    blockParts(blockRuntimes),
     langSwitch(),
     presenter(),
     reader(),

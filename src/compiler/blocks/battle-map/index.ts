@@ -2,9 +2,8 @@ import { deckText } from '../../../i18n/deck-text.ts';
 import { formatNumber, resolveRef } from '../../facts/refs.ts';
 import { escapeHtml, renderAttrs } from '../../html.ts';
 import { labelHtml, noBreakHtml } from '../../nowrap.ts';
-import { parseSpec, rejectFenceOptions } from '../diagram/spec.ts';
-import type { BlockContext, BlockRenderer } from '../types.ts';
-import { BattleMapSchema } from './schema.ts';
+import { type BlockContext, defineBlock, type Spec } from '../define.ts';
+import { BattleMapSchema, type BattleMapSpec } from './schema.ts';
 
 const NAME = 'battle-map';
 const CJK = '一二三四五六七八九十';
@@ -19,10 +18,7 @@ function number(i: number, style: 'cjk' | 'arabic' | 'none'): string {
  * targets as figures from the facts file and lines of text, with their sources; each row links to its
  * section and appears as a fragment. Plain HTML and CSS: it prints, exports and narrows like prose.
  */
-export function renderBattleMap(body: string, ctx: BlockContext): string {
-  rejectFenceOptions(ctx, NAME, 'step: rows');
-  const spec = parseSpec(body, ctx, NAME, BattleMapSchema);
-  if (!spec) return '';
+function render(spec: Spec<BattleMapSpec>, ctx: BlockContext): string {
   const { value } = spec;
   const facts = ctx.facts();
   let ok = true;
@@ -88,4 +84,12 @@ export function renderBattleMap(body: string, ctx: BlockContext): string {
   );
 }
 
-export const battleMap: BlockRenderer = { name: NAME, render: renderBattleMap };
+/** Rows stack on a phone (and in any container under 900 px): plain HTML that reflows. */
+export const battleMap = defineBlock({
+  name: NAME,
+  schema: BattleMapSchema,
+  render,
+  example: 'step: rows',
+  css: new URL('../../../../assets/theme/battle-map.css', import.meta.url),
+  narrow: 'reflow',
+});

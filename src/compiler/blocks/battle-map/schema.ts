@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { nodeId, text } from '../diagram/spec.ts';
+import { nodeId, text } from '../fields.ts';
 
 const ItemSchema = v.union([
   /** A figure from the facts file: its value large, its label under it. */

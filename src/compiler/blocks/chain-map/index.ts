@@ -1,8 +1,7 @@
 import { deckText } from '../../../i18n/deck-text.ts';
 import { resolveRef } from '../../facts/refs.ts';
+import { type BlockContext, defineBlock, type Spec } from '../define.ts';
 import { caption, uniqueSources } from '../diagram/html.ts';
-import { parseSpec, rejectFenceOptions, type Spec } from '../diagram/spec.ts';
-import type { BlockContext, BlockRenderer } from '../types.ts';
 import { isLayout, type LinkInput, layoutChainMap, MIN_TEXT } from './layout.ts';
 import { NARROW, renderChainMap } from './render.ts';
 import { ChainMapSchema, type ChainMapSpec } from './schema.ts';
@@ -88,10 +87,8 @@ function resolveFacts(spec: Spec<ChainMapSpec>, ctx: BlockContext): boolean {
   return ok;
 }
 
-export function renderChainMapBlock(body: string, ctx: BlockContext): string {
-  rejectFenceOptions(ctx, NAME, 'step: tiers');
-  const spec = parseSpec(body, ctx, NAME, ChainMapSchema);
-  if (!spec || !resolveFacts(spec, ctx) || !check(spec)) return '';
+function render(spec: Spec<ChainMapSpec>, ctx: BlockContext): string {
+  if (!resolveFacts(spec, ctx) || !check(spec)) return '';
   const { value } = spec;
   const sources = uniqueSources([...value.tiers.flatMap((t) => t.nodes.map((n) => n.source)), value.source]);
   const cap = caption(value.caption, sources, value.width, deckText(ctx.lang), ctx.host.measure);
@@ -133,5 +130,16 @@ export function renderChainMapBlock(body: string, ctx: BlockContext): string {
   });
 }
 
-/** ```chain-map: a layered diagram of tiers, nodes and links, laid out and drawn at build time. */
-export const chainMap: BlockRenderer = { name: NAME, render: renderChainMapBlock, runtime: 'diagrams' };
+/**
+ * ```chain-map: a layered diagram of tiers, nodes and links, laid out and drawn at build time; on a phone, its
+ * narrow layout (tiers down the screen), or, when none fits, the map scrolling across inside itself.
+ */
+export const chainMap = defineBlock({
+  name: NAME,
+  schema: ChainMapSchema,
+  render,
+  example: 'step: tiers',
+  runtime: new URL('../../../runtime/parts/chain-map.ts', import.meta.url),
+  css: new URL('../../../../assets/theme/diagrams.css', import.meta.url),
+  narrow: 'reflow',
+});

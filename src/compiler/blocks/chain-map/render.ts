@@ -1,3 +1,4 @@
+import { BLOCK_ATTR, CHAIN_MAP } from '../../../contracts/dom.ts';
 import { escapeHtml, renderAttrs } from '../../html.ts';
 import { type Box, px } from '../diagram/geometry.ts';
 import { lines, style } from '../diagram/html.ts';
@@ -32,9 +33,9 @@ function narrowBox(b: Box | undefined): Record<string, number | undefined> {
 function node(n: PlacedNode, o: RenderOptions, narrow: Map<string, PlacedNode>): string {
   const fragment = stepAttrs(o.step, n.tier);
   const attrs = renderAttrs({
-    class: ['cm-node', fragment.class].filter(Boolean).join(' '),
+    class: [CHAIN_MAP.node, fragment.class].filter(Boolean).join(' '),
     'data-fragment-index': fragment['data-fragment-index'],
-    'data-node': n.id,
+    [CHAIN_MAP.nodeAttr]: n.id,
     'data-tier': n.tier,
     tabindex: 0,
     role: 'button',
@@ -53,10 +54,10 @@ function linkLayer(layout: ChainLayout, o: RenderOptions, className: string, sca
     .map((l) => {
       const fragment = stepAttrs(o.step, l.tier);
       return `<path${renderAttrs({
-        class: ['cm-link', l.dashed ? 'cm-link-dashed' : '', fragment.class].filter(Boolean).join(' '),
+        class: [CHAIN_MAP.link, l.dashed ? 'cm-link-dashed' : '', fragment.class].filter(Boolean).join(' '),
         'data-fragment-index': fragment['data-fragment-index'],
-        'data-from': l.from,
-        'data-to': l.to,
+        [CHAIN_MAP.fromAttr]: l.from,
+        [CHAIN_MAP.toAttr]: l.to,
         d: l.d,
       })}/>`;
     })
@@ -109,7 +110,7 @@ export function renderChainMap(layout: ChainLayout, o: RenderOptions): string {
       : {}),
   });
   return (
-    `<figure${renderAttrs({ class: 'chain-map', id: o.id, 'data-block': 'chain-map', 'data-direction': o.direction, 'data-step': o.step ? 'tiers' : undefined, 'data-narrow': narrow ? 'down' : undefined, style: rootStyle })}>` +
+    `<figure${renderAttrs({ class: 'chain-map', id: o.id, [BLOCK_ATTR]: CHAIN_MAP.block, 'data-direction': o.direction, 'data-step': o.step ? 'tiers' : undefined, 'data-narrow': narrow ? 'down' : undefined, style: rootStyle })}>` +
     `<div class="cm-frame" style="${style({ width: W, height: H })}">` +
     linkLayer(layout, o, 'cm-links') +
     (narrow ? linkLayer(narrow, o, 'cm-links cm-links-narrow', NARROW.scale) : '') +

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { nodeId, pixels, text } from '../diagram/spec.ts';
+import { nodeId, pixels, text } from '../fields.ts';
 
 const ids = v.union([nodeId, v.pipe(v.array(nodeId), v.minLength(1, 'must list at least one node id'))]);
 

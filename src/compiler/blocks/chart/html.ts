@@ -1,3 +1,4 @@
+import { BLOCK_ATTR, CHART } from '../../../contracts/dom.ts';
 import type { DeckText } from '../../../i18n/deck-text.ts';
 import { escapeHtml, jsonForScript, renderAttrs } from '../../html.ts';
 import { noBreakHtml } from '../../nowrap.ts';
@@ -38,7 +39,7 @@ function table(model: ChartModel, id: string, words: DeckText): string {
     .join('');
   const corner = escapeHtml(model.axes.category ?? words.chartItem);
   return (
-    `<div class="chart-data"><table class="chart-table" id="${id}-table">` +
+    `<div class="chart-data"><table class="${CHART.table}" id="${id}-table">` +
     `<caption>${escapeHtml(model.title ?? words.chartData)}</caption>` +
     `<thead><tr><th scope="col">${corner}</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`
   );
@@ -62,15 +63,15 @@ export function renderChart({ id, model, height, source, note, words }: ChartHtm
   const attrs = renderAttrs({
     class: 'chart',
     id,
-    'data-block': 'chart',
-    'data-chart-state': 'pending',
+    [BLOCK_ATTR]: CHART.block,
+    [CHART.stateAttr]: 'pending',
     'data-chart-type': model.type,
     'data-chart-step': model.step,
   });
   const steps = Array.from(
     { length: model.steps },
     (_, i) =>
-      `<span class="fragment chart-step" data-chart-for="${id}" data-chart-step-index="${i + 1}" aria-hidden="true"></span>`,
+      `<span class="fragment ${CHART.step}" ${CHART.stepForAttr}="${id}" ${CHART.stepIndexAttr}="${i + 1}" aria-hidden="true"></span>`,
   ).join('');
   const caption = [
     source ? `<span class="chart-source-text">${noBreakHtml(words.source + source)}</span>` : '',
@@ -81,13 +82,13 @@ export function renderChart({ id, model, height, source, note, words }: ChartHtm
   return (
     `<figure${attrs}>` +
     (model.title ? `<figcaption class="chart-title">${escapeHtml(model.title)}</figcaption>` : '') +
-    `<div class="chart-frame" style="height:${height}px">` +
+    `<div class="${CHART.frame}" style="height:${height}px">` +
     `<canvas role="img" aria-label="${escapeHtml(summary(model, words, source))}"></canvas>` +
     table(model, id, words) +
-    `<button type="button" class="chart-data-toggle" aria-controls="${id}-table" aria-pressed="false" hidden></button>` +
+    `<button type="button" class="${CHART.toggle}" aria-controls="${id}-table" aria-pressed="false" hidden></button>` +
     `</div>` +
     (caption ? `<p class="chart-source">${caption}</p>` : '') +
-    `<script type="application/json" class="chart-model">${jsonForScript(model)}</script>` +
+    `<script type="application/json" class="${CHART.model}">${jsonForScript(model)}</script>` +
     steps +
     `</figure>\n`
   );

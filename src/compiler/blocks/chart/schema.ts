@@ -55,39 +55,3 @@ export const ChartSpec = v.strictObject({
 });
 
 export type ChartSpec = v.InferOutput<typeof ChartSpec>;
-
-/** Keys allowed at each level, for "did you mean" and "known keys" in messages. */
-export function keysAt(path: (string | number)[]): string[] {
-  const names = path.filter((p): p is string => typeof p === 'string');
-  const last = names[names.length - 1];
-  if (names.length === 0) return Object.keys(ChartSpec.entries);
-  if (last === 'datasets') return Object.keys(Series.entries);
-  if (last === 'marks') return Object.keys(Mark.entries);
-  if (last === 'axes') return ['x', 'y'];
-  if (last === 'x' || last === 'y') return ['title'];
-  if (last === 'format') return ['decimals', 'unit'];
-  return [];
-}
-
-/** `datasets[1].data[2]`: how a path reads in a message. */
-export function dotted(path: (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
-const EXPECTED: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a map of keys',
-  null: 'empty',
-};
-
-/** "text or a number" from valibot's `expected` ("string | number"). */
-export function describeExpected(expected: string | null): string {
-  if (!expected) return 'something else';
-  return expected
-    .split(' | ')
-    .map((e) => EXPECTED[e] ?? e)
-    .join(' or ');
-}

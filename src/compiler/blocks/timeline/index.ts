@@ -1,7 +1,6 @@
 import { type DeckText, deckText } from '../../../i18n/deck-text.ts';
+import { type BlockContext, defineBlock, type Spec } from '../define.ts';
 import { caption, uniqueSources } from '../diagram/html.ts';
-import { parseSpec, rejectFenceOptions, type Spec } from '../diagram/spec.ts';
-import type { BlockContext, BlockRenderer } from '../types.ts';
 import { endOf, parseDate, shownIn, startOf, type TimelineDate } from './dates.ts';
 import { type EventInput, layoutTimeline, type SpanInput } from './layout.ts';
 import { renderTimeline } from './render.ts';
@@ -57,12 +56,10 @@ function check(
   return ok ? { events, spans } : undefined;
 }
 
-export function renderTimelineBlock(body: string, ctx: BlockContext): string {
-  rejectFenceOptions(ctx, NAME, 'step: events');
-  const spec = parseSpec(body, ctx, NAME, TimelineSchema);
+function render(spec: Spec<TimelineSpec>, ctx: BlockContext): string {
   const words = deckText(ctx.lang);
-  const checked = spec && check(spec, words);
-  if (!spec || !checked) return '';
+  const checked = check(spec, words);
+  if (!checked) return '';
   const { value } = spec;
   const cap = caption(
     value.caption,
@@ -96,5 +93,13 @@ export function renderTimelineBlock(body: string, ctx: BlockContext): string {
   });
 }
 
-/** ```timeline: dated events on an ordinal axis with optional spans, laid out at build time. */
-export const timeline: BlockRenderer = { name: NAME, render: renderTimelineBlock, runtime: 'diagrams' };
+/** ```timeline: dated events on an ordinal axis with optional spans, laid out at build time; vertical on a phone. */
+export const timeline = defineBlock({
+  name: NAME,
+  schema: TimelineSchema,
+  render,
+  example: 'step: events',
+  runtime: new URL('../../../runtime/parts/timeline.ts', import.meta.url),
+  css: new URL('../../../../assets/theme/diagrams.css', import.meta.url),
+  narrow: 'reflow',
+});

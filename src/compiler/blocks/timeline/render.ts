@@ -1,3 +1,4 @@
+import { BLOCK_ATTR, TIMELINE } from '../../../contracts/dom.ts';
 import { escapeHtml, renderAttrs } from '../../html.ts';
 import { style } from '../diagram/html.ts';
 import { formatDate, spanDates } from './dates.ts';
@@ -23,7 +24,7 @@ function sizes(prefix: string, s: TimelineSizes): Record<string, number> {
 function event(slot: Slot, index: number, order: number, step: boolean): string {
   const e = slot.event!;
   const attrs = renderAttrs({
-    class: step ? 'tl-event fragment' : 'tl-event',
+    class: step ? `${TIMELINE.event} fragment` : TIMELINE.event,
     'data-fragment-index': step ? order : undefined,
     'data-node': e.id,
     style: `--slot:${index + 1}`,
@@ -64,8 +65,8 @@ export function renderTimeline(layout: TimelineLayout, o: RenderOptions): string
     `<figure${renderAttrs({
       class: 'timeline',
       id: o.id,
-      'data-block': 'timeline',
-      'data-step': o.step ? 'events' : undefined,
+      [BLOCK_ATTR]: TIMELINE.block,
+      [TIMELINE.stepAttr]: o.step ? 'events' : undefined,
       'data-spans': layout.spans.length > 0 ? 'true' : undefined,
       'data-compact': layout.compact ? 'true' : undefined,
       style: rootStyle,

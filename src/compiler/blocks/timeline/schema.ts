@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { nodeId, pixels, text } from '../diagram/spec.ts';
+import { nodeId, pixels, text } from '../fields.ts';
 import { parseDate } from './dates.ts';
 
 /** A date written 2020-07-09, 2023-12 or 2023 (YAML reads a bare 2023 as a number). */

@@ -1,0 +1,45 @@
+import type { Plugin } from 'vite';
+import type { Block } from '../../compiler/blocks/define.ts';
+import { BLOCK_STYLES_MODULE, BLOCKS_MODULE } from '../../contracts/blocks.ts';
+import type { DeckSource } from './deck-source.ts';
+
+const unique = (list: (string | undefined)[]) => [...new Set(list.filter((x): x is string => Boolean(x)))];
+
+/** The modules listing the blocks' browser parts and stylesheets, as the runtime imports them. */
+export function blockModules(blocks: Block[]): { runtimes: string; styles: string } {
+  const runtimes = unique(blocks.map((b) => b.runtime));
+  const styles = unique(blocks.map((b) => b.css));
+  return {
+    runtimes: `export const blockRuntimes = [${runtimes.map((m) => `() => import(${JSON.stringify(m)})`).join(', ')}];\n`,
+    styles: styles.map((s) => `import ${JSON.stringify(s)};\n`).join(''),
+  };
+}
+
+/**
+ * `deck:blocks` writes `virtual:deck/blocks` (a lazy import of each used block's runtime part: the others and
+ * their libraries, Chart.js among them, are not in the build) and `virtual:deck/block-styles` (their CSS). The
+ * dev server lists every registered block, so a block added to a slide works without a restart.
+ */
+export function deckBlocks(source: DeckSource): Plugin {
+  let serve = false;
+  const inUse = () => {
+    if (serve) return source.blocks;
+    const first = source.variants[0];
+    const used = new Set(first ? source.get(first).blocks : []);
+    return source.blocks.filter((b) => used.has(b.name));
+  };
+  const ids = { [`\0${BLOCKS_MODULE}`]: 'runtimes', [`\0${BLOCK_STYLES_MODULE}`]: 'styles' } as const;
+  return {
+    name: 'deck:blocks',
+    configResolved(config) {
+      serve = config.command === 'serve';
+    },
+    resolveId(id) {
+      return id === BLOCKS_MODULE || id === BLOCK_STYLES_MODULE ? `\0${id}` : undefined;
+    },
+    load(id) {
+      const which = ids[id as keyof typeof ids];
+      return which ? blockModules(inUse())[which] : undefined;
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { groupThousands } from '../../src/compiler/blocks/table/format.ts';
+import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import { compile, dom, fixture } from './helpers.ts';
+
+const deck = (spec: string) => compile({ 'docs/a.md': `# t\n\n\`\`\`table\n${spec}\n\`\`\`\n` });
+const problems = (spec: string) => deck(spec).diagnostics.map(formatDiagnostic);
+const cells = (doc: Document) =>
+  [...doc.querySelectorAll('.table-data tbody tr')].map((tr) =>
+    [...tr.querySelectorAll('th, td')].map((c) => c.textContent),
+  );
+
+describe('```table', () => {
+  it('formats numbers with thousands separators and decimals, percents and text, each aligned', () => {
+    const doc = dom(fixture('blocks-deck'));
+    const [first] = doc.querySelectorAll('[data-block="table"]');
+    expect(first?.getAttribute('data-narrow-mode')).toBe('scroll');
+    expect([...first!.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
+      'Industry',
+      'Outputbn',
+      'Share',
+      'Growth',
+      'Firms',
+      'Jobs',
+      'Exportsbn',
+      'Region',
+    ]);
+    const rows = [...first!.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.children].map((c) => [c.textContent, c.getAttribute('class')]),
+    );
+    expect(rows[0]).toEqual([
+      ['Information technology', 'table-left'],
+      ['5,187.9', 'table-right'],
+      ['34.2%', 'table-right'],
+      ['9.5%', 'table-right'],
+      ['1,204', 'table-right'],
+      ['183,400', 'table-right'],
+      ['312.46', 'table-right'],
+      ['North district', 'table-center'],
+    ]);
+    expect(first?.querySelector('.table-source')?.textContent).toBe(
+      'Source: city statistics bureau (fixture data)',
+    );
+    expect(first?.querySelector('figcaption')?.textContent).toBe('Output by industry, 2024');
+    expect(first?.querySelector('.table-scroll')?.getAttribute('tabindex')).toBe('0');
+  });
+
+  it('reads CSV rows (quoted cells, empty cells, negative numbers) as it reads YAML rows', () => {
+    const doc = dom(fixture('blocks-deck'));
+    const second = doc.querySelectorAll('[data-block="table"]')[1]!;
+    expect(
+      [...second.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
+    ).toEqual([
+      ['Alpha', '1,234,567.89', '12.3%'],
+      ['Beta, Inc.', '-42.00', '0.5%'],
+      ['Gamma', '—', '100.0%'],
+    ]);
+    expect(fixture('blocks-deck').diagnostics).toEqual([]);
+  });
+
+  it('takes rows as lists in column order', () => {
+    const doc = dom(
+      deck('columns: [{title: a}, {title: b, format: number}]\nrows:\n  - [x, 1000]\n  - [y, "2,500"]'),
+    );
+    expect(cells(doc)).toEqual([
+      ['x', '1,000'],
+      ['y', '2,500'],
+    ]);
+  });
+
+  it('groups thousands whatever the locale, rounding only when asked', () => {
+    expect(groupThousands(1234567.891, 2)).toBe('1,234,567.89');
+    expect(groupThousands(999.95, 1)).toBe('1,000.0');
+    expect(groupThousands(-1234)).toBe('-1,234');
+    expect(groupThousands(-0.001, 1)).toBe('0.0');
+    expect(groupThousands(12.5)).toBe('12.5');
+  });
+
+  it('reports a bad cell at its line and column, in YAML and in CSV', () => {
+    expect(problems('columns: [{title: a}, {title: b, format: number}]\nrows:\n  - [x, lots]')).toEqual([
+      'docs/a.md:6:9: table: column "b" holds numbers; got "lots": write a number such as 1234.5 (or leave it empty)',
+    ]);
+    expect(
+      problems('columns: [{title: a}, {title: b, format: percent}]\ncsv: |\n  x, 1\n  y,  half'),
+    ).toEqual([
+      'docs/a.md:7:7: table: column "b" holds percents; got "half": write a number such as 12.5 (or leave it empty)',
+    ]);
+  });
+
+  it('reports unknown keys and columns with a suggestion, and rows of the wrong length', () => {
+    expect(problems('colums: [{title: a}]\nrows: [[x]]')).toEqual([
+      'docs/a.md:4:1: table: the spec needs "columns": add columns: …',
+      'docs/a.md:4:1: table: unknown key "colums" in the spec: did you mean "columns"? known keys are caption, columns, rows, csv, source',
+    ]);
+    expect(problems('columns: [{title: a, key: name}]\nrows:\n  - {nmae: x}')).toEqual([
+      'docs/a.md:6:6: table: row 1 has no column "nmae": did you mean "name"? columns are name',
+    ]);
+    expect(problems('columns: [{title: a}, {title: b}]\nrows:\n  - [x]')).toEqual([
+      'docs/a.md:6:5: table: row 1 has 1 cells but there are 2 columns: give one per column (empty for none)',
+    ]);
+    expect(problems('columns: [{title: a, format: money}]\nrows: [[x]]')).toEqual([
+      expect.stringMatching(
+        /^docs\/a\.md:4:30: table: columns\[0\]\.format must be one of text, number, percent; got "money"/,
+      ),
+    ]);
+  });
+
+  it('escapes every string from the spec', () => {
+    const html = deck(
+      'columns: [{title: "<b>a</b>"}]\nrows: [["<img src=x onerror=alert(1)>"]]\nsource: "<i>s</i>"',
+    ).html;
+    expect(html).not.toMatch(/<img|<b>|<i>/);
+  });
+});
