@@ -20,8 +20,10 @@ export interface Spec<T> {
 }
 
 /**
- * A module the page loads for a block: a `file:` URL (`new URL('./runtime.ts', import.meta.url)`), an absolute
- * path, or a package specifier. Vite bundles it only into a deck that uses the block.
+ * A module the page loads for a block: a `file:` URL (`new URL('./runtime.ts', import.meta.url)`, for a deck's
+ * own block), an absolute path, a package specifier, or `engine:<path>` for one of the engine's own files (its
+ * blocks run from src/ and, bundled into the CLI, from lib/cli/, where import.meta.url points elsewhere).
+ * Vite bundles it only into a deck that uses the block.
  */
 export type ModuleRef = URL | string;
 
@@ -68,10 +70,14 @@ export interface Block {
   narrow: NarrowMode;
 }
 
+/** Marks a path relative to the engine's folder; the Vite plugin resolves it. */
+export const ENGINE = 'engine:';
+
 const modulePath = (ref: ModuleRef | undefined): string | undefined => {
   if (ref === undefined) return undefined;
   const text = String(ref);
   if (text.startsWith('file:')) return fileURLToPath(text);
+  if (text.startsWith(ENGINE)) return text;
   if (!isAbsolute(text) && text.startsWith('.'))
     throw new Error(`block module "${text}" is relative: give new URL("${text}", import.meta.url)`);
   return text;

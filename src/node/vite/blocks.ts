@@ -1,9 +1,17 @@
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import type { Block } from '../../compiler/blocks/define.ts';
+import { type Block, ENGINE } from '../../compiler/blocks/define.ts';
 import { BLOCK_STYLES_MODULE, BLOCKS_MODULE } from '../../contracts/blocks.ts';
+import { ENGINE_ROOT } from '../engine.ts';
 import type { DeckSource } from './deck-source.ts';
 
-const unique = (list: (string | undefined)[]) => [...new Set(list.filter((x): x is string => Boolean(x)))];
+/** `engine:src/…` is a file of the engine's, wherever the deck is. */
+const resolveRef = (ref: string) =>
+  ref.startsWith(ENGINE) ? join(ENGINE_ROOT, ref.slice(ENGINE.length)) : ref;
+
+const unique = (list: (string | undefined)[]) => [
+  ...new Set(list.filter((x): x is string => Boolean(x)).map(resolveRef)),
+];
 
 /** The modules listing the blocks' browser parts and stylesheets, as the runtime imports them. */
 export function blockModules(blocks: Block[]): { runtimes: string; styles: string } {

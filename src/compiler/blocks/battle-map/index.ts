@@ -2,7 +2,7 @@ import { deckText } from '../../../i18n/deck-text.ts';
 import { formatNumber, resolveRef } from '../../facts/refs.ts';
 import { escapeHtml, renderAttrs } from '../../html.ts';
 import { labelHtml, noBreakHtml } from '../../nowrap.ts';
-import { type BlockContext, defineBlock, type Spec } from '../define.ts';
+import { type BlockContext, defineBlock, ENGINE, type Spec } from '../define.ts';
 import { BattleMapSchema, type BattleMapSpec } from './schema.ts';
 
 const NAME = 'battle-map';
@@ -90,6 +90,6 @@ export const battleMap = defineBlock({
   schema: BattleMapSchema,
   render,
   example: 'step: rows',
-  css: new URL('../../../../assets/theme/battle-map.css', import.meta.url),
+  css: `${ENGINE}assets/theme/battle-map.css`,
   narrow: 'reflow',
 });

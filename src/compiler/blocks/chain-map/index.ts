@@ -1,6 +1,6 @@
 import { deckText } from '../../../i18n/deck-text.ts';
 import { resolveRef } from '../../facts/refs.ts';
-import { type BlockContext, defineBlock, type Spec } from '../define.ts';
+import { type BlockContext, defineBlock, ENGINE, type Spec } from '../define.ts';
 import { caption, uniqueSources } from '../diagram/html.ts';
 import { isLayout, type LinkInput, layoutChainMap, MIN_TEXT } from './layout.ts';
 import { NARROW, renderChainMap } from './render.ts';
@@ -139,7 +139,7 @@ export const chainMap = defineBlock({
   schema: ChainMapSchema,
   render,
   example: 'step: tiers',
-  runtime: new URL('../../../runtime/parts/chain-map.ts', import.meta.url),
-  css: new URL('../../../../assets/theme/diagrams.css', import.meta.url),
+  runtime: `${ENGINE}src/runtime/parts/chain-map.ts`,
+  css: `${ENGINE}assets/theme/diagrams.css`,
   narrow: 'reflow',
 });

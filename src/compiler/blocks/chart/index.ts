@@ -1,5 +1,5 @@
 import { deckText } from '../../../i18n/deck-text.ts';
-import { defineBlock, type Expansion, type Spec } from '../define.ts';
+import { defineBlock, ENGINE, type Expansion, type Spec } from '../define.ts';
 import type { BlockContext } from '../types.ts';
 import { buildModel } from './build-model.ts';
 import { type DataOrigin, loadDataRef } from './data-ref.ts';
@@ -69,7 +69,7 @@ export const chartBlock = defineBlock({
   schema: ChartSpec,
   expand,
   render,
-  runtime: new URL('../../../runtime/parts/charts.ts', import.meta.url),
-  css: new URL('../../../../assets/theme/chart.css', import.meta.url),
+  runtime: `${ENGINE}src/runtime/parts/charts.ts`,
+  css: `${ENGINE}assets/theme/chart.css`,
   narrow: 'redraw',
 });

@@ -4,7 +4,7 @@ import { loadFacts } from '../../facts/load.ts';
 import { unknown } from '../../facts/refs.ts';
 import { escapeHtml, renderAttrs } from '../../html.ts';
 import { labelHtml, noBreakHtml } from '../../nowrap.ts';
-import { type BlockContext, defineBlock, type Spec } from '../define.ts';
+import { type BlockContext, defineBlock, ENGINE, type Spec } from '../define.ts';
 
 const ItemSchema = v.strictObject({
   fact: v.string(),
@@ -69,6 +69,6 @@ export const figuresBlock = defineBlock({
   name: 'figures',
   schema: SpecSchema,
   render,
-  css: new URL('../../../../assets/theme/figures.css', import.meta.url),
+  css: `${ENGINE}assets/theme/figures.css`,
   narrow: 'reflow',
 });

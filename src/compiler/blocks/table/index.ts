@@ -3,6 +3,7 @@ import {
   type BlockContext,
   defineBlock,
   didYouMean,
+  ENGINE,
   type Expansion,
   escapeHtml,
   fields,
@@ -149,6 +150,6 @@ export const tableBlock = defineBlock({
   schema: TableSchema,
   expand,
   render,
-  css: new URL('./table.css', import.meta.url),
+  css: `${ENGINE}src/compiler/blocks/table/table.css`,
   narrow: 'scroll',
 });

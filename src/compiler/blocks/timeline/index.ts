@@ -1,5 +1,5 @@
 import { type DeckText, deckText } from '../../../i18n/deck-text.ts';
-import { type BlockContext, defineBlock, type Spec } from '../define.ts';
+import { type BlockContext, defineBlock, ENGINE, type Spec } from '../define.ts';
 import { caption, uniqueSources } from '../diagram/html.ts';
 import { endOf, parseDate, shownIn, startOf, type TimelineDate } from './dates.ts';
 import { type EventInput, layoutTimeline, type SpanInput } from './layout.ts';
@@ -99,7 +99,7 @@ export const timeline = defineBlock({
   schema: TimelineSchema,
   render,
   example: 'step: events',
-  runtime: new URL('../../../runtime/parts/timeline.ts', import.meta.url),
-  css: new URL('../../../../assets/theme/diagrams.css', import.meta.url),
+  runtime: `${ENGINE}src/runtime/parts/timeline.ts`,
+  css: `${ENGINE}assets/theme/diagrams.css`,
   narrow: 'reflow',
 });
