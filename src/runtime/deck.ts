@@ -1,16 +1,13 @@
 import Reveal from 'reveal.js';
 import { readConfig, revealOptions } from './config.ts';
+import { fetchEveryFace } from './first-paint.ts';
 import { currentLayoutContext, markLayout, wantsReader } from './layout.ts';
 import type { DeckContext, DeckPart } from './part.ts';
 import { createParts } from './parts/index.ts';
 
-/**
- * Fonts: every face the page declares is loaded, and the deck's family renders CJK text. Faces no laid-out
- * text needs yet (the rest of the subset, beyond the first slide's) are fetched now: the browser would ask for
- * them only when reveal.js lays out a later slide, seconds later on a phone, and ready would wait for that.
- */
+/** Fonts: every face the page declares is loaded, and the deck's family renders CJK text. */
 async function fontsReady(sample: string): Promise<void> {
-  for (const face of document.fonts) if (face.status === 'unloaded') face.load().catch(() => undefined);
+  fetchEveryFace();
   const family =
     getComputedStyle(document.documentElement).getPropertyValue('--deck-font-family').trim() || '"Deck Sans"';
   await Promise.all([400, 700].map((w) => document.fonts.load(`${w} 32px ${family}`, sample)));

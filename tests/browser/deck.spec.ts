@@ -34,6 +34,45 @@ test('the first slide is in the HTML the server sends', async ({ request }) => {
   expect(html).not.toMatch(/markdown-it|data-markdown/);
 });
 
+test('reveal.js starts only after the first slide has been drawn with its font', async ({ page }) => {
+  // Page-side, before any page script: the frame in which the cover's heading is laid out with its font
+  // ready, and the moment reveal.js takes the page (it marks <body> as its viewport).
+  await page.addInitScript({
+    content: `(() => {
+      const w = window;
+      const check = () => {
+        const h = document.querySelector('.reveal .slides section h1');
+        const s = h && getComputedStyle(h);
+        if (h && h.getBoundingClientRect().width > 0 && document.fonts.check(s.fontWeight + ' ' + s.fontSize + ' ' + s.fontFamily, h.textContent)) w.__drawnAt = performance.now();
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+      new MutationObserver((_m, o) => {
+        if (document.body && document.body.classList.contains('reveal-viewport')) { w.__revealAt = performance.now(); o.disconnect(); }
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['class'] });
+    })();`,
+  });
+  // The heading's font arrives only after the script has: the order in which a slow font and a cached script
+  // come on a real network, where starting reveal.js at once would hold the heading's frame back.
+  let scriptArrived!: () => void;
+  const script = new Promise<void>((done) => {
+    scriptArrived = done;
+  });
+  page.on('requestfinished', (r) => {
+    if (r.resourceType() === 'script') scriptArrived();
+  });
+  await page.route(/deck-sans-[^/]*-first-700-[^/]*\.woff2$/, async (route) => {
+    await script;
+    await route.continue();
+  });
+  await openDeck(page);
+  const t = await page.evaluate(() => {
+    const w = window as unknown as { __drawnAt?: number; __revealAt?: number };
+    return { drawn: w.__drawnAt ?? Number.NaN, reveal: w.__revealAt ?? Number.NaN };
+  });
+  expect(t.drawn).toBeLessThan(t.reveal);
+});
+
 test('keyboard navigation moves across and down, and updates the hash', async ({ page }) => {
   await openDeck(page);
   expect(await indices(page)).toMatchObject({ h: 0, v: 0 });
