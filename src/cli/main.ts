@@ -25,8 +25,10 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    process.stderr.write(`${name ? `unknown command "${name}"\n` : ''}${USAGE}\n`);
-    return name === '--help' || name === '-h' ? 0 : 2;
+    const help = name === '--help' || name === '-h' || name === 'help';
+    if (help) process.stdout.write(`${USAGE}\n`);
+    else process.stderr.write(`${name ? `unknown command "${name}"\n` : ''}${USAGE}\n`);
+    return help ? 0 : 2;
   }
   try {
     return await command(args);
