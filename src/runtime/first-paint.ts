@@ -5,8 +5,10 @@
  * `fontsLoaded` runs as soon as the first slide's faces are in, before that frame.
  */
 export async function firstSlidePainted(doc: Document = document, fontsLoaded = () => {}): Promise<void> {
-  // A hidden tab draws no frames (requestAnimationFrame never fires): nothing to wait for there.
-  if (doc.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') {
+  // A hidden tab draws no frames (requestAnimationFrame never fires): nothing to wait for there. Nor in the
+  // print view: Chromium's own --print-to-pdf draws none either, and printed the deck blank.
+  const print = /print-pdf/i.test(doc.location?.search ?? '');
+  if (print || doc.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') {
     fontsLoaded();
     return;
   }
