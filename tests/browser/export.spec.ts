@@ -234,7 +234,7 @@ test.describe('export failures', () => {
     const run = await deck(['pdf', '--out', out], { cwd: dir });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('slides/01-broken.md:7:4: unknown fence name "chrat"');
-    expect(run.stderr).toContain('slides/02-unknown-key.md:2:1: unknown front matter key "titel"');
+    expect(run.stderr).toContain('slides/02-unknown-key.md:2:1: unknown key "titel" in front matter');
     expect(run.stderr).toMatch(/problems in the slides: fix them and export again/);
     untouched(dir, out);
     expect(run.leftovers).toEqual([]);

@@ -46,7 +46,9 @@ export function charts(): DeckPart {
   return {
     name: 'charts',
     setup(ctx: DeckContext) {
-      if (chartFigures().length === 0 && !import.meta.hot) return;
+      // In print, reveal.js may still be moving the slides into pages (its PDF layout runs on after it is
+      // ready): the figures are counted once it is done, or a deck could be ready with its charts undrawn.
+      if (!ctx.print && chartFigures().length === 0 && !import.meta.hot) return;
       const { reveal } = ctx;
       const theme = readTheme();
       let lib: Promise<Lib> | undefined;
