@@ -340,6 +340,10 @@ test('a slide change is announced once, by reveal.js’s live region, in each pa
     await openDeck(page, `${server.url}${variant}`);
     await goTo(page, 0, 0);
     const result = await page.evaluate(async () => {
+      // reveal.js announces a slide a frame after it is shown (and after a sync): let the opening slide's
+      // announcement land before watching, or a loaded machine counts it against the change.
+      await new Promise(requestAnimationFrame);
+      await new Promise(requestAnimationFrame);
       const regions = [
         ...document.querySelectorAll('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"]'),
       ];
