@@ -20,6 +20,7 @@ import { buildDeck } from '../src/node/build.ts';
 import { loadDeck } from '../src/node/load.ts';
 import { isStale } from '../src/node/stale.ts';
 import { serveDeck } from '../src/server/app.ts';
+import { median } from './common.ts';
 
 // `npm run bench:export -- pptx`: the PPTX export's own benchmark (bench/export-pptx.ts).
 if (process.argv[2] === 'pptx') {
@@ -164,12 +165,6 @@ async function runB(chromium: string, url: string, out: string, a: Run): Promise
   const r = await inspect(out);
   return { ...t, ...r, ok: a.ok && t.code === 0 && r.pages === a.pages && r.text === a.text };
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 /** Pages of the runs: one number when all agree, else the range (a blank run prints one page). */
 function pagesRange(runs: Run[]): string {

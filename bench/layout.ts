@@ -9,12 +9,12 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { build } from 'vite';
 import { chromiumArgs, findChromium } from '../src/node/browser.ts';
 import { READER_BELOW_SCALE } from '../src/runtime/layout.ts';
 import { serveDeck } from '../src/server/app.ts';
+import { buildDeckInto } from './common.ts';
 import { measureSlides, type Readable, share } from './readable.ts';
 
 const SCREENS: { name: string; width: number; height: number; scale: number }[] = [
@@ -28,7 +28,6 @@ const SCREENS: { name: string; width: number; height: number; scale: number }[] 
   { name: 'small laptop', width: 1280, height: 720, scale: 1 },
 ];
 const BAR = { share: 0.9, smallest: 12 };
-const root = resolve(import.meta.dirname, '..');
 
 interface Measured {
   /** Characters at ≥ 14 px over all slides. */
@@ -54,12 +53,7 @@ async function main(): Promise<number> {
   const work = mkdtempSync(join(tmpdir(), 'bench-layout-'));
   try {
     process.stderr.write('building the deck…\n');
-    await build({
-      root,
-      configFile: join(root, 'vite.config.ts'),
-      logLevel: 'error',
-      build: { outDir: join(work, 'dist') },
-    });
+    await buildDeckInto(join(work, 'dist'));
     const deck = await serveDeck({ root: join(work, 'dist') });
     const browser = await chromium.launch({ executablePath: await findChromium(), args: chromiumArgs() });
     const lines: string[] = [];

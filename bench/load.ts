@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from '@playwright/test';
-import { build } from 'vite';
 import { chromiumArgs, findChromium } from '../src/node/browser.ts';
 import { serveDeck } from '../src/server/app.ts';
+import { buildDeckInto, median } from './common.ts';
 import { measureHmr } from './hmr.ts';
 import { servePlain } from './plain-server.ts';
 import { measureSlides, share } from './readable.ts';
@@ -187,11 +187,6 @@ async function readability(browser: Browser, url: string): Promise<string> {
   }
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
@@ -199,12 +194,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'bench-load-'));
   try {
     process.stderr.write('building our deck and the reference page…\n');
-    await build({
-      root,
-      configFile: join(root, 'vite.config.ts'),
-      logLevel: 'error',
-      build: { outDir: join(work, 'ours') },
-    });
+    await buildDeckInto(join(work, 'ours'));
     writeReferencePage(root, join(work, 'reference'));
     const ours = await serveDeck({ root: join(work, 'ours') });
     const reference = await servePlain(join(work, 'reference'));

@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium } from '@playwright/test';
-import { build } from 'vite';
 import { chromiumArgs, findChromium } from '../src/node/browser.ts';
 import { serveDeck } from '../src/server/app.ts';
+import { buildDeckInto, median } from './common.ts';
 import { servePlain } from './plain-server.ts';
 import { writeReferencePage } from './reference.ts';
 
@@ -150,24 +150,13 @@ async function traceOnce(browser: Browser, url: string, name: string): Promise<B
   }
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'bench-trace-'));
   try {
     const dist = distFlag > 0 ? resolve(process.argv[distFlag + 1] ?? '') : join(work, 'ours');
     if (distFlag < 0) {
       process.stderr.write('building our deck…\n');
-      await build({
-        root,
-        configFile: join(root, 'vite.config.ts'),
-        logLevel: 'error',
-        build: { outDir: dist },
-      });
+      await buildDeckInto(dist);
     }
     writeReferencePage(root, join(work, 'reference'));
     const ours = await serveDeck({ root: dist });
