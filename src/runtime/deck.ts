@@ -1,6 +1,7 @@
 import Reveal from 'reveal.js';
 import { readConfig, revealOptions } from './config.ts';
 import { fetchEveryFace } from './first-paint.ts';
+import { isPrintView } from './follow/page-mode.ts';
 import { currentLayoutContext, markLayout, wantsReader } from './layout.ts';
 import type { DeckContext, DeckPart } from './part.ts';
 import { createParts } from './parts/index.ts';
@@ -23,7 +24,7 @@ export async function startDeck(parts: DeckPart[] = createParts()): Promise<Deck
   const root = document.documentElement;
   try {
     const config = readConfig();
-    const print = /print-pdf/i.test(window.location.search);
+    const print = isPrintView();
     const reader = wantsReader(currentLayoutContext(print));
     markLayout(reader);
     const reveal = new Reveal(document.querySelector<HTMLElement>('.reveal')!, revealOptions(config, reader));

@@ -1,3 +1,5 @@
+import { isPrintView } from './follow/page-mode.ts';
+
 /**
  * Resolves once the first slide, shown by HTML and CSS alone (the theme's `.reveal:not(.ready)` rules), is on
  * screen with its font. The runtime starts then: reveal.js's start is ~100 ms of main thread that would
@@ -7,8 +9,11 @@
 export async function firstSlidePainted(doc: Document = document, fontsLoaded = () => {}): Promise<void> {
   // A hidden tab draws no frames (requestAnimationFrame never fires): nothing to wait for there. Nor in the
   // print view: Chromium's own --print-to-pdf draws none either, and printed the deck blank.
-  const print = /print-pdf/i.test(doc.location?.search ?? '');
-  if (print || doc.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') {
+  if (
+    (doc.location && isPrintView(doc.location)) ||
+    doc.visibilityState === 'hidden' ||
+    typeof requestAnimationFrame !== 'function'
+  ) {
     fontsLoaded();
     return;
   }

@@ -1,3 +1,6 @@
+/** reveal.js's print view (`?print-pdf`): the PDF and PNG export, and a browser's own print. */
+export const isPrintView = (loc: Location = window.location) => /print-pdf/i.test(loc.search);
+
 /** `?preview`: the deck inside the presenter view's next-slide frame, which neither follows nor shows UI. */
 export const isPreview = (loc: Location = window.location) => new URLSearchParams(loc.search).has('preview');
 
