@@ -197,7 +197,13 @@ test('timeline: one event per step, the current one highlighted, forward and bac
   await expect(events.nth(0)).toHaveAttribute('data-current', '');
   // The highlight is visible, not just an attribute.
   const [current, past] = await Promise.all(
-    [0, 1].map((i) => events.nth(i).evaluate((el) => getComputedStyle(el).backgroundColor)),
+    // After the highlight's colour transition has run (read mid-way, both can still be the card colour).
+    [0, 1].map((i) =>
+      events.nth(i).evaluate(async (el) => {
+        await Promise.all(el.getAnimations().map((a) => a.finished));
+        return getComputedStyle(el).backgroundColor;
+      }),
+    ),
   );
   expect(current).not.toBe(past);
 });
