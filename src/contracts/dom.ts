@@ -23,6 +23,11 @@ export const CHART = {
   step: 'chart-step',
   stepForAttr: 'data-chart-for',
   stepIndexAttr: 'data-chart-step-index',
+  /**
+   * Once drawn, on the figure: `left top right bottom min max`, the plot area in the frame's CSS px and the
+   * value axis range, so an exporter can lay a native chart and its reference lines out as the page does.
+   */
+  plotAttr: 'data-chart-plot',
 } as const;
 
 /** Chain maps: nodes (buttons) and links, each named by node id. */

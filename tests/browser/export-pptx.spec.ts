@@ -22,7 +22,12 @@ interface PrintedSlide {
   texts: string[];
   charts: number;
   /** The charts' models as the page carries them (labels, series with the values the data resolved to). */
-  models: { labels: string[]; datasets: { label: string; data: number[] }[] }[];
+  models: {
+    labels: string[];
+    horizontal: boolean;
+    datasets: { label: string; data: number[] }[];
+    marks: { value: number; label: string }[];
+  }[];
 }
 
 /** What the print view shows on each page, read in the browser. */
@@ -128,6 +133,59 @@ test.describe('export pptx', () => {
       );
       expect(part!.workbook).toBe(true);
     }
+  });
+
+  test('draws each chart’s reference lines over the native chart, laid out as the page’s, on their values', async () => {
+    type XmlElement = ReturnType<typeof all>[number];
+    const val = (el: XmlElement | undefined, tag: string) =>
+      el ? Number(all(el, tag)[0]?.getAttribute('val')) : Number.NaN;
+    let checked = 0;
+    for (const [i, path] of pkg.slides.entries()) {
+      const slide = await pkg.xml(path);
+      const frames = all(slide, 'p:graphicFrame');
+      const rels = (await pkg.rels(path)).filter((r) => r.type === 'chart');
+      for (const model of printed[i]!.models.filter((m) => m.marks.length > 0)) {
+        const labels = model.labels.map((l) => l.replace(/\s*\n\s*/g, ' '));
+        let chart: XmlElement | undefined;
+        let at = -1;
+        for (const [k, rel] of rels.entries()) {
+          const xml = await pkg.xml(rel.target);
+          if (JSON.stringify(chartSeries(xml)[0]?.categories) === JSON.stringify(labels))
+            [chart, at] = [xml, k];
+        }
+        expect(chart, `slide ${i + 1}: the chart of ${labels.join('/')}`).toBeDefined();
+        const plot = all(all(chart!, 'c:plotArea')[0]!, 'c:manualLayout')[0];
+        expect(plot, `slide ${i + 1}: the plot area laid out as the page's`).toBeDefined();
+        const [lx, ly, lw, lh] = ['c:x', 'c:y', 'c:w', 'c:h'].map((t) => val(plot, t));
+        const scaling = all(all(chart!, 'c:valAx')[0]!, 'c:scaling')[0];
+        const [min, max] = [val(scaling, 'c:min'), val(scaling, 'c:max')];
+        expect(max! > min!, `slide ${i + 1}: the value axis range`).toBe(true);
+        const g = frame(frames[at]!);
+        const dashed = all(slide, 'p:sp')
+          .filter((sp) => all(sp, 'a:prstGeom')[0]?.getAttribute('prst') === 'line')
+          .filter((sp) => all(sp, 'a:prstDash')[0]?.getAttribute('val') === 'dash')
+          .map(frame);
+        for (const mark of model.marks) {
+          const share = (mark.value - min!) / (max! - min!);
+          const near = (a: number, b: number) => Math.abs(a - b) < EMU.w * 0.004;
+          const line = model.horizontal
+            ? dashed.find(
+                (f) =>
+                  f.cx === 0 && near(f.x, g.x + g.cx * (lx! + lw! * share)) && near(f.y, g.y + g.cy * ly!),
+              )
+            : dashed.find(
+                (f) =>
+                  f.cy === 0 &&
+                  near(f.y, g.y + g.cy * (ly! + lh! * (1 - share))) &&
+                  near(f.x, g.x + g.cx * lx!),
+              );
+          expect(line, `slide ${i + 1}: the line of “${mark.label}” at ${mark.value}`).toBeDefined();
+          expect(squash(text(slide)), `slide ${i + 1}`).toContain(squash(mark.label));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   test('no slide is a picture: each has native text, no picture covers it, and every visible text is text', async () => {

@@ -96,6 +96,12 @@ export interface ChartItem extends Box {
   /** Axis and label text colour and size (CSS px). */
   textColor: string;
   textSize: number;
+  /**
+   * The plot area as the page drew it, in fractions of the chart's box, and the value axis range: the native
+   * chart is laid out alike, so reference lines drawn over it (line items) fall on their values. Only for
+   * charts with reference lines.
+   */
+  plot?: { x: number; y: number; w: number; h: number; min: number; max: number };
 }
 
 export interface PictureItem extends Box {

@@ -807,7 +807,7 @@ export function walkPrintView(input: WalkInput): DeckScene {
     };
 
     // ---- charts ----------------------------------------------------------------------------------------
-    const chart = (figure: Element, frame: Element): ChartItem | null => {
+    const chart = (figure: Element, frame: Element): Item[] | null => {
       const json = figure.querySelector('script.chart-model')?.textContent;
       if (!json) return null;
       const model = JSON.parse(json) as {
@@ -818,6 +818,7 @@ export function walkPrintView(input: WalkInput): DeckScene {
         labels: string[];
         legend: boolean;
         axes: ChartItem['axes'];
+        marks: { value: number; label: string; color: string }[];
         datasets: {
           label: string;
           data: (number | null)[];
@@ -849,10 +850,76 @@ export function walkPrintView(input: WalkInput): DeckScene {
       }
       const svgText = frame.querySelector('svg text');
       const textStyle = getComputedStyle(svgText ?? figure);
-      return {
+      const textColor = color(textStyle.fill && svgText ? textStyle.fill : textStyle.color)?.hex ?? '333333';
+      const textSize = px(textStyle.fontSize) || 20;
+      const frameBox = box(frame.getBoundingClientRect());
+      // The plot area as the page drew it (data-chart-plot): the native chart is laid out the same, and its
+      // reference lines are drawn over it where the page draws them.
+      const drawn = (figure.getAttribute('data-chart-plot') ?? '').split(' ').map(Number);
+      // Only under reference lines: elsewhere PowerPoint's own layout places the legend and axis titles better.
+      const plotted =
+        model.marks.length > 0 && drawn.length === 6 && drawn.every(Number.isFinite) && drawn[5]! > drawn[4]!;
+      const [left = 0, top = 0, right = 0, bottom = 0, min = 0, max = 1] = drawn;
+      const fw = (frame as HTMLElement).clientWidth || frameBox.w;
+      const fh = (frame as HTMLElement).clientHeight || frameBox.h;
+      const sx = frameBox.w / fw;
+      const sy = frameBox.h / fh;
+      const plot = plotted
+        ? { x: left / fw, y: top / fh, w: (right - left) / fw, h: (bottom - top) / fh, min, max }
+        : undefined;
+      const marks: Item[] = [];
+      if (plotted) {
+        for (const mark of model.marks) {
+          const share = (mark.value - min) / (max - min);
+          const markColor = resolve(mark.color);
+          const label = (x: number, y: number, align: 'left' | 'right'): Item => ({
+            kind: 'shape',
+            geometry: 'rect',
+            x: align === 'left' ? x : x - textSize * 12,
+            y,
+            w: textSize * 12,
+            h: textSize * 1.4,
+            text: {
+              paragraphs: [
+                {
+                  runs: [{ text: mark.label, size: textSize, color: markColor, bold: true }],
+                  align,
+                  lineHeight: textSize * 1.4,
+                  spaceBefore: 0,
+                },
+              ],
+              inset: { l: 0, t: 0, r: 0, b: 0 },
+            },
+          });
+          if (model.horizontal) {
+            const x = frameBox.x + (left + share * (right - left)) * sx;
+            marks.push({
+              kind: 'line',
+              x,
+              y: frameBox.y + top * sy,
+              w: 0,
+              h: (bottom - top) * sy,
+              line: { color: markColor, width: 3, dash: true },
+            });
+            marks.push(label(x + 8 * sx, frameBox.y + (top + 4) * sy, 'left'));
+          } else {
+            const y = frameBox.y + (bottom - share * (bottom - top)) * sy;
+            marks.push({
+              kind: 'line',
+              x: frameBox.x + left * sx,
+              y,
+              w: (right - left) * sx,
+              h: 0,
+              line: { color: markColor, width: 3, dash: true },
+            });
+            marks.push(label(frameBox.x + right * sx, y - (8 + textSize * 1.4) * sy, 'right'));
+          }
+        }
+      }
+      const item: ChartItem = {
         kind: 'chart',
         id: figure.id,
-        ...box(frame.getBoundingClientRect()),
+        ...frameBox,
         type: model.type,
         horizontal: model.horizontal,
         stacked: model.stacked,
@@ -867,9 +934,11 @@ export function walkPrintView(input: WalkInput): DeckScene {
         format,
         legend: model.legend,
         axes: model.axes,
-        textColor: color(textStyle.fill && svgText ? textStyle.fill : textStyle.color)?.hex ?? '333333',
-        textSize: px(textStyle.fontSize) || 20,
+        textColor,
+        textSize,
+        plot,
       };
+      return [item, ...marks];
     };
 
     // ---- pictures ---------------------------------------------------------------------------------------
@@ -1005,7 +1074,7 @@ export function walkPrintView(input: WalkInput): DeckScene {
         const figure = el.closest('[data-block="chart"]');
         const c = figure && chart(figure, el);
         if (c) {
-          items.push(c);
+          items.push(...c);
           return;
         }
       }

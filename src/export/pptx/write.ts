@@ -279,6 +279,7 @@ function blend(color: string, alpha: number, under: string): string {
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
+const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
 
 /** A native chart from the chart block's model: series, categories, colours, number format, data labels. */
 export function addChart(
@@ -327,6 +328,12 @@ export function addChart(
     showValAxisTitle: Boolean(c.axes.value),
     lang: at.lang,
   };
+  if (c.plot) {
+    const { x, y, w, h, min, max } = c.plot;
+    common.layout = { x: round4(x), y: round4(y), w: round4(w), h: round4(h) };
+    common.valAxisMinVal = min;
+    common.valAxisMaxVal = max;
+  }
   if (c.type === 'doughnut' || c.type === 'pie') {
     slide.addChart(c.type === 'pie' ? pptx.ChartType.pie : pptx.ChartType.doughnut, data(c.series), {
       ...common,
@@ -347,6 +354,8 @@ export function addChart(
     dataLabelPosition: c.stacked ? 'ctr' : 'outEnd',
     // The deck draws the first category at the top of a horizontal chart; PowerPoint at the bottom.
     catAxisOrientation: (c.horizontal ? 'maxMin' : 'minMax') as 'minMax',
+    // Reversed, the categories would put the value axis at the top; at the last category it stays at the foot.
+    ...(c.horizontal ? { catAxisCrossesAt: 'max' as unknown as number } : {}),
     valAxisLabelFormatCode: c.format.replace(/^0\.0+/, '0'),
   };
   if (bars.length > 0 && lines.length > 0) {
@@ -363,7 +372,10 @@ export function addChart(
       // With several types, PptxGenJS takes the options in place of the data.
       {
         ...common,
-        valAxes: [{ showValAxisTitle: false }, { showValAxisTitle: false, valGridLine: { style: 'none' } }],
+        valAxes: [
+          { showValAxisTitle: false, valAxisMinVal: c.plot?.min, valAxisMaxVal: c.plot?.max },
+          { showValAxisTitle: false, valGridLine: { style: 'none' } },
+        ],
         catAxes: [{ catAxisTitle: c.axes.category }, { catAxisHidden: true }],
       } as unknown as unknown[],
     );

@@ -1,3 +1,4 @@
+import type { Chart } from 'chart.js';
 import type { ChartModel } from '../../contracts/chart-model.ts';
 import { blockSelector, CHART } from '../../contracts/dom.ts';
 
@@ -14,6 +15,15 @@ export function readModel(figure: HTMLElement): ChartModel {
   const json = figure.querySelector(`script.${CHART.model}`)?.textContent;
   if (!json) throw new Error(`chart ${figure.id} has no model: it was not built by the deck compiler`);
   return JSON.parse(json) as ChartModel;
+}
+
+/** Records the drawn plot area and value range (CHART.plotAttr); charts without a value axis have none. */
+export function setPlot(figure: HTMLElement, chart: Chart, model: ChartModel): void {
+  const scale = chart.scales[model.horizontal ? 'x' : 'y'];
+  if (!scale || model.type === 'doughnut' || model.type === 'pie') return;
+  const { left, top, right, bottom } = chart.chartArea;
+  const round = (n: number) => Math.round(n * 100) / 100;
+  figure.setAttribute(CHART.plotAttr, [left, top, right, bottom, scale.min, scale.max].map(round).join(' '));
 }
 
 export function setState(figure: HTMLElement, state: ChartState): void {

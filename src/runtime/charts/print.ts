@@ -2,7 +2,7 @@ import { BasicPlatform, type ChartConfiguration } from 'chart.js';
 import { Context } from 'svgcanvas';
 import { CHART } from '../../contracts/dom.ts';
 import { chartConfig } from './config.ts';
-import { readModel, setState } from './model-dom.ts';
+import { readModel, setPlot, setState } from './model-dom.ts';
 import { Chart } from './registry.ts';
 import { applySteps, shownSteps } from './steps.ts';
 import type { ChartTheme } from './theme.ts';
@@ -24,6 +24,7 @@ export function drawSvg(figure: HTMLElement, theme: ChartTheme): void {
   const chart = new Chart(ctx as unknown as HTMLCanvasElement, { ...config, platform: BasicPlatform });
   applySteps(chart, model, shownSteps(figure));
   chart.update('none');
+  setPlot(figure, chart, model);
   const svg = ctx.getSvg().cloneNode(true) as SVGSVGElement;
   chart.destroy();
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
