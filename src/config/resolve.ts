@@ -5,6 +5,7 @@ import { LANG_TAG } from '../compiler/deck-options.ts';
 import { DeckError, type Diagnostic } from '../compiler/diagnostics.ts';
 import { readHead } from '../compiler/split.ts';
 import { parseYaml } from '../compiler/yaml.ts';
+import { textConverter } from '../i18n/convert.ts';
 import { findConfigFile, importConfigFile } from './file.ts';
 import { DeckConfigSchema } from './schema.ts';
 import type { DeckConfig, DeckConfigInput, Variant } from './types.ts';
@@ -50,7 +51,12 @@ export function configFrom(
   const source: Variant = { lang, label: input.label ?? autonym(lang), page: variantPage(lang, true) };
   const variants: Variant[] = [
     source,
-    ...(input.variants ?? []).map((o) => ({ ...o, page: variantPage(o.lang, false) })),
+    ...(input.variants ?? []).map(({ lang, label, convert, phrases }) => ({
+      lang,
+      label,
+      page: variantPage(lang, false),
+      ...(convert || phrases ? { convert: textConverter(convert ?? ((t) => t), phrases) } : {}),
+    })),
   ];
   return {
     root,

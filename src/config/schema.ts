@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Block } from '../compiler/blocks/define.ts';
 import { CspSchema, LangSchema as lang, MarkdownSchema } from '../compiler/deck-options.ts';
+import { CONVERTER_NAMES, CONVERTERS, type ConverterName } from '../i18n/convert.ts';
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 /** A path inside the deck folder, written with forward slashes. */
@@ -12,10 +13,14 @@ const innerPath = v.pipe(
     'must be a path inside the deck folder, such as "slides" (no "..", not absolute)',
   ),
 );
-const converter = v.custom<(text: string) => string>(
-  (f) => typeof f === 'function',
-  'must be a function from text to text, such as (text) => text',
+/** A converter's name, or the deck's own function. */
+const converter = v.custom<ConverterName | ((text: string) => string)>(
+  (c) => typeof c === 'function' || (typeof c === 'string' && Object.hasOwn(CONVERTERS, c)),
+  (issue) =>
+    `must name a converter: one of ${CONVERTER_NAMES.join(', ')} (OpenCC's), or be a function from text to text; got ${JSON.stringify(issue.input) ?? String(issue.input)}`,
 );
+/** Converted text → the deck's own form, applied after the converter. */
+const phrases = v.record(v.pipe(v.string(), v.nonEmpty('must not be empty')), v.string());
 
 /** A block made by defineBlock (src/compiler/blocks/define.ts). */
 const block = v.custom<Block>(
@@ -36,7 +41,11 @@ export const DeckConfigSchema = v.strictObject({
   ),
   lang: v.optional(lang),
   label: v.optional(text),
-  variants: v.optional(v.array(v.strictObject({ lang, label: text, convert: v.optional(converter) }))),
+  variants: v.optional(
+    v.array(
+      v.strictObject({ lang, label: text, convert: v.optional(converter), phrases: v.optional(phrases) }),
+    ),
+  ),
   outDir: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty'))),
   slidesDir: v.optional(innerPath),
   facts: v.optional(innerPath),

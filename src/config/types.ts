@@ -1,5 +1,18 @@
 import type { Block } from '../compiler/blocks/define.ts';
 import type { CspAllowance, MarkdownConfig } from '../compiler/deck-options.ts';
+import type { ConverterName, Phrases } from '../i18n/convert.ts';
+
+/** Another language page, converted from the source's text (paths and URLs kept). */
+export interface VariantInput {
+  /** BCP 47 language tag of the page. */
+  lang: string;
+  /** Its name in the language switch. */
+  label: string;
+  /** An OpenCC converter by name (`'s2tw'`, `'s2hk'`, `'t2s'` …: src/i18n/convert.ts), or a function from text to text. */
+  convert?: ConverterName | ((text: string) => string);
+  /** After conversion, each key written as its value, in order: the forms the deck's own text uses. */
+  phrases?: Phrases;
+}
 
 /** A language variant of the deck: one HTML page each, the source language's first. */
 export interface Variant {
@@ -9,7 +22,7 @@ export interface Variant {
   label: string;
   /** The page's path in the built site, relative to its root: `index.html`, `zh-Hant/index.html`. */
   page: string;
-  /** Converts the compiled source text for this variant; none for the source language. */
+  /** Converts the compiled source text for this variant (its converter and phrases); none for the source language. */
   convert?: (text: string) => string;
 }
 
@@ -24,7 +37,7 @@ export interface DeckConfigInput {
   /** The source language's label in the language switch (only shown when there are variants). */
   label?: string;
   /** Other language pages, each converted from the source. @default none: one page */
-  variants?: { lang: string; label: string; convert?: (text: string) => string }[];
+  variants?: VariantInput[];
   /** The built site, relative to the deck folder. @default "dist" ($DECK_OUT_DIR overrides) */
   outDir?: string;
   /** The markdown files' folder, relative to the deck folder. @default "slides" */

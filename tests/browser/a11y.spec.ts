@@ -3,7 +3,6 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import type { Result, RunOptions } from 'axe-core';
 import { resolveDeckConfig } from '../../src/config/index.ts';
-import { toHant } from '../../src/i18n/hant.ts';
 import { type RunningDeck, serveDeck } from '../../src/server/app.ts';
 import { allSlides, goTo, openDeck } from './deck.ts';
 
@@ -14,7 +13,9 @@ import { allSlides, goTo, openDeck } from './deck.ts';
  */
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const dist = (await resolveDeckConfig(root)).outDir;
+const config = await resolveDeckConfig(root);
+const dist = config.outDir;
+const toHant = config.variants.find((v) => v.lang === 'zh-Hant')!.convert!;
 const TOKEN = 'a11y-spec-token-0123456789';
 const VARIANTS = ['', 'zh-Hant/'] as const;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -109,6 +109,52 @@ describe('deck config', () => {
         "import { lang } from './lang.ts';\n\nexport default { lang, title: 'Ein Vortrag' as string };\n",
     });
     expect(await resolveDeckConfig(root, {})).toMatchObject({ lang: 'de', title: 'Ein Vortrag' });
+  });
+
+  it('bundles a .ts config with each module’s own import.meta.url, and leaves no file behind', async () => {
+    const root = deckWith({
+      'slides/01.md': '# One\n',
+      'parts/where.ts': "export const theme: string = new URL('./look.css', import.meta.url).pathname;\n",
+      'deck.config.ts': "import { theme } from './parts/where.ts';\n\nexport default { title: theme };\n",
+    });
+    expect(await resolveDeckConfig(root, {})).toMatchObject({ title: join(root, 'parts/look.css') });
+    expect(readdirSync(root).sort()).toEqual(['deck.config.ts', 'parts', 'slides']);
+  });
+
+  it('converts a variant by a named converter, then its phrases, keeping paths', async () => {
+    const root = deckWith({
+      'slides/01.md': '# 一\n',
+      'deck.config.js': `export default {
+  lang: 'zh-Hans',
+  variants: [
+    { lang: 'zh-Hant', label: '繁體', convert: 's2tw', phrases: { '“': '「', '”': '」', 臺階: '台階' } },
+    { lang: 'zh-HK', label: '香港', convert: 's2hk' },
+  ],
+};
+`,
+    });
+    const [, tw, hk] = (await resolveDeckConfig(root, {})).variants;
+    expect(tw!.convert?.('“迈上新台阶”，说着 ![图](图/济南.png)')).toBe(
+      '「邁上新台階」，說著 ![圖](图/济南.png)',
+    );
+    expect(hk!.convert?.('说着')).toBe('説着');
+  });
+
+  it('refuses an unknown converter name at its line, listing the names', async () => {
+    const root = deckWith({
+      'slides/01.md': '# 一\n',
+      'deck.config.js': `export default {
+  lang: 'zh-Hans',
+  variants: [
+    { lang: 'zh-Hant', label: '繁體',
+      convert: 's2taiwan' },
+  ],
+};
+`,
+    });
+    expect(await problems(root)).toContainEqual(
+      'deck.config.js:5:7: "variants.0.convert" must name a converter: one of s2tw, s2twp, s2hk, s2hkp, s2t, t2s, tw2s, tw2sp, hk2s, hk2sp, t2tw, t2hk, tw2t, hk2t (OpenCC\'s), or be a function from text to text; got "s2taiwan"',
+    );
   });
 
   it('refuses a wrong value at its line in the config file, saying what is allowed', async () => {

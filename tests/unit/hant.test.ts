@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Converter } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { OVERRIDES, toHant } from '../../src/i18n/hant.ts';
+import { importConfigFile } from '../../src/config/file.ts';
+import { findConfigFile, resolveDeckConfig, type VariantInput } from '../../src/config/index.ts';
+
+// This deck's 繁體 page: its config's converter (s2tw) and phrases, as the build applies them.
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const hant = (await resolveDeckConfig(root, {})).variants.find((v) => v.lang === 'zh-Hant');
+const toHant = hant!.convert!;
+const input = (await importConfigFile(findConfigFile(root)!)) as { variants: VariantInput[] };
+const phrases = input.variants.find((v) => v.lang === 'zh-Hant')!.phrases!;
 
 describe('简体 → 繁體', () => {
   it.each([
@@ -39,8 +48,8 @@ describe('简体 → 繁體', () => {
     expect(diff).toEqual([]);
   });
 
-  // Each override with 简体 text it is there for: what the tables alone make of it, and the page's 繁體.
-  const cases: [override: string, hans: string, tablesAlone: string, hant: string][] = [
+  // Each phrase with 简体 text it is there for: what the tables alone make of it, and the page's 繁體.
+  const cases: [phrase: string, hans: string, tablesAlone: string, hant: string][] = [
     ['“', '“顶格”', '“頂格”', '「頂格」'],
     ['”', '“顶格”', '“頂格”', '「頂格」'],
     ['‘', '“一张‘蓝图’”', '“一張‘藍圖’”', '「一張『藍圖』」'],
@@ -58,14 +67,14 @@ describe('简体 → 繁體', () => {
   ];
   const tablesAlone = Converter({ from: 'cn', to: 'tw' });
 
-  it.each(cases)('override %s: %s is %s by the tables, %s on the page', (from, hans, tables, hant) => {
+  it.each(cases)('phrase %s: %s is %s by the tables, %s on the page', (from, hans, tables, hant) => {
     expect(tablesAlone(hans)).toBe(tables);
     expect(tables).toContain(from);
     expect(toHant(hans)).toBe(hant);
   });
 
-  it('every override is needed and has a case above', () => {
-    expect(OVERRIDES.map(([from]) => from)).toEqual(cases.map(([from]) => from));
+  it('every phrase is needed and has a case above', () => {
+    expect(Object.keys(phrases)).toEqual(cases.map(([from]) => from));
   });
 });
 
