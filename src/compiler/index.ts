@@ -31,6 +31,8 @@ export interface CompileOptions {
   blocks?: Block[];
   /** The language the slides are written in. @default 'en' */
   lang?: string;
+  /** The markdown files' folder, relative to the project root (messages name it). @default 'slides' */
+  slidesDir?: string;
   /** The facts file, relative to the project root. @default `data/facts.yaml` beside the slides */
   facts?: string;
   /** reveal.js markdown options from the deck's config; the first file's front matter `markdown:` wins key by key. */
@@ -142,11 +144,12 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
   });
 
   if (stacks.length === 0) {
+    const dir = `${options.slidesDir ?? 'slides'}/`;
     report({
-      file: files[0]?.path ?? 'slides/',
+      file: files[0]?.path ?? dir,
       line: 1,
       column: 1,
-      message: 'the deck has no slides: add a markdown file with some content to slides/',
+      message: `the deck has no slides: add a markdown file with some content to ${dir}`,
     });
   }
   // Blocks that summarise the deck (the sources it cites) render once every slide has.

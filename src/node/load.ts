@@ -47,6 +47,7 @@ export function compileOptions(config: DeckConfig): CompileOptions {
   return {
     host: fsHost(config.root),
     lang: config.lang,
+    slidesDir: config.slidesDir,
     facts: config.facts,
     markdown: config.markdown,
     blocks: deckBlocks(config),

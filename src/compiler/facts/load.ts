@@ -29,13 +29,19 @@ export const FactsSchema = v.object({
   dates: v.optional(v.record(v.string(), v.object({ text: v.string(), source: v.string() }))),
 });
 
-export type Facts = v.InferOutput<typeof FactsSchema>;
+/** The facts of one file, with its root-relative path (messages name the file to look in). */
+export type Facts = v.InferOutput<typeof FactsSchema> & { file: string };
 export type Fact = Facts['facts'][string];
 
 /** Where a block finds the facts when it does not say: beside the slides. */
 export const DEFAULT_FACTS = './data/facts.yaml';
 
 type Problem = Parameters<Report>[0];
+
+/** Why a fact could not be resolved when the deck has no facts file, naming the one it looked for. */
+export function noFactsFile(ctx: { file: string; factsFile: string }): string {
+  return `there is no facts file (${resolveFrom(ctx.file, ctx.factsFile)})`;
+}
 
 /** What reading a facts file needs: where it is cited from, and the compiler's I/O and report. */
 export interface FactsContext {
@@ -75,7 +81,7 @@ function parseFacts(path: string, text: string): { facts: Facts | undefined; pro
       });
     }
   }
-  return { facts: parsed.output, problems };
+  return { facts: { ...parsed.output, file: path }, problems };
 }
 
 /** Reads and validates a facts file, reporting problems at their line in it. */

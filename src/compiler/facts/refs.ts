@@ -34,11 +34,12 @@ export type Resolved =
 export function resolveRef(ref: Pick<Ref, 'kind' | 'id' | 'part'>, facts: Facts): Resolved {
   if (ref.kind === 'source') {
     const source = facts.sources[ref.id];
-    if (!source) return { ok: false, message: unknown('source', ref.id, Object.keys(facts.sources)) };
+    if (!source)
+      return { ok: false, message: unknown('source', ref.id, Object.keys(facts.sources), facts.file) };
     return { ok: true, text: source.short, source: source.short, sourceId: ref.id };
   }
   const fact = facts.facts[ref.id];
-  if (!fact) return { ok: false, message: unknown('fact', ref.id, Object.keys(facts.facts)) };
+  if (!fact) return { ok: false, message: unknown('fact', ref.id, Object.keys(facts.facts), facts.file) };
   const text = ref.part === 'value' ? formatNumber(fact.value) : withUnit(fact.value, fact.unit);
   return {
     ok: true,
@@ -49,12 +50,13 @@ export function resolveRef(ref: Pick<Ref, 'kind' | 'id' | 'part'>, facts: Facts)
   };
 }
 
-export function unknown(kind: 'fact' | 'source', id: string, known: string[]): string {
+/** An unknown id, with near ones, and the facts file that lists the known ones. */
+export function unknown(kind: 'fact' | 'source', id: string, known: string[], file: string): string {
   const near = suggest(id, known, 3);
   return (
     `unknown ${kind} "${id}"` +
     (near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '') +
-    ` (${kind === 'fact' ? 'facts' : 'sources'} are listed in slides/data/facts.yaml)`
+    ` (${kind === 'fact' ? 'facts' : 'sources'} are listed in ${file})`
   );
 }
 

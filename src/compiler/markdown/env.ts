@@ -23,7 +23,7 @@ export interface SlideEnv extends Env {
   usedBlocks: { name: string; line: number }[];
   depend(path: string): void;
   nextBlockId(): string;
-  /** The deck's facts file (slides/data/facts.yaml), or undefined when there is none. */
+  /** The deck's facts file (its config's `facts`), or undefined when there is none. */
   facts(): Facts | undefined;
   /** Where the facts file is, as a block's `data:` would name it. */
   factsFile: string;

@@ -1,5 +1,6 @@
 import type { MarkdownIt, Token } from 'markdown-it';
 import { deckText } from '../../i18n/deck-text.ts';
+import { noFactsFile } from '../facts/load.ts';
 import { factMark, findRefs, handTyped, handTypedMessage, type Ref, resolveRef } from '../facts/refs.ts';
 import { escapeHtml } from '../html.ts';
 import { type SlideEnv, tokenLine } from './env.ts';
@@ -61,7 +62,7 @@ function refHtml(
   if (!facts) {
     env.report({
       ...at,
-      message: `${written} cites a fact, but there is no facts file (slides/data/facts.yaml)`,
+      message: `${written} cites a fact, but ${noFactsFile(env)}`,
     });
     return escapeHtml(written);
   }

@@ -1,4 +1,5 @@
 import { deckText } from '../../../i18n/deck-text.ts';
+import { noFactsFile } from '../../facts/load.ts';
 import { formatNumber, resolveRef } from '../../facts/refs.ts';
 import { escapeHtml, renderAttrs } from '../../html.ts';
 import { labelHtml, noBreakHtml } from '../../nowrap.ts';
@@ -28,10 +29,7 @@ function render(spec: Spec<BattleMapSpec>, ctx: BlockContext): string {
       const s = facts ? resolveRef({ kind: 'source', id, part: 'all' }, facts) : undefined;
       if (!s?.ok) {
         ok = false;
-        spec.problem(
-          ['rows', r, 'sources', k],
-          s ? s.message : 'there is no facts file (slides/data/facts.yaml)',
-        );
+        spec.problem(['rows', r, 'sources', k], s ? s.message : noFactsFile(ctx));
       } else {
         ctx.cite(s.sourceId, s.source);
         sources.set(s.sourceId, s.source);
@@ -42,10 +40,7 @@ function render(spec: Spec<BattleMapSpec>, ctx: BlockContext): string {
       const f = facts ? resolveRef({ kind: 'fact', id: item.fact, part: 'all' }, facts) : undefined;
       if (!f?.ok || !f.fact) {
         ok = false;
-        spec.problem(
-          ['rows', r, 'items', k, 'fact'],
-          f && !f.ok ? f.message : 'there is no facts file (slides/data/facts.yaml)',
-        );
+        spec.problem(['rows', r, 'items', k, 'fact'], f && !f.ok ? f.message : noFactsFile(ctx));
         return '';
       }
       ctx.cite(f.sourceId, f.source);

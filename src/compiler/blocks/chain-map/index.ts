@@ -1,4 +1,5 @@
 import { deckText } from '../../../i18n/deck-text.ts';
+import { noFactsFile } from '../../facts/load.ts';
 import { resolveRef } from '../../facts/refs.ts';
 import { type BlockContext, defineBlock, ENGINE, type Spec } from '../define.ts';
 import { caption, uniqueSources } from '../diagram/html.ts';
@@ -73,10 +74,7 @@ function resolveFacts(spec: Spec<ChainMapSpec>, ctx: BlockContext): boolean {
       const r = facts ? resolveRef({ kind: 'fact', id: node.fact, part: 'all' }, facts) : undefined;
       if (!r?.ok) {
         ok = false;
-        spec.problem(
-          ['tiers', t, 'nodes', n, 'fact'],
-          r ? r.message : 'fact: there is no facts file (slides/data/facts.yaml)',
-        );
+        spec.problem(['tiers', t, 'nodes', n, 'fact'], r ? r.message : `fact: ${noFactsFile(ctx)}`);
         continue;
       }
       ctx.cite(r.sourceId, r.source);

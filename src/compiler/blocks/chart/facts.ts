@@ -1,3 +1,4 @@
+import { noFactsFile } from '../../facts/load.ts';
 import { resolveRef } from '../../facts/refs.ts';
 import type { BlockContext } from '../types.ts';
 import type { Locator, Problem } from './validate.ts';
@@ -28,7 +29,7 @@ export function resolveChartFacts(
         place: locate(['datasets', i, 'facts']),
         message: facts
           ? 'chart "facts" must be a list of fact ids, one per label'
-          : 'chart "facts": there is no facts file (slides/data/facts.yaml)',
+          : `chart "facts": ${noFactsFile(ctx)}`,
       });
       return d;
     }

@@ -34,7 +34,10 @@ function render(spec: Spec<FiguresSpec>, ctx: BlockContext): string {
   const cards = items.map((item, i) => {
     const fact = facts.facts[item.fact];
     if (!fact) {
-      spec.problem([...itemsPath, i, 'fact'], unknown('fact', item.fact, Object.keys(facts.facts)));
+      spec.problem(
+        [...itemsPath, i, 'fact'],
+        unknown('fact', item.fact, Object.keys(facts.facts), facts.file),
+      );
       return '';
     }
     const source = facts.sources[fact.source];
