@@ -9,6 +9,8 @@
 export default {
   lang: 'zh-Hans',
   label: '简体',
+  // Every chart says where its numbers come from.
+  sources: 'required',
   variants: [
     {
       lang: 'zh-Hant',

@@ -35,6 +35,8 @@ export interface CompileOptions {
   slidesDir?: string;
   /** The facts file, relative to the project root. @default `data/facts.yaml` beside the slides */
   facts?: string;
+  /** Whether every chart must name its source (the deck config's `sources`). @default 'optional' */
+  sources?: 'required' | 'optional';
   /** reveal.js markdown options from the deck's config; the first file's front matter `markdown:` wins key by key. */
   markdown?: MarkdownConfig;
 }
@@ -119,6 +121,7 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
         nextBlockId: () => `b${++blockCount}`,
         factsFile: factsRef,
         lang: options.lang ?? 'en',
+        sources: options.sources ?? 'optional',
         facts: () => {
           if (!factsOf.has(source.path)) {
             const ctx = {

@@ -39,6 +39,7 @@ export interface SlideContext {
   facts: SlideEnv['facts'];
   factsFile: string;
   lang: string;
+  sources: SlideEnv['sources'];
   cite: SlideEnv['cite'];
   defer: SlideEnv['defer'];
 }
@@ -66,6 +67,7 @@ function env(
     facts: ctx.facts,
     factsFile: ctx.factsFile,
     lang: ctx.lang,
+    sources: ctx.sources,
     cite: (id, short) => {
       ctx.cite(id, short);
       cited?.set(id, short);

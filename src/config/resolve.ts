@@ -73,6 +73,7 @@ export function configFrom(
     csp: input.csp ?? {},
     markdown: input.markdown,
     blocks: input.blocks ?? [],
+    sources: input.sources ?? 'optional',
   };
 }
 

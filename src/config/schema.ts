@@ -54,4 +54,10 @@ export const DeckConfigSchema = v.strictObject({
   csp: v.optional(CspSchema),
   markdown: v.optional(MarkdownSchema),
   blocks: v.optional(v.array(block)),
+  sources: v.optional(
+    v.picklist(
+      ['required', 'optional'],
+      (issue) => `must be "required" or "optional"; got ${JSON.stringify(issue.input)}`,
+    ),
+  ),
 });

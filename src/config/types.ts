@@ -54,7 +54,12 @@ export interface DeckConfigInput {
   markdown?: MarkdownConfig;
   /** The deck's own blocks (`defineBlock`), beside the engine's. @default none */
   blocks?: Block[];
+  /** `'required'`: a chart without `source:` is a problem. @default 'optional' */
+  sources?: SourcePolicy;
 }
+
+/** Whether every chart must name its source. */
+export type SourcePolicy = 'required' | 'optional';
 
 /** The deck's settings, resolved once from defaults, the first file's front matter and the config file. */
 export interface DeckConfig {
@@ -81,4 +86,5 @@ export interface DeckConfig {
   markdown?: MarkdownConfig;
   /** The deck's own blocks (the engine's are added where the deck is compiled). */
   blocks: Block[];
+  sources: SourcePolicy;
 }

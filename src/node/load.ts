@@ -49,6 +49,7 @@ export function compileOptions(config: DeckConfig): CompileOptions {
     lang: config.lang,
     slidesDir: config.slidesDir,
     facts: config.facts,
+    sources: config.sources,
     markdown: config.markdown,
     blocks: deckBlocks(config),
   };

@@ -149,12 +149,16 @@ describe('chart problems are reported at file:line:column', () => {
     ]);
   });
 
-  it('a missing source on a slide, but not outside slides/', () => {
+  it('a missing source when the deck requires sources (its config), wherever the file is; none by default', () => {
     const spec = VALID.replace('\nsource: s', '');
-    expect(problems(slide(spec))).toEqual([
-      'slides/01.md:4:1: chart: the spec needs "source": every figure on a slide says where it comes from (e.g. source: 济南市统计局，2025年3月)',
-    ]);
-    expect(problems(slide(spec, 'docs/example.md'))).toEqual([]);
+    const required = (files: Record<string, string>) =>
+      compile(files, {}, 'zh-Hans', { sources: 'required' }).diagnostics.map(formatDiagnostic);
+    const message =
+      'chart: the spec needs "source": this deck asks every chart to say where its numbers come from (sources: required, in its config), e.g. source: Statistics office, March 2025';
+    expect(required(slide(spec))).toEqual([`slides/01.md:4:1: ${message}`]);
+    expect(required(slide(spec, 'talk/01.md'))).toEqual([`talk/01.md:4:1: ${message}`]);
+    expect(problems(slide(spec))).toEqual([]);
+    expect(compile(slide(spec), {}, 'zh-Hans', { sources: 'optional' }).diagnostics).toEqual([]);
   });
 
   it('a series whose length does not match the labels', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeckError, formatDiagnostic } from '../../src/compiler/diagnostics.ts';
 import { resolveDeckConfig } from '../../src/config/index.ts';
+import { loadDeck } from '../../src/node/load.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -45,6 +46,7 @@ describe('deck config', () => {
       facts: 'slides/data/facts.yaml',
       relay: true,
       csp: {},
+      sources: 'optional',
     });
     expect(config.variants).toEqual([{ lang: 'en', label: 'English', page: 'index.html' }]);
     expect(config.file).toBeUndefined();
@@ -80,6 +82,7 @@ describe('deck config', () => {
   theme: 'theme.css',
   relay: false,
   csp: { img: ['https://images.example.com'] },
+  sources: 'required',
 };
 `,
     });
@@ -93,6 +96,7 @@ describe('deck config', () => {
       theme: 'theme.css',
       relay: false,
       csp: { img: ['https://images.example.com'] },
+      sources: 'required',
     });
     expect(config.variants.map(({ lang, label, page }) => [lang, label, page])).toEqual([
       ['zh-Hans', '简体', 'index.html'],
@@ -196,6 +200,22 @@ describe('deck config', () => {
     expect((await problems(notObject)).at(-1)).toBe(
       "deck.config.js must export default an object, such as: export default { lang: 'en' }",
     );
+  });
+
+  it('requires a source on every chart only when the config says sources: required', async () => {
+    const chart = '# Chart\n\n```chart\ntype: bar\nlabels: [a]\ndatasets: [{ label: x, data: [1] }]\n```\n';
+    const charts = async (config: string) => {
+      const root = deckWith({ 'talk/01.md': chart, 'deck.config.js': config });
+      const loaded = loadDeck({ root, config: await resolveDeckConfig(root, {}) });
+      return loaded.diagnostics.map(formatDiagnostic);
+    };
+    expect(await charts("export default { slidesDir: 'talk' };\n")).toEqual([]);
+    expect(await charts("export default { slidesDir: 'talk', sources: 'required' };\n")).toEqual([
+      expect.stringMatching(/^talk\/01\.md:4:1: chart: the spec needs "source"/),
+    ]);
+    expect(
+      await problems(deckWith({ 'deck.config.js': "export default { sources: 'always' };\n" })),
+    ).toContainEqual('deck.config.js:1:18: "sources" must be "required" or "optional"; got "always"');
   });
 
   it('says when the deck folder does not exist', async () => {

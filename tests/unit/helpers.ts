@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { memoryHost } from '../../src/compiler/host.ts';
-import { type CompiledDeck, compileDeck } from '../../src/compiler/index.ts';
+import { type CompiledDeck, type CompileOptions, compileDeck } from '../../src/compiler/index.ts';
 import { configFrom } from '../../src/config/index.ts';
 import { loadDeck } from '../../src/node/load.ts';
 import { deckFontMeasure } from '../../src/node/metrics.ts';
@@ -22,10 +22,11 @@ export function compile(
   files: Record<string, string>,
   extra: Record<string, string> = {},
   lang = 'zh-Hans',
+  options: Partial<CompileOptions> = {},
 ): CompiledDeck {
   return compileDeck(
     Object.entries(files).map(([path, text]) => ({ path, text })),
-    { host: memoryHost({ ...files, ...extra }, deckFontMeasure), lang },
+    { host: memoryHost({ ...files, ...extra }, deckFontMeasure), lang, ...options },
   );
 }
 

@@ -22,6 +22,8 @@ export interface BlockContext {
   factsFile: string;
   /** The language the slides are written in (for the words a block adds: "source", "estimate"). */
   lang: string;
+  /** `'required'`: a block that shows figures must say where they come from (the deck config's `sources`). */
+  sources: 'required' | 'optional';
   /** Records a source the block cites, by id (for the deck's list of sources). */
   cite(sourceId: string, short: string): void;
   /** Renders later, once every slide is rendered, with what the deck cites; returns a placeholder for the HTML. */

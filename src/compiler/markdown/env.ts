@@ -29,6 +29,8 @@ export interface SlideEnv extends Env {
   factsFile: string;
   /** The language the slides are written in. */
   lang: string;
+  /** Whether every chart must name its source. */
+  sources: 'required' | 'optional';
   /** Records a source the slide cites, by id and short name (the slide's footnote, the sources list). */
   cite(sourceId: string, short: string): void;
   /** Records a source for the deck's list only (a block shows its sources itself). */

@@ -13,9 +13,6 @@ const DEFAULT_HEIGHT = 560;
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** The deck's own charts (under slides/) must say where their numbers come from. */
-const needsSource = (file: string) => file.startsWith('slides/');
-
 /**
  * Completes the spec before validation: `data: ./data/FILE.yaml#path` supplies keys the fence does not write
  * (their problems are reported in the data file), and series citing `facts:` get their values.
@@ -47,7 +44,7 @@ function expand(
 }
 
 function render(spec: Spec<ChartSpec>, ctx: BlockContext): string {
-  if (!checkMeaning(spec.value, spec.problem, needsSource(ctx.file))) return '';
+  if (!checkMeaning(spec.value, spec.problem, ctx.sources === 'required')) return '';
   const valid = spec.value;
   return renderChart({
     id: ctx.id,

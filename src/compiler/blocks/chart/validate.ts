@@ -36,7 +36,7 @@ export function checkMeaning(
   if (sourceRequired && !spec.source) {
     say(
       [],
-      'the spec needs "source": every figure on a slide says where it comes from (e.g. source: 济南市统计局，2025年3月)',
+      'the spec needs "source": this deck asks every chart to say where its numbers come from (sources: required, in its config), e.g. source: Statistics office, March 2025',
     );
   }
   spec.datasets.forEach((d, i) => {
