@@ -74,6 +74,7 @@ export function configFrom(
     markdown: input.markdown,
     blocks: input.blocks ?? [],
     sources: input.sources ?? 'optional',
+    timezone: input.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
   };
 }
 

@@ -22,6 +22,15 @@ const converter = v.custom<ConverterName | ((text: string) => string)>(
 /** Converted text → the deck's own form, applied after the converter. */
 const phrases = v.record(v.pipe(v.string(), v.nonEmpty('must not be empty')), v.string());
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A block made by defineBlock (src/compiler/blocks/define.ts). */
 const block = v.custom<Block>(
   (b) =>
@@ -54,6 +63,16 @@ export const DeckConfigSchema = v.strictObject({
   csp: v.optional(CspSchema),
   markdown: v.optional(MarkdownSchema),
   blocks: v.optional(v.array(block)),
+  timezone: v.optional(
+    v.pipe(
+      v.string(),
+      v.check(
+        isTimeZone,
+        (issue) =>
+          `must be an IANA time zone such as "Europe/Berlin" or "UTC"; got ${JSON.stringify(issue.input)}`,
+      ),
+    ),
+  ),
   sources: v.optional(
     v.picklist(
       ['required', 'optional'],

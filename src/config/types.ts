@@ -56,6 +56,8 @@ export interface DeckConfigInput {
   blocks?: Block[];
   /** `'required'`: a chart without `source:` is a problem. @default 'optional' */
   sources?: SourcePolicy;
+  /** The IANA time zone `deck export` renders the page in (`Europe/Berlin`). @default the machine's */
+  timezone?: string;
 }
 
 /** Whether every chart must name its source. */
@@ -87,4 +89,6 @@ export interface DeckConfig {
   /** The deck's own blocks (the engine's are added where the deck is compiled). */
   blocks: Block[];
   sources: SourcePolicy;
+  /** IANA time zone. */
+  timezone: string;
 }

@@ -5,7 +5,7 @@ import { chromiumArgs, findChromium, startChromium } from '../node/browser.ts';
 import { isStale } from '../node/stale.ts';
 import { writeAtomic } from './atomic.ts';
 import { printedDeck } from './layout.ts';
-import type { ExportOptions } from './options.ts';
+import { type ExportOptions, exportPage } from './options.ts';
 import { checkOut } from './out.ts';
 import { renderPdf } from './pdf.ts';
 import { renderPngs, writePngs } from './png.ts';
@@ -53,6 +53,7 @@ export async function exportDeck(options: ExportOptions, progress: Progress): Pr
     dist: options.dist,
     chromium,
     scale: options.format === 'png' ? options.scale : 1,
+    ...exportPage(options),
   });
   try {
     const errors: string[] = [];

@@ -34,6 +34,11 @@ export const EXPORT_USAGE = `usage: deck export pdf [DIR] [--out FILE] [--lang L
        deck export pptx [DIR] [--out FILE] [--lang LANG] [--notes|--no-notes] [--quiet] [--timeout S]
 DIR is the deck folder (default: the current one); LANG one of the deck's languages (default: its own).`;
 
+/** How the export's browser page is set up: the exported variant's language, the config's time zone. */
+export function exportPage(options: ExportOptions): { locale: string; timezoneId: string } {
+  return { locale: options.lang, timezoneId: options.config.timezone };
+}
+
 /** Flags that take a value (`--out FILE`): the word after them is not the deck folder. */
 const VALUED = ['--out', '--lang', '--scale', '--timeout'];
 const FLAGS: Record<ExportFormat, string[]> = {

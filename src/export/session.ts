@@ -10,6 +10,10 @@ export interface SessionOptions {
   chromium: ChromiumProcess;
   /** Pixels per CSS pixel of the page. @default 1 */
   scale?: number;
+  /** The page's language (`navigator.language`, `Intl`'s default): the exported variant's. */
+  locale: string;
+  /** The page's IANA time zone: the deck config's. */
+  timezoneId: string;
 }
 
 export interface Session {
@@ -47,7 +51,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     throw server.status === 'rejected' ? server.reason : (browser as PromiseRejectedResult).reason;
   }
   try {
-    const page = await newPage(browser.value, options.scale ?? 1);
+    const page = await newPage(browser.value, options);
     return { page, url: server.value.url, close };
   } catch (e) {
     await close();
@@ -55,11 +59,12 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   }
 }
 
-function newPage(browser: Browser, scale: number): Promise<Page> {
+function newPage(browser: Browser, options: SessionOptions): Promise<Page> {
   return browser.newPage({
     viewport: { width: DESIGN.width, height: DESIGN.height },
-    deviceScaleFactor: scale,
-    timezoneId: 'Asia/Shanghai',
+    deviceScaleFactor: options.scale ?? 1,
+    locale: options.locale,
+    timezoneId: options.timezoneId,
     reducedMotion: 'reduce',
   });
 }

@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { resolveDeckConfig } from '../../src/config/index.ts';
+import { exportPage, parseExportArgs } from '../../src/export/options.ts';
+import { openSession } from '../../src/export/session.ts';
+import { chromiumArgs, findChromium, startChromium } from '../../src/node/browser.ts';
 import { loadDeck } from '../../src/node/load.ts';
 import { type RunningDeck, serveDeck } from '../../src/server/app.ts';
 import { allSlides, goTo, openDeck } from './deck.ts';
@@ -79,6 +82,30 @@ test('its chart, chain map and timeline render', async ({ page }) => {
   await expect(page.locator('section.present .chart-data-toggle')).toHaveText('Show data');
   await expect(page.locator('section.present .chart-source-text')).toHaveText(/^Source: /);
   await expect(page.locator('[data-block="timeline"] .tl-date').first()).toHaveText('2019');
+});
+
+test('the export renders the page in the deck’s language and the config’s time zone', async () => {
+  const options = parseExportArgs(['pdf'], { ...example, timezone: 'America/Chicago' });
+  const session = await openSession({
+    dist: example.outDir,
+    chromium: startChromium(await findChromium(), chromiumArgs()),
+    ...exportPage(options),
+  });
+  try {
+    await session.page.goto(session.url);
+    const seen = await session.page.evaluate(() => ({
+      language: navigator.language,
+      zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      // 03:00 UTC on New Year's Day is still the last evening of the year in Chicago.
+      date: new Date(Date.UTC(2025, 0, 1, 3)).toLocaleDateString(undefined, {
+        month: 'long',
+        day: 'numeric',
+      }),
+    }));
+    expect(seen).toEqual({ language: 'en', zone: 'America/Chicago', date: 'December 31' });
+  } finally {
+    await session.close();
+  }
 });
 
 test('export pdf DIR writes the example’s own title and language into the PDF', async () => {

@@ -47,6 +47,7 @@ describe('deck config', () => {
       relay: true,
       csp: {},
       sources: 'optional',
+      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
     expect(config.variants).toEqual([{ lang: 'en', label: 'English', page: 'index.html' }]);
     expect(config.file).toBeUndefined();
@@ -83,6 +84,7 @@ describe('deck config', () => {
   relay: false,
   csp: { img: ['https://images.example.com'] },
   sources: 'required',
+  timezone: 'America/Chicago',
 };
 `,
     });
@@ -97,6 +99,7 @@ describe('deck config', () => {
       relay: false,
       csp: { img: ['https://images.example.com'] },
       sources: 'required',
+      timezone: 'America/Chicago',
     });
     expect(config.variants.map(({ lang, label, page }) => [lang, label, page])).toEqual([
       ['zh-Hans', '简体', 'index.html'],
@@ -216,6 +219,13 @@ describe('deck config', () => {
     expect(
       await problems(deckWith({ 'deck.config.js': "export default { sources: 'always' };\n" })),
     ).toContainEqual('deck.config.js:1:18: "sources" must be "required" or "optional"; got "always"');
+  });
+
+  it('refuses a time zone that is not one', async () => {
+    const root = deckWith({ 'deck.config.js': "export default {\n  timezone: 'Mars/Olympus',\n};\n" });
+    expect(await problems(root)).toContainEqual(
+      'deck.config.js:2:3: "timezone" must be an IANA time zone such as "Europe/Berlin" or "UTC"; got "Mars/Olympus"',
+    );
   });
 
   it('says when the deck folder does not exist', async () => {

@@ -8,7 +8,7 @@ import { DeckError } from '../../src/compiler/diagnostics.ts';
 import { type ConfigEnv, configFrom } from '../../src/config/index.ts';
 import { writeAtomic } from '../../src/export/atomic.ts';
 import type { PrintedDeck, PrintedPage } from '../../src/export/layout.ts';
-import { exportDir, parseExportArgs } from '../../src/export/options.ts';
+import { exportDir, exportPage, parseExportArgs } from '../../src/export/options.ts';
 import { finishPdf, outlineOf } from '../../src/export/pdf-meta.ts';
 import { withKey } from '../../src/export/pdf-update.ts';
 import { pngName } from '../../src/export/png.ts';
@@ -48,6 +48,19 @@ describe('export options', () => {
     const english = parseExportArgs(['pdf'], configFrom(root, { name: 'talk' }, undefined, {}));
     expect(english).toMatchObject({ lang: 'en', page: 'index.html' });
     expect(english.out).toBe(join(root, 'dist', 'talk.pdf'));
+  });
+
+  it('renders in the exported language and the config’s time zone (the machine’s by default)', () => {
+    expect(exportPage(parseExportArgs(['pdf'], config()))).toEqual({
+      locale: 'zh-Hans',
+      timezoneId: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
+    expect(exportPage(parseExportArgs(['pdf', '--lang', 'zh-Hant'], config())).locale).toBe('zh-Hant');
+    const english = configFrom(root, { timezone: 'Europe/Berlin' }, undefined, {});
+    expect(exportPage(parseExportArgs(['png'], english))).toEqual({
+      locale: 'en',
+      timezoneId: 'Europe/Berlin',
+    });
   });
 
   it('takes the deck folder after the format, wherever the flags are', () => {
