@@ -11,6 +11,8 @@ export default {
   label: '简体',
   // Every chart says where its numbers come from.
   sources: 'required',
+  // The meeting's time zone: exports render in it wherever they are made.
+  timezone: 'Asia/Shanghai',
   variants: [
     {
       lang: 'zh-Hant',
