@@ -32,7 +32,7 @@ export interface WriteOptions {
   fallbacks?: Map<number, string>;
 }
 
-/** `zh-CN` for 简体, `zh-HK` for 繁體 (the deck's 繁體 follows OpenCC's s2hk); another deck's own tag (`en` → `en-US`). */
+/** `zh-CN` for 简体, `zh-HK` for 繁體 (the run's language tag, not the converter the deck names); another deck's own tag (`en` → `en-US`). */
 export function runLang(lang: string): string {
   if (/^zh\b/i.test(lang)) return /hant|hk|tw|mo/i.test(lang) ? 'zh-HK' : 'zh-CN';
   return lang === 'en' ? 'en-US' : lang;
