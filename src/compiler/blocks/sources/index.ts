@@ -3,7 +3,7 @@ import { NARROW_ATTR } from '../../../contracts/blocks.ts';
 import { deckText } from '../../../i18n/deck-text.ts';
 import { loadFacts } from '../../facts/load.ts';
 import { escapeHtml } from '../../html.ts';
-import { type BlockContext, defineBlock, type Spec } from '../define.ts';
+import { type BlockContext, defineBlock, ENGINE, type Spec } from '../define.ts';
 
 const SpecSchema = v.nullish(v.strictObject({ data: v.optional(v.string()) }));
 
@@ -42,5 +42,6 @@ export const sourcesBlock = defineBlock({
   name: 'sources',
   schema: SpecSchema,
   render,
+  css: `${ENGINE}assets/theme/sources.css`,
   narrow: 'reflow',
 });
