@@ -90,7 +90,7 @@ describe('```table', () => {
   it('reports unknown keys and columns with a suggestion, and rows of the wrong length', () => {
     expect(problems('colums: [{title: a}]\nrows: [[x]]')).toEqual([
       'docs/a.md:4:1: table: the spec needs "columns": add columns: …',
-      'docs/a.md:4:1: table: unknown key "colums" in the spec: did you mean "columns"? known keys are caption, columns, rows, csv, source',
+      'docs/a.md:4:1: table: unknown key "colums" in the spec: did you mean "columns"? known keys are caption, columns, rows, csv, file, source',
     ]);
     expect(problems('columns: [{title: a, key: name}]\nrows:\n  - {nmae: x}')).toEqual([
       'docs/a.md:6:6: table: row 1 has no column "nmae": did you mean "name"? columns are name',
@@ -102,6 +102,59 @@ describe('```table', () => {
       expect.stringMatching(
         /^docs\/a\.md:4:30: table: columns\[0\]\.format must be one of text, number, percent; got "money"/,
       ),
+    ]);
+  });
+
+  it('reads rows from a data file beside the slides, CSV or YAML, and marks it for the dev server to watch', () => {
+    const deck = fixture('table-files', 'en');
+    expect(deck.diagnostics).toEqual([]);
+    const [csv, yaml] = [...dom(deck).querySelectorAll('[data-block="table"]')].map((t) =>
+      [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
+    );
+    expect(csv).toEqual([
+      ['North Gate', '12,040', '41.3%'],
+      ['Harbour, East', '9,875', '33.8%'],
+      ['Mill Lane', '—', '25.0%'],
+    ]);
+    expect(yaml).toEqual([
+      ['Loop', '12.3'],
+      ['Express', '30.0'],
+    ]);
+    expect(deck.dependencies).toEqual(
+      expect.arrayContaining(['slides/data/stations.csv', 'slides/data/routes.yaml']),
+    );
+  });
+
+  it('reports a data file that is missing, unreadable or holds a bad row at its file, line and column', () => {
+    const deck = fixture('table-files-broken', 'en');
+    expect(deck.diagnostics.map(formatDiagnostic)).toEqual([
+      'slides/01-broken.md:5:7: table: slides/data/nowhere.csv does not exist (resolved from "data/nowhere.csv" relative to slides/01-broken.md); create it or fix the path',
+      'slides/01-broken.md:32:7: table: "file" must name a .csv or .yaml file (rows, one per line or a list); got "data/rows.txt"',
+      'slides/01-broken.md:42:1: table: give the rows one way, not rows and file: rows: (YAML), csv: | (CSV) or file: (a data file)',
+      'slides/data/bad.csv:2:1: table: row 2 has 3 cells but there are 2 columns: give one per column (empty for none)',
+      'slides/data/bad.csv:3:4: table: column "b" holds numbers; got "lots": write a number such as 1234.5 (or leave it empty)',
+      'slides/data/map.yaml:1:1: table: slides/data/map.yaml must be a list of rows (each a list of cells, or a map by column key)',
+    ]);
+    // A file that does not exist yet is watched too: creating it rebuilds the deck.
+    expect(deck.dependencies).toContain('slides/data/nowhere.csv');
+    expect(dom(deck).querySelectorAll('[data-block="table"]')).toHaveLength(0);
+  });
+
+  it('reports a YAML data file that does not parse at its line and column in the file', () => {
+    const broken = compile(
+      { 'docs/a.md': '# t\n\n```table\ncolumns: [{title: a}]\nfile: rows.yaml\n```\n' },
+      { 'docs/rows.yaml': '- [x]\n- [y\n' },
+    );
+    expect(broken.diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(
+        /^docs\/rows\.yaml:2:\d+: table: docs\/rows\.yaml is not valid YAML \(.+\): fix it/,
+      ),
+    ]);
+  });
+
+  it('refuses a data file outside the project', () => {
+    expect(problems('columns: [{title: a}]\nfile: ../../secret.csv')).toEqual([
+      expect.stringMatching(/^docs\/a\.md:5:7: table: \.\.\/secret\.csv is outside the project folder/),
     ]);
   });
 

@@ -2,6 +2,8 @@ import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as v from 'valibot';
 import { NARROW_ATTR, type NarrowMode } from '../../contracts/blocks.ts';
+import { NOT_FOUND, readDeckText } from '../host.ts';
+import { resolveFrom } from '../paths.ts';
 import { type Locator, type Part, pathName, readSpec, type SpecPath } from '../spec.ts';
 import { type Place, parseYaml, type YamlSource } from '../yaml.ts';
 import type { BlockContext } from './types.ts';
@@ -142,8 +144,37 @@ export function defineBlock<S extends v.GenericSchema>(def: BlockDefinition<S>):
   };
 }
 
+/**
+ * Reads a data file a block's spec names: `ref` is relative to the markdown file (as an image's path), `at` is
+ * where it was written. The dev server rebuilds when the file changes. Returns undefined when the file cannot be
+ * read, after reporting why (at `at`, or at the bad bytes in the file) and what to do.
+ */
+export function readBlockFile(
+  ctx: BlockContext,
+  block: string,
+  ref: string,
+  at: Place,
+): { path: string; text: string } | undefined {
+  const path = resolveFrom(ctx.file, ref);
+  ctx.depend(path);
+  const read = readDeckText(ctx.host, path);
+  if ('text' in read) return { path, text: read.text };
+  const say = (place: Place, message: string) => ctx.report({ ...place, message: `${block}: ${message}` });
+  if (read.problem === NOT_FOUND)
+    say(
+      at,
+      `${path} does not exist (resolved from "${ref}" relative to ${ctx.file}); create it or fix the path`,
+    );
+  else
+    say(
+      read.line ? { file: path, line: read.line, column: read.column ?? 1 } : at,
+      `${path} ${read.problem}`,
+    );
+  return undefined;
+}
+
 // What a block module needs besides defineBlock, so a block is written against this module alone.
 export { escapeHtml, renderAttrs } from '../html.ts';
 export { didYouMean, suggest } from '../suggest.ts';
 export * as fields from './fields.ts';
-export { pathName };
+export { parseYaml, pathName };

@@ -7,6 +7,8 @@ import {
   type Expansion,
   escapeHtml,
   fields,
+  parseYaml,
+  readBlockFile,
   renderAttrs,
   type Spec,
   type SpecSource,
@@ -16,8 +18,9 @@ import { formatCell } from './format.ts';
 
 /**
  * ```table — rows of figures with column formats (a number with thousands separators and decimals, a percent,
- * text), alignment, a caption and a source line. Rows are YAML (a list per row, or a map by column key) or CSV
- * (`csv: |`, one line per row). Written only against the public block API (../define.ts).
+ * text), alignment, a caption and a source line. Rows are YAML (a list per row, or a map by column key), CSV
+ * (`csv: |`, one line per row) or a data file (`file: data/x.csv` or `.yaml`, relative to the markdown file).
+ * Written only against the public block API (../define.ts).
  */
 
 const Column = v.strictObject({
@@ -41,6 +44,8 @@ const TableSchema = v.strictObject({
   rows: v.optional(v.array(v.union([v.array(Cell), v.record(v.string(), Cell)]))),
   /** The rows as CSV, one line per row, cells in column order. */
   csv: v.optional(v.string()),
+  /** The rows from a file beside the slides: CSV (a line per row) or YAML (a list of rows). */
+  file: v.optional(v.string()),
   /** The line under the table, as written (it names where the figures come from). */
   source: v.optional(fields.text),
 });
@@ -51,25 +56,93 @@ type Column = TableSpec['columns'][number];
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** `csv:` becomes `rows:`, each cell located at its line and column in the CSV text. */
-function expand(value: unknown, doc: SpecSource): Expansion {
-  if (!isRecord(value) || typeof value.csv !== 'string' || value.rows !== undefined) return { value };
-  const csvAt = doc.place(['csv']);
-  const cells: CsvCell[][] = parseCsv(value.csv);
-  // A block scalar (`csv: |`) starts on the line after its key, its lines indented as its first one is.
-  const line = csvAt.line + 1;
-  const first = { line, column: (/^ */.exec(doc.line(line))?.[0].length ?? 0) + 1 };
-  const rows = cells.map((row) => row.map((c) => c.text));
-  const { csv: _, ...rest } = value;
+type Locate = NonNullable<Expansion['locate']>;
+type Rows = {
+  rows: unknown;
+  locate: (path: (string | number)[], part: Part) => ReturnType<Locate> | undefined;
+};
+type Part = NonNullable<Parameters<Locate>[1]>;
+
+/** CSV text as rows, each cell located in the text (`first`: where its first line starts). */
+function csvRows(text: string, file: string, first: { line: number; column: number }): Rows {
+  const cells: CsvCell[][] = parseCsv(text);
   return {
-    value: { ...rest, rows },
+    rows: cells.map((row) => row.map((c) => c.text)),
+    locate: ([i, j]) => {
+      const cell = typeof i === 'number' ? cells[i]?.[typeof j === 'number' ? j : 0] : undefined;
+      return cell && { file, line: first.line + cell.line, column: first.column + cell.column };
+    },
+  };
+}
+
+/** The rows of `file:`, a CSV or YAML file; undefined (reported) when it cannot be read. */
+function fileRows(ref: string, doc: SpecSource, ctx: BlockContext): Rows | undefined {
+  const at = doc.place(['file']);
+  const say = (message: string) => ctx.report({ ...at, message: `table: ${message}` });
+  const kind = /\.csv$/i.test(ref) ? 'csv' : /\.ya?ml$/i.test(ref) ? 'yaml' : undefined;
+  if (!kind) {
+    say(`"file" must name a .csv or .yaml file (rows, one per line or a list); got "${ref}"`);
+    return undefined;
+  }
+  const read = readBlockFile(ctx, 'table', ref, at);
+  if (!read) return undefined;
+  if (kind === 'csv') return csvRows(read.text, read.path, { line: 1, column: 1 });
+  const data = parseYaml(read.path, read.text);
+  for (const e of data.errors)
+    ctx.report({
+      ...e.place,
+      message: `table: ${read.path} is not valid YAML (${e.message}): fix it so that its rows can be read`,
+    });
+  if (data.errors.length > 0) return undefined;
+  if (!Array.isArray(data.value)) {
+    ctx.report({
+      ...data.place([]),
+      message: `table: ${read.path} must be a list of rows (each a list of cells, or a map by column key)`,
+    });
+    return undefined;
+  }
+  return { rows: data.value, locate: (path, part) => data.place(path, part) };
+}
+
+/**
+ * `csv:` or `file:` becomes `rows:`, each cell located where it was written: its line and column in the CSV text,
+ * or in the data file.
+ */
+function expand(value: unknown, doc: SpecSource, ctx: BlockContext): Expansion | undefined {
+  if (!isRecord(value)) return { value };
+  const given = (['rows', 'csv', 'file'] as const).filter((k) => value[k] !== undefined);
+  if (given.length > 1) {
+    ctx.report({
+      ...doc.place([given[1]!], 'key'),
+      message: `table: give the rows one way, not ${given.join(' and ')}: rows: (YAML), csv: | (CSV) or file: (a data file)`,
+    });
+    return undefined;
+  }
+  const { csv, file, ...rest } = value;
+  let from: Rows | undefined;
+  let key: 'csv' | 'file';
+  if (typeof csv === 'string') {
+    key = 'csv';
+    // A block scalar (`csv: |`) starts on the line after its key, its lines indented as its first one is.
+    const line = doc.place(['csv']).line + 1;
+    from = csvRows(csv, doc.place(['csv']).file, {
+      line,
+      column: (/^ */.exec(doc.line(line))?.[0].length ?? 0) + 1,
+    });
+  } else if (typeof file === 'string') {
+    key = 'file';
+    from = fileRows(file, doc, ctx);
+    if (!from) return undefined;
+  } else {
+    return { value };
+  }
+  const rows = from;
+  return {
+    value: { ...rest, rows: rows.rows },
     locate: (path, part = 'value') => {
-      const [top, i, j] = path;
-      const cell =
-        top === 'rows' && typeof i === 'number' ? cells[i]?.[typeof j === 'number' ? j : 0] : undefined;
-      if (!cell)
-        return top === 'rows' ? (part === 'key' ? doc.place(['csv'], 'key') : csvAt) : doc.place(path, part);
-      return { file: csvAt.file, line: first.line + cell.line, column: first.column + cell.column };
+      const [top, ...inner] = path;
+      if (top !== 'rows') return doc.place(path, part);
+      return (inner.length > 0 ? rows.locate(inner, part) : undefined) ?? doc.place([key], part);
     },
   };
 }
@@ -80,7 +153,11 @@ function render(spec: Spec<TableSpec>, ctx: BlockContext): string {
   const { columns, caption, source } = spec.value;
   const rows = spec.value.rows ?? [];
   if (rows.length === 0) {
-    spec.problem([], 'has no rows: write rows: (a list per row) or csv: | (a line per row)', 'key');
+    spec.problem(
+      [],
+      'has no rows: write rows: (a list per row), csv: | (a line per row) or file: (a data file)',
+      'key',
+    );
     return '';
   }
   const keys = columns.map((c) => c.key ?? c.title);
