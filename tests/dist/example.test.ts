@@ -22,6 +22,6 @@ describe('the English example deck, built', () => {
   it('has its own title and not a word of Chinese in the page (slides, notes, block text, data)', () => {
     expect(doc.title).toBe('Riverside Bakery in Numbers');
     expect(html.match(CJK)).toBeNull();
-    expect(doc.querySelectorAll('[data-block]').length).toBeGreaterThanOrEqual(6);
+    expect(doc.querySelectorAll('[data-block]').length).toBeGreaterThanOrEqual(7);
   });
 });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseInitArgs, STARTERS, type StarterLang, writeStarter } from '../../src/cli/init.ts';
+import { defaultBlocks } from '../../src/compiler/blocks/registry.ts';
 import { DeckError } from '../../src/compiler/diagnostics.ts';
 import { resolveDeckConfig } from '../../src/config/index.ts';
 import { loadDeck } from '../../src/node/load.ts';
@@ -33,7 +34,7 @@ describe('deck init', () => {
       expect(config.variants.map((v) => v.page)).toEqual(['index.html']);
       const deck = loadDeck({ root: dir, config });
       expect(deck.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([]);
-      expect(deck.blocks).toEqual(['battle-map', 'chain-map', 'chart', 'figures', 'sources', 'timeline']);
+      expect(deck.blocks).toEqual(defaultBlocks.map((b) => b.name).sort());
       const text = deck.stacks
         .flat()
         .map((s) => s.html + s.notes)
