@@ -74,6 +74,10 @@ describe('```table', () => {
     expect(groupThousands(-1234)).toBe('-1,234');
     expect(groupThousands(-0.001, 1)).toBe('0.0');
     expect(groupThousands(12.5)).toBe('12.5');
+    // Half up as written, not as stored in binary (18.65 is 18.6499… there).
+    expect(groupThousands(18.65, 1)).toBe('18.7');
+    expect(groupThousands(1.005, 2)).toBe('1.01');
+    expect(groupThousands(-2.675, 2)).toBe('-2.68');
   });
 
   it('reports a bad cell at its line and column, in YAML and in CSV', () => {

@@ -1,8 +1,18 @@
 export type Format = 'text' | 'number' | 'percent';
 
+/**
+ * `value` rounded half up as it was written in decimal: 18.65 → "18.7" (toFixed rounds the binary value, 18.6499…,
+ * down to "18.6").
+ */
+function toFixedDecimal(value: number, decimals: number): string {
+  const text = String(value);
+  if (/e/i.test(text)) return value.toFixed(decimals);
+  return Number(`${Math.round(Number(`${text}e${decimals}`))}e-${decimals}`).toFixed(decimals);
+}
+
 /** 1234567.891 at 2 decimals → "1,234,567.89": grouping by thousands, a point for decimals, whatever the locale. */
 export function groupThousands(value: number, decimals?: number): string {
-  const fixed = decimals === undefined ? String(Math.abs(value)) : Math.abs(value).toFixed(decimals);
+  const fixed = decimals === undefined ? String(Math.abs(value)) : toFixedDecimal(Math.abs(value), decimals);
   const [whole = '', fraction] = fixed.split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const sign = value < 0 && /[1-9]/.test(fixed) ? '-' : '';
