@@ -39,15 +39,26 @@ test('battle map: in the reader layout (a phone) each row stacks, direction abov
     for (const f of document.querySelectorAll('[data-block="battle-map"] .fragment'))
       f.classList.add('visible');
   });
-  const boxes = await page.evaluate(() =>
-    [...document.querySelectorAll('[data-block="battle-map"] .bm-row')].map((row) => {
-      const box = (sel: string) => row.querySelector(sel)!.getBoundingClientRect();
-      return { head: box('.bm-head'), items: box('.bm-items'), source: box('.bm-source') };
-    }),
-  );
+  const { boxes, shared, lastRow } = await page.evaluate(() => {
+    const rows = [...document.querySelectorAll('[data-block="battle-map"] .bm-row')];
+    return {
+      boxes: rows.map((row) => {
+        const box = (sel: string) => row.querySelector(sel)?.getBoundingClientRect().toJSON() as DOMRect;
+        return { head: box('.bm-head'), items: box('.bm-items'), source: box('.bm-source') };
+      }),
+      shared: document
+        .querySelector('[data-block="battle-map"] .bm-source-shared')
+        ?.getBoundingClientRect()
+        .toJSON(),
+      lastRow: rows.at(-1)?.getBoundingClientRect().toJSON(),
+    };
+  });
   expect(boxes).toHaveLength(5);
   for (const b of boxes) {
     expect(b.items.top).toBeGreaterThanOrEqual(b.head.bottom - 0.5);
-    expect(b.source.top).toBeGreaterThanOrEqual(b.items.bottom - 0.5);
+    // A row's own sources under its targets; sources shared by every row once, under the last row.
+    if (b.source) expect(b.source.top).toBeGreaterThanOrEqual(b.items.bottom - 0.5);
   }
+  expect(Boolean(shared) !== boxes.every((b) => b.source), 'sources per row or once for all').toBe(true);
+  if (shared) expect(shared.top).toBeGreaterThanOrEqual(lastRow!.bottom - 0.5);
 });

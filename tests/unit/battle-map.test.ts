@@ -54,6 +54,31 @@ describe('```battle-map', () => {
     expect(d.cited).toEqual(['b', 'a']);
   });
 
+  it('says the sources once under the map, with no source column, when every row has the same', () => {
+    const doc = dom(
+      deck(`columns: [方向, 目标, 来源]
+rows:
+  - direction: 甲
+    items: [{fact: chains}]
+  - direction: 乙
+    sources: [a]
+    items: [{text: 丙}]`),
+    );
+    const map = doc.querySelector('[data-block="battle-map"]');
+    expect(map?.getAttribute('data-sources')).toBe('shared');
+    expect(map?.querySelectorAll('.bm-row .bm-source')).toHaveLength(0);
+    expect([...(map?.querySelectorAll('.bm-columns span') ?? [])].map((c) => c.textContent)).toEqual([
+      '方向',
+      '目标',
+    ]);
+    expect(map?.querySelector('.bm-rows + .bm-source-shared')?.textContent).toBe('来源：来源甲 2025-05-14');
+    // Different sources row by row: each row keeps its own, under the full column headings.
+    const mixed = dom(deck(SPEC)).querySelector('[data-block="battle-map"]');
+    expect(mixed?.hasAttribute('data-sources')).toBe(false);
+    expect(mixed?.querySelectorAll('.bm-columns span')).toHaveLength(3);
+    expect(mixed?.querySelector('.bm-source-shared')).toBeNull();
+  });
+
   it('steps nothing with step: none, numbers 1 2 3 by default', () => {
     const doc = dom(deck('step: none\nrows:\n  - direction: 甲\n    items: [{text: 乙}]'));
     expect(doc.querySelector('.bm-row')?.getAttribute('class')).toBe('bm-row');

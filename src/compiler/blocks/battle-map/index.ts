@@ -23,7 +23,8 @@ function render(spec: Spec<BattleMapSpec>, ctx: BlockContext): string {
   const { value } = spec;
   const facts = ctx.facts();
   let ok = true;
-  const rows = value.rows.map((row, r) => {
+  // Each row's head and items, and its sources (HTML), before the rows are written out.
+  const parts = value.rows.map((row, r) => {
     const sources = new Map<string, string>();
     for (const [k, id] of (row.sources ?? []).entries()) {
       const s = facts ? resolveRef({ kind: 'source', id, part: 'all' }, facts) : undefined;
@@ -56,26 +57,40 @@ function render(spec: Spec<BattleMapSpec>, ctx: BlockContext): string {
     const head =
       (no ? `<span class="bm-no">${escapeHtml(no)}</span>` : '') +
       `<span class="bm-direction">${labelHtml(row.direction)}</span>`;
-    return (
-      `<li${renderAttrs({ class: value.step === 'rows' ? 'bm-row fragment' : 'bm-row', 'data-row': r + 1 })}>` +
+    const body =
       (row.link
         ? `<a class="bm-head" href="#/${escapeHtml(row.link)}">${head}</a>`
         : `<div class="bm-head">${head}</div>`) +
-      `<ul${renderAttrs({ class: 'bm-items', 'data-interpretation': value.interpretation ? 'true' : undefined })}>${items.join('')}</ul>` +
-      `<div class="bm-source">${[...sources.values()].map(noBreakHtml).join(escapeHtml(deckText(ctx.lang).sourceJoin))}</div>` +
-      '</li>'
-    );
+      `<ul${renderAttrs({ class: 'bm-items', 'data-interpretation': value.interpretation ? 'true' : undefined })}>${items.join('')}</ul>`;
+    return {
+      body,
+      sources: [...sources.values()].map(noBreakHtml).join(escapeHtml(deckText(ctx.lang).sourceJoin)),
+    };
   });
   if (!ok) return '';
-  const columns = value.columns
-    ? `<div class="bm-columns" aria-hidden="true">${value.columns.map((c) => `<span>${escapeHtml(c)}</span>`).join('')}</div>`
+  // Every row from the same sources: said once under the map, not repeated down a column of its own.
+  const first = parts[0]!.sources;
+  const shared = parts.length > 1 && first !== '' && parts.every((p) => p.sources === first);
+  const rows = parts.map(
+    (p, r) =>
+      `<li${renderAttrs({ class: value.step === 'rows' ? 'bm-row fragment' : 'bm-row', 'data-row': r + 1 })}>` +
+      p.body +
+      (shared ? '' : `<div class="bm-source">${p.sources}</div>`) +
+      '</li>',
+  );
+  const headings = value.columns ? (shared ? value.columns.slice(0, 2) : value.columns) : [];
+  const columns = headings.length
+    ? `<div class="bm-columns" aria-hidden="true">${headings.map((c) => `<span>${escapeHtml(c)}</span>`).join('')}</div>`
+    : '';
+  const sharedSource = shared
+    ? `<p class="bm-source bm-source-shared">${escapeHtml(deckText(ctx.lang).source)}${first}</p>`
     : '';
   const legend = value.interpretation
     ? `<figcaption class="bm-legend"><span class="interp-key">${escapeHtml(deckText(ctx.lang).interpretation)}</span>${escapeHtml(value.interpretation)}</figcaption>`
     : '';
   return (
-    `<figure${renderAttrs({ class: 'battle-map', id: ctx.id, 'data-block': NAME, 'data-rows': value.rows.length })}>` +
-    `${columns}<ol class="bm-rows">${rows.join('')}</ol>${legend}</figure>\n`
+    `<figure${renderAttrs({ class: 'battle-map', id: ctx.id, 'data-block': NAME, 'data-rows': value.rows.length, 'data-sources': shared ? 'shared' : undefined })}>` +
+    `${columns}<ol class="bm-rows">${rows.join('')}</ol>${sharedSource}${legend}</figure>\n`
   );
 }
 

@@ -23,7 +23,7 @@ export const BattleMapSchema = v.strictObject({
   step: v.optional(v.picklist(['none', 'rows']), 'rows'),
   /** Numbering down the side: 一二三 (cjk), 1 2 3 (arabic) or none. @default arabic */
   numbering: v.optional(v.picklist(['cjk', 'arabic', 'none']), 'arabic'),
-  /** Column headings: the side, the items, the sources. */
+  /** Column headings: the side, the items, the sources (left out when every row has the same sources). */
   columns: v.optional(v.tuple([text, text, text])),
   /**
    * Marks the items as the deck's reading (placed under a row by the deck, not by the source), drawn in the
