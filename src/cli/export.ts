@@ -1,7 +1,10 @@
 import { resolveDeckConfig } from '../config/index.ts';
-import { exportDeck, summary } from '../export/index.ts';
-import { EXPORT_USAGE, exportDir, parseExportArgs } from '../export/options.ts';
+import { exportDeck, launchFor, summary } from '../export/index.ts';
+import { EXPORT_USAGE, type ExportFormat, exportDir, parseExportArgs } from '../export/options.ts';
 import { progress } from '../export/progress.ts';
+import { exportTrace } from '../export/trace.ts';
+
+const FORMATS: readonly string[] = ['pdf', 'png', 'pptx'] satisfies ExportFormat[];
 
 /** `deck export pdf|png|pptx [DIR] [options]`: see src/export/options.ts for the flags and their defaults. */
 export async function exportCommand(args: string[]): Promise<number> {
@@ -9,10 +12,21 @@ export async function exportCommand(args: string[]): Promise<number> {
     process.stdout.write(`${EXPORT_USAGE}\n`);
     return 0;
   }
-  const { dir, rest } = exportDir(args);
-  const options = parseExportArgs(rest, await resolveDeckConfig(dir ?? process.cwd()));
-  const report = progress(options.quiet);
-  const result = await exportDeck(options, report);
-  report.done(summary(options.format, result, report.seconds()));
-  return 0;
+  exportTrace.mark('node + cli import');
+  // Chromium starts before anything else, the deck's settings included: its start-up then overlaps them.
+  const format = args[0] ?? '';
+  const chromium = FORMATS.includes(format) ? await launchFor(format as ExportFormat) : undefined;
+  try {
+    const { dir, rest } = exportDir(args);
+    const options = parseExportArgs(rest, await resolveDeckConfig(dir ?? process.cwd()));
+    exportTrace.mark('config');
+    const report = progress(options.quiet);
+    const result = await exportDeck(options, report, chromium);
+    report.done(summary(options.format, result, report.seconds()));
+    exportTrace.mark('summary');
+    exportTrace.print();
+    return 0;
+  } finally {
+    await chromium?.close();
+  }
 }

@@ -1,9 +1,9 @@
-import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { DeckError } from '../compiler/diagnostics.ts';
-import { chromiumArgs, findChromium, startChromium } from '../node/browser.ts';
+import { type ChromiumProcess, chromiumArgs, findChromium, startChromium } from '../node/browser.ts';
 import { isStale } from '../node/stale.ts';
 import { writeAtomic } from './atomic.ts';
+import type { PrintPage } from './cdp-page.ts';
 import { printedDeck } from './layout.ts';
 import { type ExportOptions, exportPage } from './options.ts';
 import { checkOut } from './out.ts';
@@ -11,7 +11,8 @@ import { renderPdf } from './pdf.ts';
 import { renderPngs, writePngs } from './png.ts';
 import { formatBytes, type Progress } from './progress.ts';
 import { waitForDeck } from './ready.ts';
-import { openSession, printUrl } from './session.ts';
+import { openPrintSession, openSession, printUrl } from './session.ts';
+import { exportTrace as trace } from './trace.ts';
 
 export interface ExportResult {
   /** The PDF file, the PNG folder or the PPTX file. */
@@ -27,13 +28,22 @@ export interface ExportResult {
  * `deck export`: finds Chromium, builds when stale, serves the site on a loopback ephemeral port, waits for
  * the print view to be ready, renders, and writes atomically. The browser and server close in every case.
  */
-export async function exportDeck(options: ExportOptions, progress: Progress): Promise<ExportResult> {
-  checkOut(options);
-  // Chromium starts first and gets going while the rest (the build check, Playwright's load) runs.
-  const chromium = startChromium(await findChromium(), chromiumArgs());
+export async function exportDeck(
+  options: ExportOptions,
+  progress: Progress,
+  started?: ChromiumProcess,
+): Promise<ExportResult> {
+  try {
+    checkOut(options);
+  } catch (e) {
+    await started?.close();
+    throw e;
+  }
+  const chromium = started ?? (await launchFor(options.format));
   const site = relative(options.config.root, options.dist) || '.';
   try {
     const stale = isStale(options.config);
+    trace.mark('staleness walk');
     progress.step(
       'build',
       stale ? `${site}/ is missing or older than the slides: building` : `${site}/ is up to date`,
@@ -42,6 +52,7 @@ export async function exportDeck(options: ExportOptions, progress: Progress): Pr
       // The compiler and Vite load only here: they are the slowest imports of all.
       const { buildDeck } = await import('../node/build.ts');
       await buildDeck({ config: options.config, force: true, again: 'export again' });
+      trace.mark('build');
     }
   } catch (e) {
     await chromium.close();
@@ -49,28 +60,41 @@ export async function exportDeck(options: ExportOptions, progress: Progress): Pr
   }
 
   progress.step('load', options.lang);
-  const session = await openSession({
+  const sessionOptions = {
     dist: options.dist,
     chromium,
     scale: options.format === 'png' ? options.scale : 1,
     ...exportPage(options),
-  });
+  };
+  const session =
+    options.format === 'pdf' ? await openPrintSession(sessionOptions) : await openSession(sessionOptions);
   try {
-    const errors: string[] = [];
-    session.page.on('pageerror', (e) => errors.push(e.message));
+    const { view } = session;
     const url = printUrl(session.url, options.page, {
       notes: options.format === 'pdf' && options.notes,
       fragments: options.format === 'pdf' && options.fragments,
       exact: options.format === 'png',
     });
-    await session.page.goto(url, { waitUntil: 'commit' });
-    await waitForDeck(session.page, options.timeout, errors);
-    const deck = await printedDeck(session.page);
+    await view.goto(url);
+    trace.mark('goto (commit)');
+    await waitForDeck(view, options.timeout, view.errors);
+    trace.mark('ready');
+    await trace.page(view);
+    const deck = await printedDeck(view);
+    trace.mark('printed deck');
 
     progress.step('render', `${deck.slides} slides`);
+    if (options.format === 'pdf') {
+      const pdf = await renderPdf(view as PrintPage, deck);
+      progress.step('write', shown(options.out));
+      writing(options.out, () => writeAtomic(options.out, pdf));
+      trace.mark('write');
+      return { out: options.out, pages: deck.pages.length, slides: deck.slides, bytes: pdf.byteLength };
+    }
+    const { page } = session as Awaited<ReturnType<typeof openSession>>;
     if (options.format === 'pptx') {
       const { renderPptx, describeCounts } = await import('./pptx/index.ts');
-      const pptx = await renderPptx(session.page, deck, options.notes);
+      const pptx = await renderPptx(page, deck, options.notes);
       progress.step('write', shown(options.out));
       writing(options.out, () => writeAtomic(options.out, pptx.bytes));
       const why = [...pptx.fallbackReasons].map(([reason, n]) => `${n}× ${reason}`).join('; ');
@@ -82,24 +106,26 @@ export async function exportDeck(options: ExportOptions, progress: Progress): Pr
         detail: describeCounts(pptx.counts) + (why ? ` (fallbacks: ${why})` : ''),
       };
     }
-    if (options.format === 'pdf') {
-      const pdf = await renderPdf(session.page, deck);
-      progress.step('write', shown(options.out));
-      writing(options.out, () => writeAtomic(options.out, pdf));
-      return {
-        out: options.out,
-        pages: deck.pages.length,
-        slides: deck.slides,
-        bytes: statSync(options.out).size,
-      };
-    }
-    const shots = await renderPngs(session.page, deck);
+    const shots = await renderPngs(page, deck);
     progress.step('write', shown(options.out));
     const bytes = writing(options.out, () => writePngs(options.out, shots));
     return { out: options.out, pages: shots.length, slides: deck.slides, bytes };
   } finally {
     await session.close();
+    trace.mark('close');
   }
+}
+
+/**
+ * Starts headless Chromium for an export of `format`: with its DevTools pipe for the PDF, which speaks CDP
+ * itself, on a loopback port for Playwright otherwise. Called first (before the deck's settings are read), so
+ * that Chromium's start-up, the longest wait of all, overlaps everything else.
+ */
+export async function launchFor(format: ExportOptions['format']): Promise<ChromiumProcess> {
+  const chromium = startChromium(await findChromium(), chromiumArgs(), { pipe: format === 'pdf' });
+  trace.chromium(chromium.pid);
+  trace.mark('chromium spawned');
+  return chromium;
 }
 
 export function summary(format: string, result: ExportResult, seconds: number): string {

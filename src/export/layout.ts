@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { DeckPage } from './page.ts';
 
 /** One page of the print view: a slide (at a fragment step) or the speaker notes of the slide before it. */
 export interface PrintedPage {
@@ -113,6 +113,6 @@ function readPrintedDeck(): PrintedDeck {
   };
 }
 
-export function printedDeck(page: Page): Promise<PrintedDeck> {
-  return page.evaluate(readPrintedDeck);
+export function printedDeck(page: DeckPage): Promise<PrintedDeck> {
+  return page.evaluate(`(${readPrintedDeck})()`);
 }

@@ -1,5 +1,5 @@
-import type { Page } from 'playwright-core';
 import { DeckError } from '../compiler/diagnostics.ts';
+import type { DeckPage } from './page.ts';
 
 /** A slide that has not drawn what it must, and what it still waits for. */
 export interface PendingSlide {
@@ -55,21 +55,48 @@ export function describePending(pending: PendingSlide[], limit = 8): string {
 }
 
 /**
+ * Runs in the page: resolves with `settled()`'s answer as soon as it has one, checked again on every change
+ * to the document (the ready attribute, reveal.js's pages) and every image that loads or fails: no polling.
+ */
+const UNTIL_SETTLED = `new Promise((resolve) => {
+  const settled = ${settled.toString()};
+  const check = () => {
+    const state = settled();
+    if (!state) return;
+    observer.disconnect();
+    document.removeEventListener('load', check, true);
+    document.removeEventListener('error', check, true);
+    resolve(state);
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { subtree: true, childList: true, attributes: true });
+  document.addEventListener('load', check, true);
+  document.addEventListener('error', check, true);
+  check();
+})`;
+
+/**
  * Waits for the deck's own readiness signal, never a sleep or network idle. On timeout or a deck error the
  * DeckError names the slides that did not become ready, and what each still waited for.
  */
-export async function waitForDeck(page: Page, timeoutSeconds: number, errors: string[] = []): Promise<void> {
-  let state: 'ready' | 'error' | null = null;
-  try {
-    const handle = await page.waitForFunction(settled, undefined, { timeout: timeoutSeconds * 1000 });
-    state = (await handle.jsonValue()) as typeof state;
-  } catch (e) {
-    if (!(e instanceof Error && e.name === 'TimeoutError')) throw e;
-  }
+export async function waitForDeck(
+  page: DeckPage,
+  timeoutSeconds: number,
+  errors: string[] = [],
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), timeoutSeconds * 1000);
+  });
+  const state = await Promise.race([page.evaluate<'ready' | 'error'>(UNTIL_SETTLED), timeout]).finally(() =>
+    clearTimeout(timer),
+  );
   if (state === 'ready') return;
-  const pending = await page.evaluate(pendingSlides).catch(() => [] as PendingSlide[]);
+  const pending = await page
+    .evaluate<PendingSlide[]>(`(${pendingSlides})()`)
+    .catch(() => [] as PendingSlide[]);
   const deckError = await page
-    .evaluate(() => document.documentElement.dataset.deckError ?? '')
+    .evaluate<string>('document.documentElement.dataset.deckError ?? ""')
     .catch(() => '');
   const reason =
     state === 'error'

@@ -2,7 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { pageDir } from '../config/variants.ts';
 import { DESIGN } from '../contracts/runtime-config.ts';
 import { type ChromiumProcess, playwright } from '../node/browser.ts';
-import { serveDeck } from '../server/app.ts';
+import { openPrintPage } from './cdp-page.ts';
+import type { DeckPage } from './page.ts';
+import { serveSite } from './site.ts';
+import { exportTrace as trace } from './trace.ts';
 
 export interface SessionOptions {
   dist: string;
@@ -16,8 +19,16 @@ export interface SessionOptions {
   timezoneId: string;
 }
 
+/** The page as the export loads, waits for and reads it, whichever way it is driven. */
+export interface View extends DeckPage {
+  /** Errors thrown in the page and not caught. */
+  errors: string[];
+  /** Loads `url`; returns once its document commits. */
+  goto(url: string): Promise<void>;
+}
+
 export interface Session {
-  page: Page;
+  view: View;
   /** The deck's server, on a loopback ephemeral port. */
   url: string;
   /** Ends the browser (its processes with it) and the server; safe to call twice. */
@@ -25,38 +36,79 @@ export interface Session {
 }
 
 /**
- * Serves the built deck and connects Playwright to the started Chromium, side by side. Whatever fails, nothing
- * is left running: the caller closes the session in `finally`, and a session that fails to open closes what
- * it had started.
+ * Serves the built site and gets a page of the started Chromium ready, side by side, with `open`. Whatever
+ * fails, nothing is left running: the caller closes the session in `finally`, and a session that fails to
+ * open closes what it had started.
  */
-export async function openSession(options: SessionOptions): Promise<Session> {
-  const { chromium } = playwright();
-  const [server, browser] = await Promise.allSettled([
-    serveDeck({ root: options.dist, port: 0, host: '127.0.0.1' }),
-    options.chromium.endpoint.then((endpoint) => chromium.connectOverCDP(endpoint)),
+async function session<P>(
+  options: SessionOptions,
+  open: () => Promise<{ page: P; close?: () => Promise<void> }>,
+): Promise<{ page: P; url: string; close(): Promise<void> }> {
+  const [site, page] = await Promise.allSettled([
+    serveSite(options.dist).then((s) => {
+      trace.mark('server listening');
+      return s;
+    }),
+    open(),
   ]);
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    // Chromium is ours to end: killed, not asked to shut down (its profile is thrown away).
-    await Promise.allSettled([
+  let closing: Promise<void> | undefined;
+  // Chromium is ours to end: killed, not asked to shut down (its profile is thrown away).
+  const close = () =>
+    (closing ??= Promise.allSettled([
       options.chromium.close(),
-      browser.status === 'fulfilled' ? browser.value.close() : undefined,
-      server.status === 'fulfilled' ? server.value.close() : undefined,
-    ]);
+      page.status === 'fulfilled' ? page.value.close?.() : undefined,
+      site.status === 'fulfilled' ? site.value.close() : undefined,
+    ]).then(() => undefined));
+  if (site.status === 'rejected' || page.status === 'rejected') {
+    await close();
+    throw site.status === 'rejected' ? site.reason : (page as PromiseRejectedResult).reason;
+  }
+  return { page: page.value.page, url: site.value.url, close };
+}
+
+/** The PDF's session: Chromium's first tab over the DevTools pipe, no Playwright. */
+export async function openPrintSession(options: SessionOptions): Promise<Session> {
+  const s = await session(options, async () => {
+    const page = await openPrintPage(options.chromium, {
+      width: DESIGN.width,
+      height: DESIGN.height,
+      locale: options.locale,
+      timezoneId: options.timezoneId,
+    });
+    trace.mark('page attached');
+    await trace.watch(page);
+    return { page };
+  });
+  return { view: s.page, url: s.url, close: s.close };
+}
+
+/** PNG and PPTX: Playwright connected to the started Chromium over CDP, for its screenshots and pages. */
+export async function openSession(options: SessionOptions): Promise<Session & { page: Page }> {
+  const s = await session(options, async () => {
+    const { chromium } = playwright();
+    trace.mark('playwright require');
+    const browser = await chromium.connectOverCDP(await options.chromium.endpoint);
+    trace.mark('cdp connected');
+    try {
+      const page = await newPage(browser, options);
+      trace.mark('new page');
+      await trace.watch(page);
+      return { page, close: () => browser.close() };
+    } catch (e) {
+      await browser.close();
+      throw e;
+    }
+  });
+  const errors: string[] = [];
+  s.page.on('pageerror', (e) => errors.push(e.message));
+  const view: View = {
+    errors,
+    evaluate: <T>(expression: string) => s.page.evaluate(expression) as Promise<T>,
+    goto: async (url) => {
+      await s.page.goto(url, { waitUntil: 'commit' });
+    },
   };
-  if (server.status === 'rejected' || browser.status === 'rejected') {
-    await close();
-    throw server.status === 'rejected' ? server.reason : (browser as PromiseRejectedResult).reason;
-  }
-  try {
-    const page = await newPage(browser.value, options);
-    return { page, url: server.value.url, close };
-  } catch (e) {
-    await close();
-    throw e;
-  }
+  return { view, page: s.page, url: s.url, close: s.close };
 }
 
 function newPage(browser: Browser, options: SessionOptions): Promise<Page> {

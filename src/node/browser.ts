@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { DeckError } from '../compiler/diagnostics.ts';
 
 export const INSTALL_HINT =
@@ -67,20 +68,30 @@ export function chromiumArgs(): string[] {
   return args;
 }
 
-/** A headless Chromium this process started, for Playwright to connect to. */
+/** A headless Chromium this process started, driven over DevTools. */
 export interface ChromiumProcess {
-  /** Chromium's DevTools WebSocket URL, once it listens. */
+  /** Chromium's DevTools WebSocket URL, once it listens (started with `pipe`: never). */
   endpoint: Promise<string>;
+  /** Started with `pipe`: the DevTools pipe (commands in, replies and events out, each ending in NUL). */
+  pipe?: { input: Writable; output: Readable };
+  /** Its process id. */
+  pid: number | undefined;
+  /** Rejects when Chromium exits or fails to start before it is closed, with its last words. */
+  failed: Promise<never>;
   /** Kills Chromium and every process it started, then removes its profile; safe to call twice. */
   close(): Promise<void>;
 }
 
 /**
- * Starts headless Chromium at once, before Playwright has loaded: Chromium's start-up and Playwright's load
- * (each ~0.3 s, seconds on a loaded machine) then overlap instead of adding up. It listens on a loopback port
- * with a fresh profile; Playwright connects over CDP.
+ * Starts headless Chromium at once, before Playwright (or the rest of the export) has loaded: Chromium's
+ * start-up then overlaps the rest instead of adding to it. It runs with a fresh profile, and listens on a
+ * loopback port for Playwright to connect over CDP, or, with `pipe`, on a pipe only this process holds.
  */
-export function startChromium(executable: string, args: string[], timeoutMs = 30_000): ChromiumProcess {
+export function startChromium(
+  executable: string,
+  args: string[],
+  { timeoutMs = 30_000, pipe = false } = {},
+): ChromiumProcess {
   const profile = mkdtempSync(join(tmpdir(), 'deck-chromium-'));
   const child = spawn(
     executable,
@@ -91,26 +102,35 @@ export function startChromium(executable: string, args: string[], timeoutMs = 30
       '--mute-audio',
       '--disable-background-timer-throttling',
       '--disable-renderer-backgrounding',
-      '--remote-debugging-address=127.0.0.1',
-      '--remote-debugging-port=0',
+      ...(pipe
+        ? ['--remote-debugging-pipe']
+        : ['--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0']),
       `--user-data-dir=${profile}`,
       'about:blank',
     ],
-    // Its own process group, so that closing ends the renderers and helpers with it.
-    { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group, so that closing ends the renderers and helpers with it. The pipe is fds 3 and 4.
+    { detached: true, stdio: ['ignore', 'ignore', 'pipe', ...(pipe ? (['pipe', 'pipe'] as const) : [])] },
   );
+  let closing: Promise<void> | undefined;
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.once('error', () => resolve());
   });
+  let log = '';
+  const lastWords = () => {
+    const last = log.trim().split('\n').slice(-3).join(' | ');
+    return new Error(`Chromium (${executable}) exited (${child.signalCode ?? child.exitCode}): ${last}`);
+  };
   const endpoint = new Promise<string>((resolve, reject) => {
-    let log = '';
-    const timer = setTimeout(
-      () => reject(new Error(`Chromium (${executable}) did not start within ${timeoutMs / 1000} s`)),
-      timeoutMs,
-    );
+    // Over a pipe there is nothing to listen for: the pipe's first reply says Chromium is up.
+    const timer = pipe
+      ? undefined
+      : setTimeout(
+          () => reject(new Error(`Chromium (${executable}) did not start within ${timeoutMs / 1000} s`)),
+          timeoutMs,
+        );
     // Read stderr to the end: a full pipe would stall Chromium.
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       if (log.length > 8192) return;
       log += chunk.toString();
       const found = /DevTools listening on (ws:\/\/\S+)/.exec(log);
@@ -123,14 +143,19 @@ export function startChromium(executable: string, args: string[], timeoutMs = 30
       clearTimeout(timer);
       reject(e);
     });
-    child.once('exit', (code, signal) => {
+    child.once('exit', () => {
       clearTimeout(timer);
-      const last = log.trim().split('\n').slice(-3).join(' | ');
-      reject(new Error(`Chromium (${executable}) exited (${signal ?? code}) before it listened: ${last}`));
+      reject(lastWords());
     });
   });
   endpoint.catch(() => undefined);
-  let closing: Promise<void> | undefined;
+  const failed = new Promise<never>((_, reject) => {
+    child.once('error', reject);
+    child.once('exit', () => {
+      if (!closing) reject(lastWords());
+    });
+  });
+  failed.catch(() => undefined);
   const close = async () => {
     if (child.exitCode === null && child.signalCode === null && child.pid) {
       try {
@@ -142,5 +167,11 @@ export function startChromium(executable: string, args: string[], timeoutMs = 30
     }
     rmSync(profile, { recursive: true, force: true });
   };
-  return { endpoint, close: () => (closing ??= close()) };
+  return {
+    endpoint,
+    pipe: pipe ? { input: child.stdio[3] as Writable, output: child.stdio[4] as Readable } : undefined,
+    pid: child.pid,
+    failed,
+    close: () => (closing ??= close()),
+  };
 }

@@ -1,0 +1,158 @@
+import type { ChromiumProcess } from '../node/browser.ts';
+import { type Cdp, cdpOverPipe } from './cdp.ts';
+import type { DeckPage } from './page.ts';
+
+export interface PrintPage extends DeckPage {
+  /** Errors thrown in the page and not caught, first line each. */
+  errors: string[];
+  /** Navigates, and returns once the new document can be evaluated in (its navigation committed). */
+  goto(url: string): Promise<void>;
+  /** Runs `script` in every document the page loads from now on, before its own scripts. */
+  addInitScript(script: string): Promise<unknown>;
+  /** Chromium's print of the page, as Playwright's `page.pdf` asks for it. */
+  pdf(options: {
+    preferCSSPageSize: boolean;
+    printBackground: boolean;
+    tagged: boolean;
+  }): Promise<Uint8Array>;
+}
+
+export interface PrintPageOptions {
+  width: number;
+  height: number;
+  /** `navigator.language`, `Accept-Language` and `Intl`'s default. */
+  locale: string;
+  timezoneId: string;
+}
+
+interface Target {
+  targetId: string;
+  type: string;
+}
+
+interface ExecutionContext {
+  id: number;
+  origin: string;
+  auxData?: { isDefault?: boolean; frameId?: string };
+}
+
+interface Evaluated {
+  result: { value?: unknown };
+  exceptionDetails?: { text: string; exception?: { description?: string } };
+}
+
+/**
+ * The tab Chromium opened at start (`about:blank`, its renderer already running), driven over the DevTools
+ * pipe: the viewport, language, time zone and reduced motion set as the Playwright session sets them, page
+ * errors kept.
+ */
+export async function openPrintPage(
+  chromium: ChromiumProcess,
+  options: PrintPageOptions,
+): Promise<PrintPage> {
+  if (!chromium.pipe) throw new Error('Chromium was started without its DevTools pipe');
+  const cdp: Cdp = cdpOverPipe(chromium.pipe, chromium.failed);
+  // The user agent as it is: only its language changes, as Playwright's `locale` changes it.
+  const [{ targetInfos }, { userAgent }] = await Promise.all([
+    cdp.send<{ targetInfos: Target[] }>('Target.getTargets'),
+    cdp.send<{ userAgent: string }>('Browser.getVersion'),
+  ]);
+  const targetId =
+    targetInfos.find((t) => t.type === 'page')?.targetId ??
+    (await cdp.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' })).targetId;
+  const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', {
+    targetId,
+    flatten: true,
+  });
+  const send = <T>(method: string, params?: Record<string, unknown>) =>
+    cdp.send<T>(method, params, sessionId);
+
+  const errors: string[] = [];
+  const contexts: ExecutionContext[] = [];
+  const waiting: ((c: ExecutionContext) => void)[] = [];
+  cdp.on('Runtime.exceptionThrown', (params, from) => {
+    if (from !== sessionId) return;
+    const details = params.exceptionDetails as Evaluated['exceptionDetails'];
+    errors.push((details?.exception?.description ?? details?.text ?? '').split('\n')[0]!);
+  });
+  cdp.on('Runtime.executionContextCreated', (params, from) => {
+    if (from !== sessionId) return;
+    const context = params.context as ExecutionContext;
+    if (!context.auxData?.isDefault) return;
+    contexts.push(context);
+    for (const w of waiting) w(context);
+  });
+  await Promise.all([
+    send('Runtime.enable'),
+    send('Page.enable'),
+    send('Emulation.setDeviceMetricsOverride', {
+      width: options.width,
+      height: options.height,
+      deviceScaleFactor: 1,
+      mobile: false,
+    }),
+    send('Emulation.setTimezoneOverride', { timezoneId: options.timezoneId }),
+    send('Emulation.setLocaleOverride', { locale: options.locale }),
+    send('Emulation.setUserAgentOverride', { userAgent, acceptLanguage: options.locale }),
+    send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] }),
+  ]);
+
+  let context: number | undefined;
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    if (context === undefined) throw new Error('evaluate before goto');
+    const r = await send<Evaluated>('Runtime.evaluate', {
+      expression,
+      contextId: context,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (r.exceptionDetails)
+      throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+    return r.result.value as T;
+  };
+
+  return {
+    errors,
+    evaluate,
+    addInitScript: (source) => send('Page.addScriptToEvaluateOnNewDocument', { source }),
+    async goto(url) {
+      // The main frame's default context for the new document: created when its navigation commits.
+      const origin = new URL(url).origin;
+      const created = new Promise<ExecutionContext>((resolve) => {
+        const found = contexts.find((c) => c.origin === origin);
+        if (found) resolve(found);
+        waiting.push((c) => {
+          if (c.origin === origin) resolve(c);
+        });
+      });
+      const navigated = await send<{ errorText?: string }>('Page.navigate', { url });
+      if (navigated.errorText) throw new Error(`cannot load ${url}: ${navigated.errorText}`);
+      context = (await Promise.race([created, chromium.failed])).id;
+    },
+    async pdf({ preferCSSPageSize, printBackground, tagged }) {
+      const { stream } = await send<{ stream: string }>('Page.printToPDF', {
+        transferMode: 'ReturnAsStream',
+        printBackground,
+        preferCSSPageSize,
+        generateTaggedPDF: tagged,
+        paperWidth: 8.5,
+        paperHeight: 11,
+        marginTop: 0,
+        marginBottom: 0,
+        marginLeft: 0,
+        marginRight: 0,
+      });
+      const chunks: Buffer[] = [];
+      for (;;) {
+        const read = await send<{ data: string; base64Encoded?: boolean; eof: boolean }>('IO.read', {
+          handle: stream,
+          size: 1 << 20,
+        });
+        chunks.push(Buffer.from(read.data, read.base64Encoded ? 'base64' : 'utf8'));
+        if (read.eof) break;
+      }
+      void send('IO.close', { handle: stream }).catch(() => undefined);
+      return new Uint8Array(Buffer.concat(chunks));
+    },
+  };
+}
