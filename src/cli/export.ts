@@ -1,5 +1,4 @@
-import { resolveDeckConfig } from '../config/index.ts';
-import { exportDeck, launchFor, summary } from '../export/index.ts';
+import { launchFor } from '../export/launch.ts';
 import { EXPORT_USAGE, type ExportFormat, exportDir, parseExportArgs } from '../export/options.ts';
 import { progress } from '../export/progress.ts';
 import { exportTrace } from '../export/trace.ts';
@@ -13,10 +12,15 @@ export async function exportCommand(args: string[]): Promise<number> {
     return 0;
   }
   exportTrace.mark('node + cli import');
-  // Chromium starts before anything else, the deck's settings included: its start-up then overlaps them.
+  // Chromium starts before anything else, the deck's settings and the export's own modules included: its
+  // start-up then overlaps theirs.
   const format = args[0] ?? '';
   const chromium = FORMATS.includes(format) ? await launchFor(format as ExportFormat) : undefined;
   try {
+    const [{ resolveDeckConfig }, { exportDeck, summary }] = await Promise.all([
+      import('../config/index.ts'),
+      import('../export/index.ts'),
+    ]);
     const { dir, rest } = exportDir(args);
     const options = parseExportArgs(rest, await resolveDeckConfig(dir ?? process.cwd()));
     exportTrace.mark('config');

@@ -1,13 +1,15 @@
 import { relative } from 'node:path';
 import { DeckError } from '../compiler/diagnostics.ts';
-import { type ChromiumProcess, chromiumArgs, findChromium, startChromium } from '../node/browser.ts';
+import type { ChromiumProcess } from '../node/browser.ts';
 import { isStale } from '../node/stale.ts';
 import { writeAtomic } from './atomic.ts';
 import type { PrintPage } from './cdp-page.ts';
+import { launchFor } from './launch.ts';
 import { printedDeck } from './layout.ts';
 import { type ExportOptions, exportPage } from './options.ts';
 import { checkOut } from './out.ts';
-import { renderPdf } from './pdf.ts';
+import { printPdf } from './pdf.ts';
+import { finishPdf } from './pdf-meta.ts';
 import { renderPngs, writePngs } from './png.ts';
 import { formatBytes, type Progress } from './progress.ts';
 import { waitForDeck } from './ready.ts';
@@ -85,10 +87,15 @@ export async function exportDeck(
 
     progress.step('render', `${deck.slides} slides`);
     if (options.format === 'pdf') {
-      const pdf = await renderPdf(view as PrintPage, deck);
+      const printed = await printPdf(view as PrintPage);
+      // Chromium's part is done: it is ended while the outline is added and the file written.
+      const closed = session.close();
+      const pdf = finishPdf(printed, deck);
+      trace.mark('outline + metadata');
       progress.step('write', shown(options.out));
       writing(options.out, () => writeAtomic(options.out, pdf));
       trace.mark('write');
+      await closed;
       return { out: options.out, pages: deck.pages.length, slides: deck.slides, bytes: pdf.byteLength };
     }
     const { page } = session as Awaited<ReturnType<typeof openSession>>;
@@ -114,18 +121,6 @@ export async function exportDeck(
     await session.close();
     trace.mark('close');
   }
-}
-
-/**
- * Starts headless Chromium for an export of `format`: with its DevTools pipe for the PDF, which speaks CDP
- * itself, on a loopback port for Playwright otherwise. Called first (before the deck's settings are read), so
- * that Chromium's start-up, the longest wait of all, overlaps everything else.
- */
-export async function launchFor(format: ExportOptions['format']): Promise<ChromiumProcess> {
-  const chromium = startChromium(await findChromium(), chromiumArgs(), { pipe: format === 'pdf' });
-  trace.chromium(chromium.pid);
-  trace.mark('chromium spawned');
-  return chromium;
 }
 
 export function summary(format: string, result: ExportResult, seconds: number): string {

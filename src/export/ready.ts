@@ -13,7 +13,7 @@ export interface PendingSlide {
  * every part), reveal.js has laid the slides out as pages, and every image has loaded.
  */
 function settled(): 'ready' | 'error' | null {
-  const state = document.documentElement.dataset.deckReady;
+  const state = document.documentElement?.dataset.deckReady; // none yet: the document has just committed
   if (state === 'error') return 'error';
   if (state !== 'true' || !document.querySelector('.reveal .pdf-page')) return null;
   return [...document.images].every((img) => img.complete) ? 'ready' : null;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statfsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +68,20 @@ export function chromiumArgs(): string[] {
   return args;
 }
 
+/**
+ * Where Chromium's throwaway profile goes: memory (/dev/shm) when there is room, else the temp folder. Its
+ * ~200 files (SQLite databases, synced as they are written) took ~0.1 s to remove from a disk, ~5 ms from memory.
+ */
+function profileParent(): string {
+  try {
+    const shm = statfsSync('/dev/shm');
+    if (shm.bavail * shm.bsize >= 256 * 1024 * 1024) return '/dev/shm';
+  } catch {
+    // No /dev/shm here.
+  }
+  return tmpdir();
+}
+
 /** A headless Chromium this process started, driven over DevTools. */
 export interface ChromiumProcess {
   /** Chromium's DevTools WebSocket URL, once it listens (started with `pipe`: never). */
@@ -92,7 +106,7 @@ export function startChromium(
   args: string[],
   { timeoutMs = 30_000, pipe = false } = {},
 ): ChromiumProcess {
-  const profile = mkdtempSync(join(tmpdir(), 'deck-chromium-'));
+  const profile = mkdtempSync(join(profileParent(), 'deck-chromium-'));
   const child = spawn(
     executable,
     [
