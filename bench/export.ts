@@ -6,7 +6,8 @@
  * the whole process tree), pages and bytes, and whether each is complete: A one page per slide and a chart
  * value in its text; B, the reference, checked in every pair against that pair's A: as many pages and the
  * same text (slide numbers aside: reveal.js prints `3`, the export `3 / 41`); an incomplete B is printed again,
- * and counted. Goal: A/B ≤ 1.0.
+ * and counted. Goal: A/B ≤ 1.0. Then where A's time goes: A run again with DECK_EXPORT_TRACE=json
+ * (BENCH_TRACE_RUNS, default 3, untimed above), the median wall and CPU time of each of its stages.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import { compiledCli } from '../src/cli/compile.mjs';
 import { resolveDeckConfig } from '../src/config/index.ts';
+import { formatTrace, type TraceRow } from '../src/export/trace.ts';
 import { chromiumArgs, findChromium } from '../src/node/browser.ts';
 import { buildDeck } from '../src/node/build.ts';
 import { loadDeck } from '../src/node/load.ts';
@@ -126,6 +128,35 @@ const deckExport = (format: 'pdf' | 'png', out: string) =>
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 
+/** A traced export pdf: its stages, as the export reports them with DECK_EXPORT_TRACE=json. */
+async function traced(out: string): Promise<TraceRow[]> {
+  const child = spawn(
+    process.execPath,
+    [join(root, 'src/cli/bin.mjs'), 'export', 'pdf', '--quiet', '--out', out],
+    {
+      cwd: root,
+      env: { ...process.env, DECK_EXPORT_TRACE: 'json' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let err = '';
+  child.stderr.on('data', (d) => {
+    err += d;
+  });
+  await new Promise((done) => child.on('close', done));
+  const line = err.split('\n').find((l) => l.startsWith('deck-trace '));
+  return line ? (JSON.parse(line.slice('deck-trace '.length)) as { stages: TraceRow[] }).stages : [];
+}
+
+/** Each stage's median over the runs (stages in the order of the first run). */
+function medianStages(runs: TraceRow[][]): TraceRow[] {
+  return (runs[0] ?? []).map(({ stage }) => {
+    const of = runs.map((r) => r.find((s) => s.stage === stage)).filter((s): s is TraceRow => Boolean(s));
+    const m = (key: 'wall' | 'at' | 'cpu' | 'chromium') => median(of.map((s) => s[key]));
+    return { stage, wall: m('wall'), at: m('at'), cpu: m('cpu'), chromium: m('chromium') };
+  });
+}
+
 async function runA(out: string, slides: number): Promise<Run> {
   rmSync(out, { force: true });
   const t = await timed(deckExport('pdf', out));
@@ -193,6 +224,8 @@ await buildDeck({ config, force: true });
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 const server = await serveDeck({ root: dist, port: 0, host: '127.0.0.1' });
+const traceRuns = Number(process.env.BENCH_TRACE_RUNS ?? 3);
+const stages: TraceRow[][] = [];
 const a: Run[] = [];
 const b: Run[] = [];
 const c: Run[] = [];
@@ -219,6 +252,7 @@ try {
       `pair ${i + 1}/${pairs}: A ${a[i]!.seconds.toFixed(2)} s (${a[i]!.pages} pages), B ${b[i]!.seconds.toFixed(2)} s (${b[i]!.pages} pages${b[i]!.ok ? '' : ', INCOMPLETE'}), C ${c[i]!.seconds.toFixed(2)} s (${c[i]!.pages} PNGs)\n`,
     );
   }
+  for (let i = 0; i < traceRuns; i++) stages.push(await traced(join(work, 'traced.pdf')));
 } finally {
   await server.close();
 }
@@ -245,6 +279,10 @@ const incomplete = b.filter((r) => !r.ok).length;
 if (discarded > 0)
   console.log(`B printed incomplete ${discarded} time(s): printed again, the complete run timed`);
 console.log(`\nA/B = ${ratio.toFixed(2)} (goal ≤ 1.0)   C/B = ${png.toFixed(2)} (PNG, reported beside)`);
+if (stages.length > 0)
+  console.log(
+    `\nA by stage, median of ${stages.length} traced runs (seconds; "at" since node started; CPU of this process and of Chromium's tree):\n${formatTrace(medianStages(stages))}`,
+  );
 if (incomplete > 0) {
   console.log(`the reference was incomplete in ${incomplete} of ${pairs} pairs: A/B does not hold`);
   process.exitCode = 1;

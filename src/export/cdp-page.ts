@@ -84,7 +84,6 @@ export async function openPrintPage(
   });
   await Promise.all([
     send('Runtime.enable'),
-    send('Page.enable'),
     send('Emulation.setDeviceMetricsOverride', {
       width: options.width,
       height: options.height,
@@ -114,7 +113,11 @@ export async function openPrintPage(
   return {
     errors,
     evaluate,
-    addInitScript: (source) => send('Page.addScriptToEvaluateOnNewDocument', { source }),
+    // Scripts for new documents take effect only with the Page domain on, which nothing else needs.
+    addInitScript: async (source) => {
+      await send('Page.enable');
+      await send('Page.addScriptToEvaluateOnNewDocument', { source });
+    },
     async goto(url) {
       // The main frame's default context for the new document: created when its navigation commits.
       const origin = new URL(url).origin;

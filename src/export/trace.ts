@@ -4,7 +4,9 @@ import type { DeckPage } from './page.ts';
 /**
  * `DECK_EXPORT_TRACE=1`: where an export's time goes, stage by stage, on stderr at the end: wall time since the
  * process started (node's own start and the CLI's import included), this process's CPU time, and Chromium's
- * (its whole process tree, read from /proc on Linux). Off, every call is a no-op.
+ * (its whole process tree, read from /proc on Linux: what processes that have ended spent is lost, so it
+ * reads low once Chromium is closing). `DECK_EXPORT_TRACE=json`: the same as one line of JSON after
+ * `deck-trace ` (bench:export reads it). Off, every call is a no-op.
  */
 export interface Trace {
   /** Marks the end of a stage. */
@@ -78,8 +80,17 @@ function pageWatch() {
   });
 }
 
-export function trace(on = Boolean(process.env.DECK_EXPORT_TRACE)): Trace {
-  if (!on) return off;
+/** One stage: its wall time, this process's CPU and Chromium's, in seconds; `at` since the process started. */
+export interface TraceRow {
+  stage: string;
+  wall: number;
+  at: number;
+  cpu: number;
+  chromium: number;
+}
+
+export function trace(mode = process.env.DECK_EXPORT_TRACE ?? ''): Trace {
+  if (!mode || mode === '0') return off;
   let pid: number | undefined;
   const rows: { stage: string; at: number; cpu: number; browser: number }[] = [];
   const pageRows: { stage: string; at: number }[] = [];
@@ -89,7 +100,8 @@ export function trace(on = Boolean(process.env.DECK_EXPORT_TRACE)): Trace {
   };
   return {
     mark(stage) {
-      rows.push({ stage, at: performance.now() / 1000, cpu: cpu(), browser: pid ? treeCpu(pid) : 0 });
+      const browser = Math.max(rows[rows.length - 1]?.browser ?? 0, pid ? treeCpu(pid) : 0);
+      rows.push({ stage, at: performance.now() / 1000, cpu: cpu(), browser });
     },
     chromium(p) {
       pid = p;
@@ -107,19 +119,38 @@ export function trace(on = Boolean(process.env.DECK_EXPORT_TRACE)): Trace {
         pageRows.push({ stage: `  page: ${name}`, at: offset + t / 1000 });
     },
     print(write = (s) => process.stderr.write(s)) {
-      const lines = ['stage                 wall s   at s  node cpu  chromium cpu'];
       let last = { at: 0, cpu: 0, browser: 0 };
-      for (const r of rows) {
-        lines.push(
-          `${r.stage.padEnd(20)} ${(r.at - last.at).toFixed(3).padStart(7)} ${r.at.toFixed(3).padStart(6)} ${(r.cpu - last.cpu).toFixed(3).padStart(9)} ${(r.browser - last.browser).toFixed(3).padStart(13)}`,
-        );
+      const table: TraceRow[] = rows.map((r) => {
+        const row = {
+          stage: r.stage,
+          wall: r.at - last.at,
+          at: r.at,
+          cpu: r.cpu - last.cpu,
+          chromium: r.browser - last.browser,
+        };
         last = r;
+        return row;
+      });
+      const page = pageRows.sort((a, b) => a.at - b.at);
+      if (mode === 'json') {
+        write(`deck-trace ${JSON.stringify({ stages: table, page })}\n`);
+        return;
       }
-      for (const r of pageRows.sort((a, b) => a.at - b.at))
-        lines.push(`${r.stage.padEnd(28)} ${r.at.toFixed(3).padStart(6)}`);
-      write(`${lines.join('\n')}\n`);
+      write(
+        `${formatTrace(table)}\n${page.map((r) => `${r.stage.padEnd(28)} ${r.at.toFixed(3).padStart(6)}`).join('\n')}\n`,
+      );
     },
   };
+}
+
+/** The stage table: wall, at, CPU (node, Chromium) in seconds. */
+export function formatTrace(rows: TraceRow[]): string {
+  const head = `${'stage'.padEnd(20)} ${'wall s'.padStart(7)} ${'at s'.padStart(6)} ${'node cpu'.padStart(9)} ${'chromium cpu'.padStart(13)}`;
+  const lines = rows.map(
+    (r) =>
+      `${r.stage.padEnd(20)} ${r.wall.toFixed(3).padStart(7)} ${r.at.toFixed(3).padStart(6)} ${r.cpu.toFixed(3).padStart(9)} ${r.chromium.toFixed(3).padStart(13)}`,
+  );
+  return [head, ...lines].join('\n');
 }
 
 /** The export's trace: one per process. */
