@@ -75,6 +75,15 @@ const UNTIL_SETTLED = `new Promise((resolve) => {
   check();
 })`;
 
+/** `promise`'s value, or `otherwise` when it has none after `ms`. */
+async function within<T, U>(promise: Promise<T>, ms: number, otherwise: U): Promise<T | U> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<U>((resolve) => {
+    timer = setTimeout(() => resolve(otherwise), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Waits for the deck's own readiness signal, never a sleep or network idle. On timeout or a deck error the
  * DeckError names the slides that did not become ready, and what each still waited for.
@@ -84,20 +93,19 @@ export async function waitForDeck(
   timeoutSeconds: number,
   errors: string[] = [],
 ): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), timeoutSeconds * 1000);
-  });
-  const state = await Promise.race([page.evaluate<'ready' | 'error'>(UNTIL_SETTLED), timeout]).finally(() =>
-    clearTimeout(timer),
-  );
+  const state = await within(page.evaluate<'ready' | 'error'>(UNTIL_SETTLED), timeoutSeconds * 1000, null);
   if (state === 'ready') return;
-  const pending = await page
-    .evaluate<PendingSlide[]>(`(${pendingSlides})()`)
-    .catch(() => [] as PendingSlide[]);
-  const deckError = await page
-    .evaluate<string>('document.documentElement.dataset.deckError ?? ""')
-    .catch(() => '');
+  // A page stuck in a loop answers nothing: the message goes out without what it would have said.
+  const pending = await within(
+    page.evaluate<PendingSlide[]>(`(${pendingSlides})()`).catch(() => []),
+    5000,
+    [] as PendingSlide[],
+  );
+  const deckError = await within(
+    page.evaluate<string>('document.documentElement.dataset.deckError ?? ""').catch(() => ''),
+    5000,
+    '',
+  );
   const reason =
     state === 'error'
       ? `the deck failed to start: ${deckError || 'no reason given'}`
