@@ -2,11 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRef, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { DeckError } from '../../src/compiler/diagnostics.ts';
 import { type ConfigEnv, configFrom } from '../../src/config/index.ts';
 import { writeAtomic } from '../../src/export/atomic.ts';
+import { cdpOverPipe } from '../../src/export/cdp.ts';
 import type { PrintedDeck, PrintedPage } from '../../src/export/layout.ts';
 import { exportDir, exportPage, parseExportArgs } from '../../src/export/options.ts';
 import { finishPdf, outlineOf } from '../../src/export/pdf-meta.ts';
@@ -281,5 +283,59 @@ describe('export progress', () => {
       '  slides/02.md:1-9 "第2页"',
       '  … and 7 more',
     ]);
+  });
+});
+
+describe('DevTools over a pipe', () => {
+  /** A fake Chromium end: what the client writes, and a way to answer in chunks of any size. */
+  function pipePair() {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const written: Record<string, unknown>[] = [];
+    input.on('data', (d: Buffer) => {
+      for (const m of d.toString().split('\0').filter(Boolean)) written.push(JSON.parse(m));
+    });
+    let fail: (e: Error) => void = () => {};
+    const failed = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    return { pipe: { input, output }, written, failed, fail };
+  }
+
+  it('pairs replies with commands, however the bytes are split, and hands events to their handlers', async () => {
+    const { pipe, written, failed } = pipePair();
+    const cdp = cdpOverPipe(pipe, failed);
+    const events: unknown[] = [];
+    cdp.on('Runtime.exceptionThrown', (params, session) => events.push([params, session]));
+    const a = cdp.send('Target.getTargets');
+    const b = cdp.send('Runtime.evaluate', { expression: '1' }, 'S1');
+    await new Promise((r) => setImmediate(r));
+    expect(written).toEqual([
+      { id: 1, method: 'Target.getTargets', params: {} },
+      { id: 2, method: 'Runtime.evaluate', params: { expression: '1' }, sessionId: 'S1' },
+    ]);
+    const bytes = Buffer.from(
+      `${JSON.stringify({ id: 2, result: { v: '二' } })}\0${JSON.stringify({ method: 'Runtime.exceptionThrown', params: { x: 1 }, sessionId: 'S1' })}\0${JSON.stringify({ id: 1, error: { message: 'nope' } })}\0`,
+    );
+    // Split inside a multi-byte character and inside a message.
+    for (const cut of [
+      [0, 17],
+      [17, 18],
+      [18, 60],
+      [60, bytes.length],
+    ] as const)
+      pipe.output.write(bytes.subarray(...cut));
+    await expect(b).resolves.toEqual({ v: '二' });
+    await expect(a).rejects.toThrow('Target.getTargets: nope');
+    expect(events).toEqual([[{ x: 1 }, 'S1']]);
+  });
+
+  it('fails every pending and later command once Chromium is gone', async () => {
+    const { pipe, failed, fail } = pipePair();
+    const cdp = cdpOverPipe(pipe, failed);
+    const pending = cdp.send('Page.printToPDF');
+    fail(new Error('Chromium exited (SIGSEGV)'));
+    await expect(pending).rejects.toThrow('SIGSEGV');
+    await expect(cdp.send('IO.read')).rejects.toThrow('SIGSEGV');
   });
 });
