@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { resolveDeckConfig } from '../../src/config/index.ts';
+import { DESIGN } from '../../src/contracts/runtime-config.ts';
 import { exportPage, parseExportArgs } from '../../src/export/options.ts';
-import { openSession } from '../../src/export/session.ts';
+import { openPrintSession, openSession } from '../../src/export/session.ts';
 import { chromiumArgs, findChromium, startChromium } from '../../src/node/browser.ts';
 import { loadDeck } from '../../src/node/load.ts';
 import { type RunningDeck, serveDeck } from '../../src/server/app.ts';
@@ -84,29 +85,39 @@ test('its chart, chain map and timeline render', async ({ page }) => {
   await expect(page.locator('[data-block="timeline"] .tl-date').first()).toHaveText('2019');
 });
 
-test('the export renders the page in the deck’s language and the config’s time zone', async () => {
-  const options = parseExportArgs(['pdf'], { ...example, timezone: 'America/Chicago' });
-  const session = await openSession({
-    dist: example.outDir,
-    chromium: startChromium(await findChromium(), chromiumArgs()),
-    ...exportPage(options),
+// The PDF drives Chromium over its DevTools pipe, PNG and PPTX through Playwright: both set the page up alike.
+for (const [how, open, pipe] of [
+  ['Playwright (PNG, PPTX)', openSession, false],
+  ['the DevTools pipe (PDF)', openPrintSession, true],
+] as const)
+  test(`the export renders the page in the deck’s language and the config’s time zone: ${how}`, async () => {
+    const options = parseExportArgs(['pdf'], { ...example, timezone: 'America/Chicago' });
+    const session = await open({
+      dist: example.outDir,
+      chromium: startChromium(await findChromium(), chromiumArgs(), { pipe }),
+      ...exportPage(options),
+    });
+    try {
+      await session.view.goto(session.url);
+      const seen = await session.view.evaluate(`({
+        language: navigator.language,
+        zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        // 03:00 UTC on New Year's Day is still the last evening of the year in Chicago.
+        date: new Date(Date.UTC(2025, 0, 1, 3)).toLocaleDateString(undefined, { month: 'long', day: 'numeric' }),
+        reduced: matchMedia('(prefers-reduced-motion: reduce)').matches,
+        width: innerWidth,
+      })`);
+      expect(seen).toEqual({
+        language: 'en',
+        zone: 'America/Chicago',
+        date: 'December 31',
+        reduced: true,
+        width: DESIGN.width,
+      });
+    } finally {
+      await session.close();
+    }
   });
-  try {
-    await session.page.goto(session.url);
-    const seen = await session.page.evaluate(() => ({
-      language: navigator.language,
-      zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      // 03:00 UTC on New Year's Day is still the last evening of the year in Chicago.
-      date: new Date(Date.UTC(2025, 0, 1, 3)).toLocaleDateString(undefined, {
-        month: 'long',
-        day: 'numeric',
-      }),
-    }));
-    expect(seen).toEqual({ language: 'en', zone: 'America/Chicago', date: 'December 31' });
-  } finally {
-    await session.close();
-  }
-});
 
 test('export pdf DIR writes the example’s own title and language into the PDF', async () => {
   const out = mkdtempSync(join(tmpdir(), 'deck-example-pdf-'));
