@@ -25,6 +25,8 @@ export interface PrintPageOptions {
   timezoneId: string;
 }
 
+const START_TIMEOUT_MS = 30_000;
+
 interface Target {
   targetId: string;
   type: string;
@@ -53,10 +55,20 @@ export async function openPrintPage(
   if (!chromium.pipe) throw new Error('Chromium was started without its DevTools pipe');
   const cdp: Cdp = cdpOverPipe(chromium.pipe, chromium.failed);
   // The user agent as it is: only its language changes, as Playwright's `locale` changes it.
-  const [{ targetInfos }, { userAgent }] = await Promise.all([
-    cdp.send<{ targetInfos: Target[] }>('Target.getTargets'),
-    cdp.send<{ userAgent: string }>('Browser.getVersion'),
-  ]);
+  // Its first answer says Chromium is up; one that never comes is an error, not a hang.
+  let timer: NodeJS.Timeout | undefined;
+  const [{ targetInfos }, { userAgent }] = await Promise.race([
+    Promise.all([
+      cdp.send<{ targetInfos: Target[] }>('Target.getTargets'),
+      cdp.send<{ userAgent: string }>('Browser.getVersion'),
+    ]),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Chromium did not answer within ${START_TIMEOUT_MS / 1000} s of starting`)),
+        START_TIMEOUT_MS,
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
   const targetId =
     targetInfos.find((t) => t.type === 'page')?.targetId ??
     (await cdp.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' })).targetId;
