@@ -240,9 +240,10 @@ try {
       slides = loadDeck({ root, config }).stacks.flat().length;
     }
     a.push(await runA(join(work, 'a.pdf'), slides));
-    // An incomplete reference is no reference: print again (up to 3 times), and say how often it failed.
+    // An incomplete reference is no reference: print again (up to 5 times: Chromium's own print comes out
+    // blank about one time in three here), and say how often it failed.
     let ref = await runB(chromium, server.url, join(work, 'b.pdf'), a[i]!);
-    for (let retry = 0; !ref.ok && a[i]!.ok && retry < 2; retry++) {
+    for (let retry = 0; !ref.ok && a[i]!.ok && retry < 4; retry++) {
       discarded++;
       ref = await runB(chromium, server.url, join(work, 'b.pdf'), a[i]!);
     }
