@@ -4,9 +4,11 @@
  * on loopback. Prints median time to first slide visible (laid out, its font ready), to the browser's first
  * contentful paint, to its largest contentful paint (LCP: the first slide as a person sees it; text held back
  * by a blocking font does not count) and to data-deck-ready, and bytes (raw, gzip).
+ * Beside them a floor: the same server serving one HTML page holding only the first slide's heading in a system
+ * font (no CSS, script or font file), what a fresh context can show at all.
  * Then the dev server's update latency: saving a slide until the page has the new slide in place.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -187,6 +189,23 @@ async function readability(browser: Browser, url: string): Promise<string> {
   }
 }
 
+/**
+ * The floor page: the built page's first heading, in the markup the probe looks for, in the browser's default
+ * font, marked ready as it is served.
+ */
+export function writeFloorPage(builtPage: string, outDir: string): void {
+  const heading = /<(h[12])>([\s\S]*?)<\/\1>/.exec(readFileSync(builtPage, 'utf8'));
+  if (!heading) throw new Error(`${builtPage}: no h1 or h2 to put on the floor page`);
+  const lang = /<html lang="([^"]+)"/.exec(readFileSync(builtPage, 'utf8'))?.[1] ?? 'en';
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(
+    join(outDir, 'index.html'),
+    `<!doctype html>\n<html lang="${lang}" data-deck-ready="true"><meta charset="utf-8">` +
+      `<meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title>\n` +
+      `<div class="reveal"><div class="slides"><section><${heading[1]}>${heading[2]}</${heading[1]}></section></div></div>\n`,
+  );
+}
+
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
@@ -196,15 +215,18 @@ async function main(): Promise<void> {
     process.stderr.write('building our deck and the reference page…\n');
     await buildDeckInto(join(work, 'ours'));
     writeReferencePage(root, join(work, 'reference'));
+    writeFloorPage(join(work, 'ours', 'index.html'), join(work, 'floor'));
     const ours = await serveDeck({ root: join(work, 'ours') });
+    const floor = await serveDeck({ root: join(work, 'floor') });
     const reference = await servePlain(join(work, 'reference'));
     const browser = await chromium.launch({ executablePath: await findChromium(), args: chromiumArgs() });
-    const results: Record<'ours' | 'reference', Load[]> = { ours: [], reference: [] };
+    const results: Record<'ours' | 'reference' | 'floor', Load[]> = { ours: [], reference: [], floor: [] };
     const readable: Record<'ours' | 'reference', string> = { ours: '', reference: '' };
     try {
       for (let i = 0; i < RUNS; i++) {
         results.reference.push(await loadOnce(browser, reference.url));
         results.ours.push(await loadOnce(browser, ours.url));
+        results.floor.push(await loadOnce(browser, floor.url));
         process.stderr.write(`run ${i + 1}/${RUNS}\n`);
       }
       if (profileName === 'phone') {
@@ -216,6 +238,7 @@ async function main(): Promise<void> {
       // Also on a failed load: open servers would keep the process alive after the error is printed.
       await browser.close();
       await ours.close();
+      await floor.close();
       reference.server.close();
     }
 
@@ -235,6 +258,7 @@ async function main(): Promise<void> {
     });
     const a = row('ours', results.ours);
     const b = row('hand-rolled reveal.js', results.reference);
+    const c = row('floor (heading only)', results.floor);
     const where = PROFILE.network
       ? `${PROFILE.viewport.width}×${PROFILE.viewport.height} phone, ${PROFILE.network.latency} ms RTT, 1.6 Mbit/s, CPU ÷${PROFILE.cpu}`
       : `${PROFILE.viewport.width}×${PROFILE.viewport.height}, loopback`;
@@ -255,7 +279,7 @@ async function main(): Promise<void> {
         'sent before 1st',
       ].join('\t'),
     );
-    for (const r of [a, b]) {
+    for (const r of [a, b, c]) {
       console.log(
         [
           r.name,
@@ -278,6 +302,9 @@ async function main(): Promise<void> {
         `first paint ${(a.paint / b.paint).toFixed(2)}, LCP ${(a.lcp / b.lcp).toFixed(2)} (goal ≤ 0.3), ready ${(a.ready / b.ready).toFixed(2)}, ` +
         `JS gzip ${(a.jsGzip / b.jsGzip).toFixed(2)}, all gzip ${(a.allGzip / b.allGzip).toFixed(2)}, ` +
         `sent ${(a.wire / b.wire).toFixed(2)}`,
+    );
+    console.log(
+      `floor: LCP ${ms(c.lcp)} = ${(c.lcp / b.lcp).toFixed(2)}× the hand-rolled page's; ours ${ms(a.lcp - c.lcp)} above it`,
     );
     if (profileName === 'phone')
       console.log(

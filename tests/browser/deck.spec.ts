@@ -148,6 +148,69 @@ test('on a phone (the reader layout) a deep link and the language switch keep th
   await expect.poll(() => indices(page)).toMatchObject(target);
 });
 
+/** Runs in the page: whether the present slide's text (notes aside) is drawable in the deck's faces, both weights. */
+function presentSlideDrawable(): boolean {
+  const slide = window.Reveal.getCurrentSlide();
+  const text = [...slide.querySelectorAll('*:not(aside.notes):not(aside.notes *)')]
+    .flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.nodeValue))
+    .join('');
+  return ['400', '700'].every((w) => document.fonts.check(`${w} 40px "Deck Sans"`, text));
+}
+
+test('ready waits for the current slide’s faces only: the rest of the font follows, then data-deck-complete', async ({
+  page,
+}) => {
+  // The later slides' faces are held until the deck says it is ready: ready must not wait for them.
+  let release = () => {};
+  const held = new Promise<void>((done) => {
+    release = done;
+  });
+  await page.route(/-rest-\d+-[0-9a-f]+\.woff2$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
+  expect(await page.evaluate(presentSlideDrawable)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.dataset.deckComplete)).toBeUndefined();
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.deckComplete === 'true');
+  expect(
+    await page.evaluate(() =>
+      ['400', '700'].every((w) =>
+        document.fonts.check(`${w} 40px "Deck Sans"`, document.body.textContent ?? ''),
+      ),
+    ),
+  ).toBe(true);
+});
+
+test('a deep link is ready only with its own slide’s faces, the rest of the font among them', async ({
+  page,
+}) => {
+  // Page-side: whether the present slide was drawable at the moment the deck said it was ready.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.documentElement.dataset.deckReady !== 'true') return;
+      observer.disconnect();
+      const slide = window.Reveal.getCurrentSlide();
+      const text = [...slide.querySelectorAll('*:not(aside.notes):not(aside.notes *)')]
+        .flatMap((el) =>
+          [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.nodeValue),
+        )
+        .join('');
+      (window as unknown as { __drawableAtReady: boolean }).__drawableAtReady = ['400', '700'].every((w) =>
+        document.fonts.check(`${w} 40px "Deck Sans"`, text),
+      );
+      // The init script runs before <html> exists: watch the document.
+    }).observe(document, { attributes: true, attributeFilter: ['data-deck-ready'], subtree: true });
+  });
+  await openDeck(page, '/', '/3');
+  expect(await indices(page)).toMatchObject({ h: 3 });
+  expect(
+    await page.evaluate(() => (window as unknown as { __drawableAtReady?: boolean }).__drawableAtReady),
+  ).toBe(true);
+});
+
 test('speaker notes are never visible on a slide', async ({ page }) => {
   await openDeck(page);
   for (const [h, v] of await allSlides(page)) {

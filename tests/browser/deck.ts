@@ -6,13 +6,17 @@ export interface Indices {
   f: number | undefined;
 }
 
-/** Opens the deck at a hash and waits for its readiness signal (never a sleep). */
+/**
+ * Opens the deck at a hash and waits for its readiness signal (never a sleep), then, as tests visit other
+ * slides, for the rest of its font (`data-deck-complete`).
+ */
 export async function openDeck(page: Page, path = '/', hash = ''): Promise<void> {
   await page.goto(`${path}${hash ? `#${hash}` : ''}`);
   await page.waitForFunction(() => document.documentElement.dataset.deckReady !== undefined);
   const state = await page.evaluate(() => document.documentElement.dataset);
   expect(state.deckError ?? '', 'deck error').toBe('');
   expect(state.deckReady).toBe('true');
+  await page.waitForFunction(() => document.documentElement.dataset.deckComplete === 'true');
 }
 
 export function indices(page: Page): Promise<Indices> {
