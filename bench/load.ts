@@ -8,7 +8,7 @@
  * font (no CSS, script or font file), what a fresh context can show at all.
  * Then the dev server's update latency: saving a slide until the page has the new slide in place.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,6 +16,7 @@ import { type Browser, chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../src/node/browser.ts';
 import { serveDeck } from '../src/server/app.ts';
 import { buildDeckInto, median } from './common.ts';
+import { writeFloorPage } from './floor.ts';
 import { measureHmr } from './hmr.ts';
 import { servePlain } from './plain-server.ts';
 import { measureSlides, share } from './readable.ts';
@@ -187,23 +188,6 @@ async function readability(browser: Browser, url: string): Promise<string> {
   } finally {
     await context.close();
   }
-}
-
-/**
- * The floor page: the built page's first heading, in the markup the probe looks for, in the browser's default
- * font, marked ready as it is served.
- */
-export function writeFloorPage(builtPage: string, outDir: string): void {
-  const heading = /<(h[12])>([\s\S]*?)<\/\1>/.exec(readFileSync(builtPage, 'utf8'));
-  if (!heading) throw new Error(`${builtPage}: no h1 or h2 to put on the floor page`);
-  const lang = /<html lang="([^"]+)"/.exec(readFileSync(builtPage, 'utf8'))?.[1] ?? 'en';
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(
-    join(outDir, 'index.html'),
-    `<!doctype html>\n<html lang="${lang}" data-deck-ready="true"><meta charset="utf-8">` +
-      `<meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title>\n` +
-      `<div class="reveal"><div class="slides"><section><${heading[1]}>${heading[2]}</${heading[1]}></section></div></div>\n`,
-  );
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

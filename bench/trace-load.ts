@@ -3,6 +3,7 @@
  * of the hand-rolled page (alternating, `RUNS`, default 3; `-- --phone` for bench:load's phone profile), each
  * traced, and for each the renderer main thread's CPU time before the largest contentful paint, by kind of
  * work. CPU time, not wall time: it holds on a loaded machine, where wall times wait on other processes.
+ * Beside them the floor of bench:load (the first heading alone, no CSS, script or font file).
  * `-- --dist DIR` traces a build already made instead of building one; `TRACE_DIR=dir` keeps the traces.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { type Browser, chromium } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../src/node/browser.ts';
 import { serveDeck } from '../src/server/app.ts';
 import { buildDeckInto, median } from './common.ts';
+import { writeFloorPage } from './floor.ts';
 import { servePlain } from './plain-server.ts';
 import { writeReferencePage } from './reference.ts';
 
@@ -159,24 +161,36 @@ async function main(): Promise<void> {
       await buildDeckInto(dist);
     }
     writeReferencePage(root, join(work, 'reference'));
+    writeFloorPage(join(dist, 'index.html'), join(work, 'floor'));
     const ours = await serveDeck({ root: dist });
+    const floor = await serveDeck({ root: join(work, 'floor') });
     const reference = await servePlain(join(work, 'reference'));
     const browser = await chromium.launch({ executablePath: await findChromium(), args: chromiumArgs() });
-    const results: Record<'ours' | 'reference', Breakdown[]> = { ours: [], reference: [] };
+    const results: Record<'ours' | 'reference' | 'floor', Breakdown[]> = {
+      ours: [],
+      reference: [],
+      floor: [],
+    };
     try {
       for (let i = 0; i < RUNS; i++) {
         results.reference.push(await traceOnce(browser, reference.url, 'reference'));
         results.ours.push(await traceOnce(browser, ours.url, 'ours'));
+        results.floor.push(await traceOnce(browser, floor.url, 'floor'));
         process.stderr.write(`run ${i + 1}/${RUNS}\n`);
       }
     } finally {
       await browser.close();
       await ours.close();
+      await floor.close();
       reference.server.close();
     }
     const f = (n: number) => n.toFixed(1);
     const med = (list: Breakdown[], of: (b: Breakdown) => number) => median(list.map(of));
-    const rows = { ours: results.ours, 'hand-rolled reveal.js': results.reference };
+    const rows = {
+      ours: results.ours,
+      'hand-rolled reveal.js': results.reference,
+      'floor (heading only)': results.floor,
+    };
     const where = phone ? 'phone profile' : '1920×1080, loopback';
     console.log(`\nrenderer main thread, CPU ms, median of ${RUNS} traced cold loads (${where})`);
     console.log(

@@ -6,6 +6,7 @@ import { deckCompress } from './compress.ts';
 import { deckCsp } from './csp.ts';
 import { DeckSource } from './deck-source.ts';
 import { deckFonts, defaultFontCache } from './fonts.ts';
+import { deckInlineCss } from './inline-css.ts';
 import { deckPages } from './pages.ts';
 
 export interface DeckPluginOptions {
@@ -24,6 +25,7 @@ export async function deck(options: DeckPluginOptions = {}): Promise<Plugin[]> {
     deckBlocks(source),
     deckFonts(source, defaultFontCache()),
     deckCsp(source),
+    deckInlineCss(),
     deckCompress(),
   ];
 }
@@ -40,6 +42,8 @@ export function viteConfig(config: DeckConfig): InlineConfig {
       emptyOutDir: true,
       target: 'es2022',
       assetsInlineLimit: 0,
+      // One stylesheet, inlined into the pages by deck:inline-css (split, the lazy chunks would ask for it again).
+      cssCodeSplit: false,
       reportCompressedSize: false,
     },
     // The dev server may serve the engine's runtime and theme, wherever the deck's folder is.
