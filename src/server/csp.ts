@@ -20,8 +20,7 @@ export function contentSecurityPolicy(allow: CspAllowance = {}): string {
     `img-src 'self' data: blob:${extra(allow.img)}`,
     ...(allow.media?.length ? [`media-src 'self'${extra(allow.media)}`] : []),
     ...(allow.frame?.length ? [`frame-src 'self'${extra(allow.frame)}`] : []),
-    // The first slide's faces are in the page as data: URLs (deck:fonts).
-    "font-src 'self' data:",
+    "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
