@@ -7,8 +7,6 @@ import type { DeckContext, DeckPart } from '../part.ts';
  */
 export function blockParts(loaders: (() => Promise<BlockRuntimeModule>)[]): DeckPart {
   const loading = Promise.all(loaders.map((load) => load()));
-  // Awaited in setup, which reports a failure; until then a rejection is not an unhandled one.
-  loading.catch(() => undefined);
   let parts: DeckPart[] = [];
   return {
     name: 'blocks',
