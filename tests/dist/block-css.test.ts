@@ -14,9 +14,13 @@ const decks = [
   const html = readFileSync(join(d.dir, d.page), 'utf8');
   const doc = parseHTML(html).document;
   const pageDir = dirname(join(d.dir, d.page));
-  const css = [...html.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g)]
-    .map((m) => readFileSync(join(pageDir, m[1]!), 'utf8'))
-    .join('\n');
+  // Linked stylesheets, and those the build put in the page (deck:inline-css).
+  const css = [
+    ...[...html.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) =>
+      readFileSync(join(pageDir, m[1]!), 'utf8'),
+    ),
+    ...[...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!),
+  ].join('\n');
   const used = new Set([...doc.querySelectorAll('[data-block]')].map((b) => b.getAttribute('data-block')!));
   return { ...d, doc, css, used };
 });
