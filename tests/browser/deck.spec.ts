@@ -184,33 +184,6 @@ test('ready waits for the current slide’s faces only: the rest of the font fol
   ).toBe(true);
 });
 
-test('a deep link is ready only with its own slide’s faces, the rest of the font among them', async ({
-  page,
-}) => {
-  // Page-side: whether the present slide was drawable at the moment the deck said it was ready.
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.documentElement.dataset.deckReady !== 'true') return;
-      observer.disconnect();
-      const slide = window.Reveal.getCurrentSlide();
-      const text = [...slide.querySelectorAll('*:not(aside.notes):not(aside.notes *)')]
-        .flatMap((el) =>
-          [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.nodeValue),
-        )
-        .join('');
-      (window as unknown as { __drawableAtReady: boolean }).__drawableAtReady = ['400', '700'].every((w) =>
-        document.fonts.check(`${w} 40px "Deck Sans"`, text),
-      );
-      // The init script runs before <html> exists: watch the document.
-    }).observe(document, { attributes: true, attributeFilter: ['data-deck-ready'], subtree: true });
-  });
-  await openDeck(page, '/', '/3');
-  expect(await indices(page)).toMatchObject({ h: 3 });
-  expect(
-    await page.evaluate(() => (window as unknown as { __drawableAtReady?: boolean }).__drawableAtReady),
-  ).toBe(true);
-});
-
 test('speaker notes are never visible on a slide', async ({ page }) => {
   await openDeck(page);
   for (const [h, v] of await allSlides(page)) {
