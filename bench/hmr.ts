@@ -1,9 +1,10 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
 import { chromiumArgs, findChromium } from '../src/node/browser.ts';
+import { findConfigFile } from '../src/config/file.ts';
 import { deck } from '../src/node/vite/index.ts';
 
 /**
@@ -13,6 +14,9 @@ import { deck } from '../src/node/vite/index.ts';
 export async function measureHmr(root: string, runs: number): Promise<number[]> {
   const work = mkdtempSync(join(tmpdir(), 'bench-hmr-'));
   cpSync(join(root, 'slides'), join(work, 'slides'), { recursive: true });
+  // The same deck: its config too (its language, variants), not the defaults of a deck without one.
+  const config = findConfigFile(root);
+  if (config) cpSync(config, join(work, basename(config)));
   const server = await createServer({
     root: work,
     configFile: false,
