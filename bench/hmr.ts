@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
-import { chromiumArgs, findChromium } from '../src/node/browser.ts';
 import { findConfigFile } from '../src/config/file.ts';
+import { chromiumArgs, findChromium } from '../src/node/browser.ts';
 import { deck } from '../src/node/vite/index.ts';
 
 /**
