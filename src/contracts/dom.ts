@@ -24,7 +24,7 @@ export const CHART = {
   stepForAttr: 'data-chart-for',
   stepIndexAttr: 'data-chart-step-index',
   /**
-   * Once drawn, on the figure: `left top right bottom min max`, the plot area in the frame's CSS px and the
+   * Once drawn in the print view (which the exports read), on the figure: `left top right bottom min max`, the plot area in the frame's CSS px and the
    * value axis range, so an exporter can lay a native chart and its reference lines out as the page does.
    */
   plotAttr: 'data-chart-plot',

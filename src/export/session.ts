@@ -2,9 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { pageDir } from '../config/variants.ts';
 import { DESIGN } from '../contracts/runtime-config.ts';
 import { type ChromiumProcess, playwright } from '../node/browser.ts';
+import { serveDeck } from '../server/app.ts';
 import { openPrintPage } from './cdp-page.ts';
 import type { DeckPage } from './page.ts';
-import { serveSite } from './site.ts';
 import { exportTrace as trace } from './trace.ts';
 
 export interface SessionOptions {
@@ -45,7 +45,8 @@ async function session<P>(
   open: () => Promise<{ page: P; close?: () => Promise<void> }>,
 ): Promise<{ page: P; url: string; close(): Promise<void> }> {
   const [site, page] = await Promise.allSettled([
-    serveSite(options.dist).then((s) => {
+    // Served as `deck start` serves it (headers, CSP), without the relay: the print view never follows.
+    serveDeck({ root: options.dist }).then((s) => {
       trace.mark('server listening');
       return s;
     }),

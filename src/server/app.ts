@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RELAY_HEADER } from '../contracts/relay.ts';
+import { RELAY_HEADER, RELAY_PATH } from '../contracts/relay.ts';
 import { contentSecurityPolicy, readCspAllowance } from './csp.ts';
 import { hostChecker } from './hosts.ts';
 import { serveOps } from './ops.ts';
-import { RELAY_PATH, Relay, type RelayOptions } from './relay.ts';
+import type { Relay, RelayOptions } from './relay.ts';
 import { PRESENTER_HEADERS, SECURITY_HEADERS, type StaticOptions, serveStatic } from './static.ts';
 
 export interface ServeOptions {
@@ -80,7 +80,8 @@ const rawReply = (status: number, reason: string) =>
 
 /** An HTTP server for a built deck, with the relay when asked. Resolves once it listens. */
 export async function serveDeck(options: ServeOptions): Promise<RunningDeck> {
-  const relay = options.relay ? new Relay(options.relay) : undefined;
+  // Loaded only with a relay: its WebSocket server is a tenth of a second to load, which an export need not pay.
+  const relay = options.relay ? new (await import('./relay.ts')).Relay(options.relay) : undefined;
   await relay?.start();
   const hostAllowed = hostChecker(options.allowedHosts);
   const server = createServer(handler(options.root, relay, hostAllowed));

@@ -3,7 +3,7 @@ import type { ChartModel } from '../../contracts/chart-model.ts';
 import { CHART } from '../../contracts/dom.ts';
 import { isReader } from '../layout.ts';
 import { chartConfig } from './config.ts';
-import { readModel, setPlot, setState } from './model-dom.ts';
+import { readModel, setState } from './model-dom.ts';
 import { Chart } from './registry.ts';
 import { applySteps, shownSteps } from './steps.ts';
 import type { ChartTheme } from './theme.ts';
@@ -43,7 +43,6 @@ export class ChartView {
     });
     this.settled = () => {
       this.figure.dataset.chartShown = String(this.steps);
-      if (this.chart) setPlot(this.figure, this.chart, this.model);
       setState(this.figure, 'drawn');
       done();
     };
