@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { type CompileHost, type HostRead, NOT_FOUND } from '../compiler/host.ts';
 import { placeOf } from '../compiler/text.ts';
@@ -81,6 +81,23 @@ export function fsHost(root: string): CompileHost {
     read: (path) => {
       const opened = open(realRoot, root, path);
       return 'problem' in opened ? opened : decodeText(readFileSync(opened.file));
+    },
+    list: (dir) => {
+      let folder: string;
+      try {
+        folder = realpathSync(join(root, dir));
+      } catch {
+        return undefined;
+      }
+      const inside = relative(realRoot, folder);
+      if (inside.startsWith('..') || isAbsolute(inside)) return undefined;
+      try {
+        return readdirSync(folder, { withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => e.name);
+      } catch {
+        return undefined;
+      }
     },
   };
 }

@@ -30,6 +30,15 @@ export async function deck(options: DeckPluginOptions = {}): Promise<Plugin[]> {
   ];
 }
 
+const SLIDE_ASSET_SOURCES = {
+  section: { srcAttributes: ['data-background-image', 'data-background-video', 'data-background-iframe'] },
+  img: { srcAttributes: ['data-src'], srcsetAttributes: ['data-srcset'] },
+  video: { srcAttributes: ['data-src'] },
+  audio: { srcAttributes: ['data-src'] },
+  source: { srcAttributes: ['data-src'], srcsetAttributes: ['data-srcset'] },
+  iframe: { srcAttributes: ['src', 'data-src'] },
+};
+
 /** The whole Vite configuration of a deck: what `deck build` runs and the repository's vite.config.ts exports. */
 export function viteConfig(config: DeckConfig): InlineConfig {
   return {
@@ -37,6 +46,9 @@ export function viteConfig(config: DeckConfig): InlineConfig {
     root: config.root,
     base: './',
     plugins: [deck({ config })],
+    // Beyond Vite's own asset attributes: reveal.js's backgrounds and lazily loaded media, and iframes, so a
+    // file a slide names there is bundled too (the compiler has resolved them from the markdown file).
+    html: { additionalAssetSources: SLIDE_ASSET_SOURCES },
     build: {
       outDir: config.outDir,
       emptyOutDir: true,
