@@ -13,7 +13,19 @@ const FileSchema = v.strictObject({
   section: v.optional(v.string()),
   /** Classes added to every slide of the file. */
   class: v.optional(v.string()),
+  /**
+   * reveal.js's markdown parsing options (`separator`, `separator-vertical`, … `defaults: reveal`): the first
+   * file's apply to every file, another file's to that file alone.
+   */
+  markdown: v.optional(MarkdownSchema),
 });
+
+/** reveal-md's front matter keys for its separators, read as the `markdown:` option each stands for. */
+const REVEAL_MD_KEYS = {
+  separator: 'separator',
+  verticalSeparator: 'separator-vertical',
+  notesSeparator: 'separator-notes',
+} as const;
 
 /** Keys only the first file may set: they configure the whole deck. */
 const DeckSchema = v.strictObject({
@@ -25,8 +37,6 @@ const DeckSchema = v.strictObject({
   transition: v.optional(v.picklist(TRANSITIONS)),
   /** The language the slides are written in (`<html lang>`, UI text); a deck config's `lang:` wins. */
   lang: v.optional(LangSchema),
-  /** reveal.js's markdown parsing options (`separator`, `separator-vertical`, … `defaults: reveal`). */
-  markdown: v.optional(MarkdownSchema),
   /** Off-origin hosts the deck's pages may load images, media and frames from. */
   csp: v.optional(CspSchema),
 });
@@ -49,7 +59,13 @@ export function parseFrontMatter(
 ): DeckMeta {
   const doc = parseYaml(file, text, line);
   const schema = isFirst ? DeckSchema : FileSchema;
-  const data: unknown = doc.value ?? {};
+  const { data, moved } = revealMdKeys(doc.value ?? {});
+  for (const [alias, key] of moved)
+    report({
+      ...doc.place([alias], 'key'),
+      severity: 'warning',
+      message: `"${alias}" is reveal-md's name: read as markdown: { ${key}: … }, which says the same in this engine`,
+    });
   const read = readSpec(
     doc,
     schema,
@@ -58,7 +74,14 @@ export function parseFrontMatter(
       const hint = deckKey && deckKey in DeckSchema.entries ? ' (deck options go in the first file)' : '';
       report({ ...place, message: message + hint });
     },
-    say,
+    {
+      ...say,
+      // A problem with a moved key is where the author wrote it.
+      locate: (path, part) => {
+        const alias = path[0] === 'markdown' && [...moved].find(([, key]) => key === path[1])?.[0];
+        return alias ? doc.place([alias], part) : doc.place(path, part);
+      },
+    },
     data,
   );
   if (read.ok) return read.value;
@@ -73,4 +96,26 @@ export function parseFrontMatter(
     }
   }
   return out as DeckMeta;
+}
+
+/** The front matter with reveal-md's separator keys moved into `markdown:` (unless it sets them already). */
+function revealMdKeys(value: unknown): { data: unknown; moved: Map<string, string> } {
+  const moved = new Map<string, string>();
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { data: value, moved };
+  const data: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  const markdown = data.markdown;
+  if (
+    markdown !== undefined &&
+    (typeof markdown !== 'object' || markdown === null || Array.isArray(markdown))
+  )
+    return { data: value, moved };
+  const into: Record<string, unknown> = { ...(markdown as Record<string, unknown> | undefined) };
+  for (const [alias, key] of Object.entries(REVEAL_MD_KEYS)) {
+    if (!(alias in data) || key in into) continue;
+    into[key] = data[alias];
+    delete data[alias];
+    moved.set(alias, key);
+  }
+  if (moved.size > 0) data.markdown = into;
+  return { data, moved };
 }

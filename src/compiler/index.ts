@@ -8,6 +8,7 @@ import type { CompileHost } from './host.ts';
 import type { DeckSummary } from './markdown/env.ts';
 import { createMarkdown } from './markdown/index.ts';
 import type { MarkdownOptions } from './markdown/options.ts';
+import { lintSeparators } from './separator-lint.ts';
 import { renderSlide, type Slide } from './slide.ts';
 import { readHead, splitSlides } from './split.ts';
 import { binaryProblem } from './text.ts';
@@ -72,7 +73,8 @@ const DEFERRED = /<!--deck-deferred:(\d+)-->/g;
 export function compileDeck(files: SourceFile[], options: CompileOptions): CompiledDeck {
   const { diagnostics, report } = collector();
   const md = createMarkdown();
-  let parsing: MarkdownOptions = markdownOptions(options.markdown);
+  let deckMarkdown = options.markdown;
+  let parsing: MarkdownOptions = markdownOptions(deckMarkdown);
   const factsRef = options.facts ? `/${options.facts}` : DEFAULT_FACTS;
   const blocks = new Map((options.blocks ?? defaultBlocks).map((b) => [b.name, b]));
   const dependencies = new Set<string>();
@@ -106,16 +108,21 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
       : {};
     if (fileIndex === 0) {
       meta = fm;
-      // The first file's front matter sets how every file is read.
-      parsing = markdownOptions(fm.markdown ? { ...options.markdown, ...fm.markdown } : options.markdown);
+      // The first file's front matter sets how every file is read; another's, how that file is.
+      deckMarkdown = fm.markdown ? { ...options.markdown, ...fm.markdown } : options.markdown;
+      parsing = markdownOptions(deckMarkdown);
     }
-    splitSlides(head, parsing, report).forEach((chunk, k) => {
+    const fileParsing =
+      fileIndex > 0 && fm.markdown ? markdownOptions({ ...deckMarkdown, ...fm.markdown }) : parsing;
+    const chunks = splitSlides(head, fileParsing, report);
+    lintSeparators(head, chunks, fileParsing, report);
+    chunks.forEach((chunk, k) => {
       const slide = renderSlide(md, chunk, {
         host: options.host,
         report,
         blocks,
         fileClass: fm.class,
-        options: parsing,
+        options: fileParsing,
         section: fm.section ?? fm.title,
         depend: (p) => dependencies.add(p),
         nextBlockId: () => `b${++blockCount}`,

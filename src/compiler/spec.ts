@@ -170,8 +170,38 @@ export function validate<S extends v.GenericSchema>(
 ): { ok: true; value: v.InferOutput<S> } | { ok: false; problems: SpecProblem[] } {
   const result = v.safeParse(schema, value, { abortEarly: false });
   if (result.success) return { ok: true, value: result.output };
-  return { ok: false, problems: result.issues.flatMap(expandUnion).map((i) => explain(i, schema, root)) };
+  return {
+    ok: false,
+    problems: result.issues
+      .flatMap(expandUnion)
+      .flatMap((i) => everyUnknownKey(i, schema))
+      .map((i) => explain(i, schema, root)),
+  };
 }
+
+/** Valibot's strict object stops at its first unknown key: one issue for each, so all are reported at once. */
+function everyUnknownKey(issue: v.BaseIssue<unknown>, schema: v.GenericSchema): v.BaseIssue<unknown>[] {
+  const last = issue.path?.at(-1);
+  const map = last?.input;
+  if (issue.type !== 'strict_object' || issue.expected !== 'never' || !last || !isMap(map)) return [issue];
+  const path = (issue.path ?? []).slice(0, -1);
+  const known = new Set(
+    keysAt(
+      schema,
+      path.map((p) => p.key as PathItem),
+    ),
+  );
+  return Object.keys(map)
+    .filter((key) => !known.has(key))
+    .map((key) => ({
+      ...issue,
+      input: map[key],
+      path: [...path, { ...last, key, value: map[key] }] as unknown as typeof issue.path,
+    }));
+}
+
+const isMap = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Whether a schema takes a map at its top (so a list or a bare value is said plainly, before valibot). */
 const takesMap = (schema: v.GenericSchema) => {

