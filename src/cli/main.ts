@@ -4,6 +4,7 @@ import { DeckError, formatDiagnostic } from '../compiler/diagnostics.ts';
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   check: async (args) => (await import('./check.ts')).check(args),
   start: async (args) => (await import('./start.ts')).start(args),
+  dev: async (args) => (await import('./dev.ts')).dev(args),
   build: async (args) => (await import('./build.ts')).build(args),
   export: async (args) => (await import('./export.ts')).exportCommand(args),
   init: async (args) => (await import('./init.ts')).init(args),
@@ -16,6 +17,7 @@ DIR is the deck folder (its slides/ and, optionally, deck.config.ts); the curren
 commands:
   init      DIR [--lang en|zh-Hans]: write a starter deck that shows every block
   start     build the deck when stale, serve it and print its URL (PORT, HOST from the environment)
+  dev       Vite's dev server on the deck: a saved slide updates in place, problems in its overlay (PORT, HOST)
   build     check the slides (every problem at its line, exit 1), then build DIR/dist/
   check     validate the slides; print every problem as file:line:column: message
   export    pdf|png|pptx [DIR] [--out …] [--lang LANG] [--notes] [--fragments] [--scale N]: the deck as a PDF, PNGs or PPTX`;

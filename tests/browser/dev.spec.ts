@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -80,4 +81,41 @@ test('dev server: a broken slide shows in Vite’s overlay at its line, and a fi
   await expect(overlay).toHaveCount(0);
   expect(await indices(page)).toEqual({ h: 1, v: 0, f: 0 });
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+});
+
+test('deck dev DIR: the dev server for any deck folder, with the same in-place update; Ctrl+C stops it', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'deck-dev-cli-'));
+  await mkdir(join(dir, 'slides'));
+  writeFileSync(join(dir, 'slides/01.md'), GOOD);
+  const child = spawn(process.execPath, [join(repo, 'src/cli/bin.mjs'), 'dev', dir], {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  try {
+    // Ready when it prints where it listens.
+    const printed = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk;
+        const at = /editing at (http:\/\/\S+)/.exec(out);
+        if (at) resolve(at[1]!);
+      });
+      void exited.then((code) => reject(new Error(`deck dev exited with ${code} before listening: ${out}`)));
+    });
+    expect(printed).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    await openDeck(page, printed, '/1');
+    await page.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 7;
+    });
+    writeFileSync(join(dir, 'slides/01.md'), FIXED);
+    await expect(page.locator('.reveal .slides section.present h2')).toHaveText('第二页（已修改）');
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
+  } finally {
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
