@@ -39,6 +39,8 @@ export interface CompileOptions {
   sources?: 'required' | 'optional';
   /** reveal.js markdown options from the deck's config; the first file's front matter `markdown:` wins key by key. */
   markdown?: MarkdownConfig;
+  /** --untrusted: the slides' raw HTML may hold no code (`<script>`, `on…=`, `javascript:`). @default false */
+  untrusted?: boolean;
 }
 
 export interface CompiledDeck {
@@ -122,6 +124,7 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
         factsFile: factsRef,
         lang: options.lang ?? 'en',
         sources: options.sources ?? 'optional',
+        untrusted: options.untrusted ?? false,
         facts: () => {
           if (!factsOf.has(source.path)) {
             const ctx = {

@@ -42,6 +42,7 @@ export interface SlideContext {
   sources: SlideEnv['sources'];
   cite: SlideEnv['cite'];
   defer: SlideEnv['defer'];
+  untrusted?: boolean;
 }
 
 function env(
@@ -74,6 +75,7 @@ function env(
     },
     citeDeck: ctx.cite,
     defer: ctx.defer,
+    untrusted: ctx.untrusted,
   };
 }
 

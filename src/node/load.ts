@@ -52,6 +52,7 @@ export function compileOptions(config: DeckConfig): CompileOptions {
     sources: config.sources,
     markdown: config.markdown,
     blocks: deckBlocks(config),
+    untrusted: config.untrusted ?? false,
   };
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,4 +124,59 @@ describe('failures are messages, not stack traces', () => {
       expect(run.stderr, args.join(' ')).not.toMatch(/building|build/); // refused before the build step
     }
   });
+});
+
+describe('--untrusted: no code of the deck runs', () => {
+  /** A deck whose config and PostCSS config write a file when they run. */
+  function hostileDeck(config: 'js' | 'json') {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-hostile-'));
+    mkdirSync(join(dir, 'slides'));
+    writeFileSync(join(dir, 'slides', '01.md'), '# A contributor’s deck\n');
+    const ran = (name: string) =>
+      `import { writeFileSync } from 'node:fs';\nwriteFileSync(new URL('./${name}', import.meta.url), 'ran');\n`;
+    if (config === 'js')
+      writeFileSync(join(dir, 'deck.config.js'), `${ran('config-ran')}export default {};\n`);
+    else writeFileSync(join(dir, 'deck.config.json'), '{ "title": "Data only" }\n');
+    writeFileSync(join(dir, 'postcss.config.mjs'), `${ran('postcss-ran')}export default { plugins: [] };\n`);
+    return dir;
+  }
+  const deck = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [bin, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, PORT: '0', ...env },
+      timeout: 90_000,
+    });
+
+  it('refuses a deck.config.js in every command, by flag or environment, without running it', () => {
+    const dir = hostileDeck('js');
+    const runs = [
+      deck(['check', dir, '--untrusted']),
+      deck(['build', '--untrusted', dir]),
+      deck(['start', dir], { DECK_UNTRUSTED: '1' }),
+      deck(['export', 'pdf', dir, '--untrusted', '--out', join(dir, 'x.pdf')]),
+    ];
+    for (const run of runs) {
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr).toContain('deck.config.js:1:1: deck.config.js is not run under --untrusted');
+      expect(run.stderr).toMatch(
+        /deck\.config\.js is code, .* write its settings as data in deck\.config\.json/,
+      );
+      expect(run.stderr).not.toMatch(STACK);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['deck.config.js', 'postcss.config.mjs', 'slides']);
+    // The same deck, trusted: its config runs (the author is trusted).
+    expect(deck(['check', dir]).status).toBe(0);
+    expect(existsSync(join(dir, 'config-ran'))).toBe(true);
+  }, 180_000);
+
+  it('builds a deck.config.json deck without reading its PostCSS config, which a trusted build runs', () => {
+    const dir = hostileDeck('json');
+    const untrusted = deck(['build', dir, '--untrusted']);
+    expect(untrusted.status, untrusted.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'dist', 'index.html'), 'utf8')).toContain('<title>Data only</title>');
+    expect(existsSync(join(dir, 'postcss-ran'))).toBe(false);
+    const trusted = deck(['build', dir]);
+    expect(trusted.status, trusted.stderr).toBe(0);
+    expect(existsSync(join(dir, 'postcss-ran'))).toBe(true);
+  }, 180_000);
 });

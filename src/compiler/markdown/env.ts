@@ -35,6 +35,8 @@ export interface SlideEnv extends Env {
   cite(sourceId: string, short: string): void;
   /** Records a source for the deck's list only (a block shows its sources itself). */
   citeDeck(sourceId: string, short: string): void;
+  /** --untrusted: raw HTML may hold no code (untrusted-html.ts). */
+  untrusted?: boolean;
   /** Renders later, once every slide is rendered, with what the deck cites; returns a placeholder for the HTML. */
   defer(render: (deck: DeckSummary) => string): string;
 }
