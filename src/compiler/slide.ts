@@ -8,6 +8,7 @@ import { refusedRefs } from './local-refs.ts';
 import type { SlideEnv } from './markdown/env.ts';
 import type { MarkdownOptions } from './markdown/options.ts';
 import { noBreakHtml } from './nowrap.ts';
+import type { Budget } from './regex.ts';
 import type { SlideChunk } from './split.ts';
 import { placeOf } from './text.ts';
 
@@ -43,6 +44,7 @@ export interface SlideContext {
   cite: SlideEnv['cite'];
   defer: SlideEnv['defer'];
   untrusted?: boolean;
+  budget: Budget;
 }
 
 function env(
@@ -62,6 +64,7 @@ function env(
     slideAttrs: {},
     elementAttributes: ctx.options.elementAttributes,
     slideAttributes: ctx.options.attributes,
+    budget: ctx.budget,
     usedBlocks: [],
     depend: ctx.depend,
     nextBlockId: ctx.nextBlockId,

@@ -65,6 +65,13 @@ export async function resolveDeckConfig(dir: string, env: ConfigEnv = process.en
   const file = files[0];
   const input = file ? await readConfigFile(file) : {};
   const config = configFrom(root, input, file, env);
+  if (file && input.markdown)
+    config.markdownAt = Object.fromEntries(
+      Object.keys(input.markdown).map((key) => {
+        const { file: shown, line, column } = at(file, basename(file), ['markdown', key], '');
+        return [key, { file: shown, line, column }];
+      }),
+    );
   const problems = pathProblems(config, input, file, env);
   if (problems.length > 0)
     throw new DeckError(

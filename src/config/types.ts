@@ -93,4 +93,6 @@ export interface DeckConfig {
   timezone: string;
   /** `--untrusted` / `DECK_UNTRUSTED=1`: no code of the deck runs (no config code, no `<script>` in slides). */
   untrusted?: boolean;
+  /** Where the config file sets each `markdown` key, for a problem with its pattern found while compiling. */
+  markdownAt?: Partial<Record<string, { file: string; line: number; column: number }>>;
 }

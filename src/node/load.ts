@@ -53,6 +53,7 @@ export function compileOptions(config: DeckConfig): CompileOptions {
     markdown: config.markdown,
     blocks: deckBlocks(config),
     untrusted: config.untrusted ?? false,
+    ...(config.markdownAt ? { markdownAt: config.markdownAt } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Block } from '../blocks/define.ts';
 import type { Report } from '../diagnostics.ts';
 import type { Facts } from '../facts/load.ts';
 import type { CompileHost } from '../host.ts';
+import type { Budget } from '../regex.ts';
 
 /** Per-slide state shared by the markdown-it rules through markdown-it's `env`. */
 export interface SlideEnv extends Env {
@@ -19,6 +20,8 @@ export interface SlideEnv extends Env {
   /** `data-element-attributes` and `data-attributes`: regex sources read in HTML comments. */
   elementAttributes: string;
   slideAttributes: string;
+  /** The compile's deadline, which bounds the deck's own patterns too (regex.ts). */
+  budget: Budget;
   /** Block names used on the slide, with the line of each. */
   usedBlocks: { name: string; line: number }[];
   depend(path: string): void;
