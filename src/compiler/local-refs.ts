@@ -16,7 +16,7 @@ const unescapeHtml = (s: string) =>
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 
-function cssUrls(css: string): string[] {
+export function cssUrls(css: string): string[] {
   return [...css.matchAll(CSS_URL)].map((m) => m.slice(1).find((x) => x !== undefined) ?? '');
 }
 

@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,6 +146,10 @@ describe('--untrusted: no code of the deck runs', () => {
       writeFileSync(join(dir, 'deck.config.js'), `${ran('config-ran')}export default {};\n`);
     else writeFileSync(join(dir, 'deck.config.json'), '{ "title": "Data only" }\n');
     writeFileSync(join(dir, 'postcss.config.mjs'), `${ran('postcss-ran')}export default { plugins: [] };\n`);
+    // Vite copies public/ into the site as it is: here a link to a folder of the builder's.
+    const secrets = mkdtempSync(join(tmpdir(), 'deck-secrets-'));
+    writeFileSync(join(secrets, 'id_rsa'), 'the builder’s key');
+    symlinkSync(secrets, join(dir, 'public'));
     return dir;
   }
   const deck = (args: string[], env: Record<string, string> = {}) =>
@@ -163,20 +175,22 @@ describe('--untrusted: no code of the deck runs', () => {
       );
       expect(run.stderr).not.toMatch(STACK);
     }
-    expect(readdirSync(dir).sort()).toEqual(['deck.config.js', 'postcss.config.mjs', 'slides']);
+    expect(readdirSync(dir).sort()).toEqual(['deck.config.js', 'postcss.config.mjs', 'public', 'slides']);
     // The same deck, trusted: its config runs (the author is trusted).
     expect(deck(['check', dir]).status).toBe(0);
     expect(existsSync(join(dir, 'config-ran'))).toBe(true);
   }, 180_000);
 
-  it('builds a deck.config.json deck without reading its PostCSS config, which a trusted build runs', () => {
+  it('builds a deck.config.json deck without its PostCSS config or public/, which a trusted build uses', () => {
     const dir = hostileDeck('json');
     const untrusted = deck(['build', dir, '--untrusted']);
     expect(untrusted.status, untrusted.stderr).toBe(0);
     expect(readFileSync(join(dir, 'dist', 'index.html'), 'utf8')).toContain('<title>Data only</title>');
     expect(existsSync(join(dir, 'postcss-ran'))).toBe(false);
+    expect(existsSync(join(dir, 'dist', 'id_rsa'))).toBe(false);
     const trusted = deck(['build', dir]);
     expect(trusted.status, trusted.stderr).toBe(0);
     expect(existsSync(join(dir, 'postcss-ran'))).toBe(true);
+    expect(existsSync(join(dir, 'dist', 'id_rsa'))).toBe(true);
   }, 180_000);
 });

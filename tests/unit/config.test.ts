@@ -334,6 +334,25 @@ describe('--untrusted (DECK_UNTRUSTED=1)', () => {
     );
   });
 
+  it('under --untrusted follows the theme’s url() and @import, refusing what leads out of the deck', async () => {
+    const outside = deckWith({ 'secret.png': 'not an image', 'brand.css': 'h1 { color: red }' });
+    const root = deckWith({
+      'slides/01.md': '# t\n',
+      'deck.config.json': '{\n  "theme": "theme/deck.css"\n}\n',
+      'theme/deck.css': `@import "parts.css";\n@import "https://fonts.example.com/x.css";\nh1 { background: url(${JSON.stringify(`../../${outside.split('/').pop()}/secret.png`)}); }\n`,
+      'theme/parts.css': 'h2 { background: url(logo.png) }\nh3 { background: url(/img/ok.png) }\n',
+      'img/ok.png': 'png',
+    });
+    symlinkSync(join(outside, 'secret.png'), join(root, 'theme', 'logo.png'));
+    const said = await problems(root, UNTRUSTED);
+    expect(said.slice(0, 2)).toEqual([
+      `deck.config.json:2:3: "theme" theme/deck.css: "../../${outside.split('/').pop()}/secret.png" in theme/deck.css is outside the project folder; a deck may only use files inside it (copy the file into the project)`,
+      `deck.config.json:2:3: "theme" theme/deck.css: "logo.png" in theme/parts.css leads outside the project folder (to ${join(outside, 'secret.png')}); a deck may only use files inside it (copy the file into the project)`,
+    ]);
+    // Trusted, the theme is the author's: only its own path is checked.
+    expect((await resolveDeckConfig(root, {})).theme).toBe('theme/deck.css');
+  });
+
   it('refuses code in the slides’ raw HTML at its line, which a trusted deck may hold', async () => {
     const root = deckWith({
       'slides/01.md':

@@ -48,8 +48,9 @@ export function viteConfig(config: DeckConfig): InlineConfig {
     },
     // The dev server may serve the engine's runtime and theme, wherever the deck's folder is.
     server: { port: 5173, fs: { allow: [config.root, ENGINE_ROOT] } },
-    // An untrusted deck's postcss.config.js (which Vite would look for from its folder up) is code, and its
-    // .env files are the builder's business: neither is read.
-    ...(config.untrusted ? { css: { postcss: {} }, envDir: false as const } : {}),
+    // An untrusted deck's postcss.config.js (which Vite would look for from its folder up) is code, its .env
+    // files are the builder's business, and its public/ folder would be copied as it is (a link out of the deck
+    // included): none is read.
+    ...(config.untrusted ? { css: { postcss: {} }, envDir: false as const, publicDir: false as const } : {}),
   };
 }
