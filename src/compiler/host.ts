@@ -17,6 +17,8 @@ export interface CompileHost {
   read(path: string): HostRead;
   /** Text width in the page's font: diagrams fit their boxes to it. */
   measure: TextMeasure;
+  /** The names of the files in a folder of the project ('' is the root), for a "did you mean"; optional. */
+  list?(dir: string): string[] | undefined;
 }
 
 export const NOT_FOUND = 'does not exist';
@@ -27,6 +29,12 @@ export function memoryHost(files: Record<string, string> = {}, measure: TextMeas
     measure,
     check: (path) => (path in files ? undefined : NOT_FOUND),
     read: (path) => (path in files ? { text: files[path]! } : { problem: NOT_FOUND }),
+    list: (dir) => {
+      const prefix = dir === '' ? '' : `${dir}/`;
+      return Object.keys(files)
+        .filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/'))
+        .map((f) => f.slice(prefix.length));
+    },
   };
 }
 

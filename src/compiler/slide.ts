@@ -4,7 +4,7 @@ import type { Block } from './blocks/define.ts';
 import type { Report } from './diagnostics.ts';
 import type { CompileHost } from './host.ts';
 import { escapeHtml, htmlText, renderAttrs } from './html.ts';
-import { refusedRefs } from './local-refs.ts';
+import { resolveSlideRefs } from './local-refs.ts';
 import type { SlideEnv } from './markdown/env.ts';
 import type { MarkdownOptions } from './markdown/options.ts';
 import { noBreakHtml } from './nowrap.ts';
@@ -110,17 +110,16 @@ export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext
   const attrs = { ...bodyEnv.slideAttrs };
   if (ctx.fileClass) attrs.class = attrs.class ? `${ctx.fileClass} ${attrs.class}` : ctx.fileClass;
   const source = `${chunk.file}:${chunk.startLine}-${chunk.endLine}`;
-  const html =
+  const resolved = resolveSlideRefs(
     `<section${renderAttrs({ ...attrs, 'data-source': source })}>\n${body}` +
-    (notes ? `<aside class="notes">\n${notes}</aside>\n` : '') +
-    '</section>';
-  for (const r of refusedRefs(html, ctx.host)) {
-    ctx.report({
-      file: chunk.file,
-      ...placeIn(chunk, r.ref),
-      message: `"${r.ref}" (${r.path}) ${r.problem}`,
-    });
-  }
+      (notes ? `<aside class="notes">\n${notes}</aside>\n` : '') +
+      '</section>',
+    chunk.file,
+    ctx.host,
+  );
+  const html = resolved.html;
+  for (const r of resolved.problems)
+    ctx.report({ file: chunk.file, ...placeIn(chunk, r.ref), severity: r.severity, message: r.message });
   return {
     file: chunk.file,
     startLine: chunk.startLine,

@@ -3,9 +3,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import * as v from 'valibot';
 import { LANG_TAG } from '../compiler/deck-options.ts';
 import { DeckError, type Diagnostic } from '../compiler/diagnostics.ts';
-import { NOT_FOUND, OUTSIDE } from '../compiler/host.ts';
-import { cssUrls } from '../compiler/local-refs.ts';
-import { isExternalUrl, outsideRoot, resolveFrom } from '../compiler/paths.ts';
+import { NOT_FOUND } from '../compiler/host.ts';
 import { readHead } from '../compiler/split.ts';
 import { parseYaml } from '../compiler/yaml.ts';
 import { textConverter } from '../i18n/convert.ts';
@@ -13,6 +11,7 @@ import { open } from '../node/open.ts';
 import { findConfigFiles, importConfigFile, isCodeConfig } from './file.ts';
 import { parseJson } from './json.ts';
 import { DeckConfigSchema } from './schema.ts';
+import { publicProblems, themeRefs } from './theme-refs.ts';
 import type { DeckConfig, DeckConfigInput, Variant } from './types.ts';
 import { variantPage } from './variants.ts';
 
@@ -77,7 +76,7 @@ export async function resolveDeckConfig(dir: string, env: ConfigEnv = process.en
   const problems = pathProblems(config, input, file, env);
   if (problems.length > 0)
     throw new DeckError(
-      `${problems.length} path${problems.length > 1 ? 's' : ''} in the config lead${problems.length > 1 ? '' : 's'} where a deck may not go: fix ${problems.length > 1 ? 'them' : 'it'} and run it again`,
+      `${problems.length} problem${problems.length > 1 ? 's' : ''} with the deck’s paths: fix ${problems.length > 1 ? 'them' : 'it'} and run it again`,
       problems,
       1,
     );
@@ -106,6 +105,8 @@ function pathProblems(config: DeckConfig, input: DeckConfigInput, file: string |
       report('theme', `"theme" ${config.theme} ${opened.problem}`);
   }
   if (!config.untrusted) return problems;
+  for (const [path, problem] of publicProblems(realRoot, config.root))
+    problems.push({ file: path, line: 1, column: 1, message: `${path} ${problem}`, severity: 'error' });
   if (config.theme)
     for (const [ref, from, problem] of themeRefs(realRoot, config.root, config.theme))
       report('theme', `"theme" ${config.theme}: ${JSON.stringify(ref)} in ${from} ${problem}`);
@@ -123,37 +124,6 @@ function pathProblems(config: DeckConfig, input: DeckConfigInput, file: string |
       );
   }
   return problems;
-}
-
-/**
- * The `url()` and `@import` references of the theme, and of the stylesheets it imports, that the build would
- * read from outside the deck folder (links resolved), each as [reference, stylesheet, why].
- */
-function themeRefs(realRoot: string, root: string, theme: string): [string, string, string][] {
-  const out: [string, string, string][] = [];
-  const queue = [theme];
-  const seen = new Set<string>();
-  for (let css = queue.shift(); css !== undefined; css = queue.shift()) {
-    if (seen.has(css)) continue;
-    seen.add(css);
-    const opened = open(realRoot, root, css);
-    if ('problem' in opened) continue; // the theme itself is checked above; an import that is missing is Vite's
-    for (const ref of cssUrls(readFileSync(opened.file, 'utf8'))) {
-      if (isExternalUrl(ref) || ref.startsWith('data:')) continue;
-      let decoded = ref.split(/[?#]/)[0] ?? '';
-      try {
-        decoded = decodeURIComponent(decoded);
-      } catch {
-        // a malformed escape: checked as written
-      }
-      const path = resolveFrom(css, decoded);
-      const problem = outsideRoot(path) ? OUTSIDE : open(realRoot, root, path);
-      if (typeof problem === 'string') out.push([ref, css, problem]);
-      else if ('problem' in problem && problem.problem !== NOT_FOUND) out.push([ref, css, problem.problem]);
-      else if (path.endsWith('.css')) queue.push(path);
-    }
-  }
-  return out;
 }
 
 /** Whether `path`, or the nearest folder above it that exists, is inside `realRoot` once links are resolved. */

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, realpathSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import type { CompileHost, HostRead } from '../compiler/host.ts';
 import { placeOf } from '../compiler/text.ts';
 import { deckFontMeasure } from './metrics.ts';
@@ -46,6 +47,23 @@ export function fsHost(root: string): CompileHost {
     read: (path) => {
       const opened = open(realRoot, root, path);
       return 'problem' in opened ? opened : decodeText(readFileSync(opened.file));
+    },
+    list: (dir) => {
+      let folder: string;
+      try {
+        folder = realpathSync(join(root, dir));
+      } catch {
+        return undefined;
+      }
+      const inside = relative(realRoot, folder);
+      if (inside.startsWith('..') || isAbsolute(inside)) return undefined;
+      try {
+        return readdirSync(folder, { withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => e.name);
+      } catch {
+        return undefined;
+      }
     },
   };
 }

@@ -5,6 +5,8 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -150,6 +152,7 @@ describe('--untrusted: no code of the deck runs', () => {
     const secrets = mkdtempSync(join(tmpdir(), 'deck-secrets-'));
     writeFileSync(join(secrets, 'id_rsa'), 'the builder’s key');
     symlinkSync(secrets, join(dir, 'public'));
+    symlinkSync(secrets, join(dir, 'secrets-link'));
     return dir;
   }
   const deck = (args: string[], env: Record<string, string> = {}) =>
@@ -175,19 +178,36 @@ describe('--untrusted: no code of the deck runs', () => {
       );
       expect(run.stderr).not.toMatch(STACK);
     }
-    expect(readdirSync(dir).sort()).toEqual(['deck.config.js', 'postcss.config.mjs', 'public', 'slides']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'deck.config.js',
+      'postcss.config.mjs',
+      'public',
+      'secrets-link',
+      'slides',
+    ]);
     // The same deck, trusted: its config runs (the author is trusted).
     expect(deck(['check', dir]).status).toBe(0);
     expect(existsSync(join(dir, 'config-ran'))).toBe(true);
   }, 180_000);
 
-  it('builds a deck.config.json deck without its PostCSS config or public/, which a trusted build uses', () => {
+  it('builds a deck.config.json deck without its PostCSS config, and refuses a public/ that leads out', () => {
     const dir = hostileDeck('json');
+    const linked = deck(['build', dir, '--untrusted']);
+    expect(linked.status, linked.stderr).toBe(1);
+    expect(linked.stderr).toMatch(/^public:1:1: public leads outside the deck folder \(to .*deck-secrets-/m);
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+    // The same deck with its public/ a folder of its own builds, its PostCSS config not run.
+    rmSync(join(dir, 'public'));
+    mkdirSync(join(dir, 'public'));
+    writeFileSync(join(dir, 'public', 'robots.txt'), 'User-agent: *\n');
     const untrusted = deck(['build', dir, '--untrusted']);
     expect(untrusted.status, untrusted.stderr).toBe(0);
     expect(readFileSync(join(dir, 'dist', 'index.html'), 'utf8')).toContain('<title>Data only</title>');
+    expect(existsSync(join(dir, 'dist', 'robots.txt'))).toBe(true);
     expect(existsSync(join(dir, 'postcss-ran'))).toBe(false);
-    expect(existsSync(join(dir, 'dist', 'id_rsa'))).toBe(false);
+    // Trusted, the PostCSS config runs and a linked public/ is copied as Vite copies it.
+    rmSync(join(dir, 'public'), { recursive: true });
+    symlinkSync(readlinkSync(join(dir, 'secrets-link')), join(dir, 'public'));
     const trusted = deck(['build', dir]);
     expect(trusted.status, trusted.stderr).toBe(0);
     expect(existsSync(join(dir, 'postcss-ran'))).toBe(true);

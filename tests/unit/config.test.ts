@@ -325,7 +325,7 @@ describe('--untrusted (DECK_UNTRUSTED=1)', () => {
     expect(await problems(away, UNTRUSTED)).toEqual([
       'deck.config.json:2:3: "slidesDir" talk leads outside the deck folder, which --untrusted (DECK_UNTRUSTED=1) refuses',
       'deck.config.json:3:3: "outDir" ../built must be a folder inside the deck folder under --untrusted (DECK_UNTRUSTED=1): the build empties it (the builder may set DECK_OUT_DIR)',
-      '2 paths in the config lead where a deck may not go: fix them and run it again',
+      '2 problems with the deck’s paths: fix them and run it again',
     ]);
     const linked = deckWith({ 'slides/01.md': '# t\n', 'deck.config.json': '{ "outDir": "dist" }' });
     symlinkSync(outside, join(linked, 'dist'));
@@ -353,8 +353,27 @@ describe('--untrusted (DECK_UNTRUSTED=1)', () => {
     expect((await resolveDeckConfig(root, {})).theme).toBe('theme/deck.css');
   });
 
+  it('under --untrusted refuses what in public/ (copied into the site as it is) leads out of the deck', async () => {
+    const outside = deckWith({ id_rsa: 'key' });
+    const root = deckWith({
+      'slides/01.md': '# t\n',
+      'public/robots.txt': 'ok',
+      'public/icons/a.svg': '<svg/>',
+    });
+    expect((await resolveDeckConfig(root, UNTRUSTED)).untrusted).toBe(true);
+    symlinkSync(join(outside, 'id_rsa'), join(root, 'public', 'icons', 'key'));
+    symlinkSync(outside, join(root, 'public', 'home'));
+    expect(await problems(root, UNTRUSTED)).toEqual([
+      `public/home:1:1: public/home leads outside the deck folder (to ${outside}), which --untrusted (DECK_UNTRUSTED=1) refuses: copy the file into the deck`,
+      `public/icons/key:1:1: public/icons/key leads outside the deck folder (to ${join(outside, 'id_rsa')}), which --untrusted (DECK_UNTRUSTED=1) refuses: copy the file into the deck`,
+      '2 problems with the deck’s paths: fix them and run it again',
+    ]);
+    await resolveDeckConfig(root, {}); // the trusted author's links are theirs
+  });
+
   it('refuses code in the slides’ raw HTML at its line, which a trusted deck may hold', async () => {
     const root = deckWith({
+      'slides/a.png': 'png',
       'slides/01.md':
         '# t\n\n<script>fetch("/x")</script>\n\nText <img src="a.png" onerror="alert(1)"> and <a href="javascript:alert(1)">here</a>\n\n```html\n<script>shown as code</script>\n```\n',
     });

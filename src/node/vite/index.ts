@@ -30,6 +30,15 @@ export async function deck(options: DeckPluginOptions = {}): Promise<Plugin[]> {
   ];
 }
 
+const SLIDE_ASSET_SOURCES = {
+  section: { srcAttributes: ['data-background-image', 'data-background-video', 'data-background-iframe'] },
+  img: { srcAttributes: ['data-src'], srcsetAttributes: ['data-srcset'] },
+  video: { srcAttributes: ['data-src'] },
+  audio: { srcAttributes: ['data-src'] },
+  source: { srcAttributes: ['data-src'], srcsetAttributes: ['data-srcset'] },
+  iframe: { srcAttributes: ['src', 'data-src'] },
+};
+
 /** The whole Vite configuration of a deck: what `deck build` runs and the repository's vite.config.ts exports. */
 export function viteConfig(config: DeckConfig): InlineConfig {
   return {
@@ -37,6 +46,9 @@ export function viteConfig(config: DeckConfig): InlineConfig {
     root: config.root,
     base: './',
     plugins: [deck({ config })],
+    // Beyond Vite's own asset attributes: reveal.js's backgrounds and lazily loaded media, and iframes, so a
+    // file a slide names there is bundled too (the compiler has resolved them from the markdown file).
+    html: { additionalAssetSources: SLIDE_ASSET_SOURCES },
     build: {
       outDir: config.outDir,
       emptyOutDir: true,
@@ -48,9 +60,8 @@ export function viteConfig(config: DeckConfig): InlineConfig {
     },
     // The dev server may serve the engine's runtime and theme, wherever the deck's folder is.
     server: { port: 5173, fs: { allow: [config.root, ENGINE_ROOT] } },
-    // An untrusted deck's postcss.config.js (which Vite would look for from its folder up) is code, its .env
-    // files are the builder's business, and its public/ folder would be copied as it is (a link out of the deck
-    // included): none is read.
-    ...(config.untrusted ? { css: { postcss: {} }, envDir: false as const, publicDir: false as const } : {}),
+    // An untrusted deck's postcss.config.js (which Vite would look for from its folder up) is code and its .env
+    // files are the builder's business: neither is read. (Its public/ is checked when its config is resolved.)
+    ...(config.untrusted ? { css: { postcss: {} }, envDir: false as const } : {}),
   };
 }
