@@ -2,6 +2,7 @@ import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { DeckError } from '../compiler/diagnostics.ts';
 import { ENGINE_ROOT } from '../node/engine.ts';
+import { shellWord } from './shell-word.ts';
 
 /** The starter decks, one per language: the engine's examples, which `npm test` builds and checks. */
 export const STARTERS = { en: 'examples/en', 'zh-Hans': 'examples/zh-Hans' } as const;
@@ -29,9 +30,13 @@ export function parseInitArgs(args: string[]): { dir: string; lang: StarterLang 
 export function writeStarter(dir: string, lang: StarterLang, engine = ENGINE_ROOT): void {
   const target = resolve(dir);
   if (existsSync(target) && !statSync(target).isDirectory())
-    throw new DeckError(`${dir} is a file: name a new folder for the deck`, [], 1);
+    throw new DeckError(`${shellWord(dir)} is a file: name a new folder for the deck`, [], 1);
   if (existsSync(target) && readdirSync(target).length > 0)
-    throw new DeckError(`${dir} is not empty: pick a new folder, deck init writes into an empty one`, [], 1);
+    throw new DeckError(
+      `${shellWord(dir)} is not empty: pick a new folder, deck init writes into an empty one`,
+      [],
+      1,
+    );
   const from = join(engine, STARTERS[lang]);
   cpSync(from, target, {
     recursive: true,
@@ -43,15 +48,19 @@ export function writeStarter(dir: string, lang: StarterLang, engine = ENGINE_ROO
 export async function init(args: string[]): Promise<number> {
   const { dir, lang } = parseInitArgs(args);
   writeStarter(dir, lang);
-  process.stdout.write(
-    [
-      `a starter deck (${lang}) is in ${dir}: slides/ holds its markdown, deck.config.js its settings`,
-      '',
-      `  npx deck start ${dir}    build it and serve it (http://127.0.0.1:8080/)`,
-      `  npx deck check ${dir}    every problem in the slides, at its line`,
-      `  npx deck build ${dir}    the static site, in ${join(dir, 'dist')}`,
-      '',
-    ].join('\n'),
-  );
+  process.stdout.write(initMessage(dir, lang));
   return 0;
+}
+
+/** What `deck init` prints: the commands to paste next, the folder written as one shell word in each. */
+export function initMessage(dir: string, lang: StarterLang): string {
+  const word = shellWord(dir);
+  return [
+    `a starter deck (${lang}) is in ${word}: slides/ holds its markdown, deck.config.js its settings`,
+    '',
+    `  npx deck start ${word}    build it and serve it (http://127.0.0.1:8080/)`,
+    `  npx deck check ${word}    every problem in the slides, at its line`,
+    `  npx deck build ${word}    the static site, in ${shellWord(join(dir, 'dist'))}`,
+    '',
+  ].join('\n');
 }

@@ -14,6 +14,10 @@ const USAGE = `usage: deck <command> [DIR] [options]
 
 DIR is the deck folder (its slides/ and, optionally, deck.config.ts); the current folder by default.
 
+--untrusted (or DECK_UNTRUSTED=1), with any command: the deck is someone else's: no code of it runs (a
+deck.config.js/.ts is refused, deck.config.json is read; no <script> in the slides) and no path it names
+leaves its folder.
+
 commands:
   init      DIR [--lang en|zh-Hans]: write a starter deck that shows every block
   start     build the deck when stale, serve it and print its URL (PORT, HOST from the environment)
@@ -24,7 +28,10 @@ commands:
 
 /** The one top-level catch: a DeckError prints its message and exits with its code. */
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
+  // Said on the command line or in the environment, it reaches every command the same way, and the builds
+  // they start.
+  if (argv.includes('--untrusted')) process.env.DECK_UNTRUSTED = '1';
+  const [name, ...args] = argv.filter((a) => a !== '--untrusted');
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
     const help = name === '--help' || name === '-h' || name === 'help';

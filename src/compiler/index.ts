@@ -7,11 +7,13 @@ import { type DeckMeta, parseFrontMatter } from './front-matter.ts';
 import type { CompileHost } from './host.ts';
 import type { DeckSummary } from './markdown/env.ts';
 import { createMarkdown } from './markdown/index.ts';
-import type { MarkdownOptions } from './markdown/options.ts';
+import { type MarkdownOptions, OPTION_KEYS } from './markdown/options.ts';
+import { type Budget, RegexTimeout } from './regex.ts';
 import { lintSeparators } from './separator-lint.ts';
 import { renderSlide, type Slide } from './slide.ts';
 import { readHead, splitSlides } from './split.ts';
 import { binaryProblem } from './text.ts';
+import { type Place, parseYaml } from './yaml.ts';
 
 export type { Diagnostic } from './diagnostics.ts';
 export type { DeckMeta } from './front-matter.ts';
@@ -40,7 +42,23 @@ export interface CompileOptions {
   sources?: 'required' | 'optional';
   /** reveal.js markdown options from the deck's config; the first file's front matter `markdown:` wins key by key. */
   markdown?: MarkdownConfig;
+  /** --untrusted: the slides' raw HTML may hold no code (`<script>`, `on…=`, `javascript:`). @default false */
+  untrusted?: boolean;
+  /** Where the config file sets each `markdown` key (`separator` …), for a problem with its pattern. */
+  markdownAt?: Partial<Record<string, Place>>;
+  /** How long compiling may take before it stops, at the slide it reached. @default COMPILE_DEADLINE_MS */
+  deadlineMs?: number;
 }
+
+/** How long compiling a deck may take: far beyond any real deck (this one compiles in well under a second). */
+export const COMPILE_DEADLINE_MS = 30_000;
+
+const duration = (ms: number) => (ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
+
+/** Front matter `markdown:` keys by option name, for messages. */
+const OPTION_KEY = Object.fromEntries(
+  Object.entries(OPTION_KEYS).map(([key, option]) => [option, key]),
+) as Record<keyof MarkdownOptions, keyof typeof OPTION_KEYS>;
 
 export interface CompiledDeck {
   meta: DeckMeta;
@@ -86,11 +104,39 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
   const deferred: ((deck: DeckSummary) => string)[] = [];
   const factsOf = new Map<string, Facts | undefined>();
 
-  files.forEach((source, fileIndex) => {
+  const budget: Budget = { deadline: Date.now() + (options.deadlineMs ?? COMPILE_DEADLINE_MS) };
+  let first: { file: string; frontMatter?: { text: string; line: number } } | undefined;
+  /** Where a markdown option is set: the first file's front matter, else the config, else the file at hand. */
+  const optionPlace = (option: keyof MarkdownOptions, file: string): Place => {
+    const key = OPTION_KEY[option];
+    if (first?.frontMatter && meta.markdown?.[key] !== undefined)
+      return parseYaml(first.file, first.frontMatter.text, first.frontMatter.line).place(
+        ['markdown', key],
+        'value',
+      );
+    return options.markdownAt?.[key] ?? { file, line: 1, column: 1 };
+  };
+  /** Past the deadline: a problem at the slide reached, and nothing more is compiled. */
+  let stopped = false;
+  const overDeadline = (file: string, line: number) => {
+    if (Date.now() <= budget.deadline) return false;
+    const ms = options.deadlineMs ?? COMPILE_DEADLINE_MS;
+    report({
+      file,
+      line,
+      column: 1,
+      message: `compiling the deck took over ${duration(ms)} and stopped here, before this slide: the slides after it are not checked; look for what is slow on it (a very large data file or spec)`,
+    });
+    stopped = true;
+    return true;
+  };
+
+  for (const [fileIndex, source] of files.entries()) {
+    if (stopped || overDeadline(source.path, 1)) break;
     const refused = source.refused ?? binaryProblem(source.text);
     if (refused) {
       report({ file: source.path, ...refused, message: `${source.path} ${refused.message}` });
-      return;
+      continue;
     }
     if (source.text.trim() === '') {
       report({
@@ -100,13 +146,14 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
         severity: 'warning',
         message: 'the file is empty and adds no slide: write some markdown in it or delete it',
       });
-      return;
+      continue;
     }
     const head = readHead(source.path, source.text, report);
     const fm = head.frontMatter
       ? parseFrontMatter(source.path, head.frontMatter.text, head.frontMatter.line, fileIndex === 0, report)
       : {};
     if (fileIndex === 0) {
+      first = head;
       meta = fm;
       // The first file's front matter sets how every file is read; another's, how that file is.
       deckMarkdown = fm.markdown ? { ...options.markdown, ...fm.markdown } : options.markdown;
@@ -114,46 +161,60 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
     }
     const fileParsing =
       fileIndex > 0 && fm.markdown ? markdownOptions({ ...deckMarkdown, ...fm.markdown }) : parsing;
-    const chunks = splitSlides(head, fileParsing, report);
-    lintSeparators(head, chunks, fileParsing, report);
-    chunks.forEach((chunk, k) => {
-      const slide = renderSlide(md, chunk, {
-        host: options.host,
-        report,
-        blocks,
-        fileClass: fm.class,
-        options: fileParsing,
-        section: fm.section ?? fm.title,
-        depend: (p) => dependencies.add(p),
-        nextBlockId: () => `b${++blockCount}`,
-        factsFile: factsRef,
-        lang: options.lang ?? 'en',
-        sources: options.sources ?? 'optional',
-        facts: () => {
-          if (!factsOf.has(source.path)) {
-            const ctx = {
-              file: source.path,
-              host: options.host,
-              report,
-              depend: (p: string) => dependencies.add(p),
-            };
-            factsOf.set(source.path, loadFacts(ctx, factsRef, 1, true));
-          }
-          return factsOf.get(source.path);
-        },
-        cite: (id, short) => cited.set(id, short),
-        defer: (render) => {
-          deferred.push(render);
-          return deferredMark(deferred.length - 1);
-        },
-      });
-      const stack = stacks[stacks.length - 1];
-      if (chunk.kind === 'v' && k > 0 && stack) stack.push(slide);
-      else stacks.push([slide]);
-    });
-  });
+    try {
+      const chunks = splitSlides(head, fileParsing, report, budget);
+      lintSeparators(head, chunks, fileParsing, report);
+      for (const [k, chunk] of chunks.entries()) {
+        if (overDeadline(source.path, chunk.startLine)) break;
+        const slide = renderSlide(md, chunk, {
+          host: options.host,
+          report,
+          blocks,
+          fileClass: fm.class,
+          options: fileParsing,
+          section: fm.section ?? fm.title,
+          depend: (p) => dependencies.add(p),
+          nextBlockId: () => `b${++blockCount}`,
+          factsFile: factsRef,
+          lang: options.lang ?? 'en',
+          sources: options.sources ?? 'optional',
+          untrusted: options.untrusted ?? false,
+          budget,
+          facts: () => {
+            if (!factsOf.has(source.path)) {
+              const ctx = {
+                file: source.path,
+                host: options.host,
+                report,
+                depend: (p: string) => dependencies.add(p),
+              };
+              factsOf.set(source.path, loadFacts(ctx, factsRef, 1, true));
+            }
+            return factsOf.get(source.path);
+          },
+          cite: (id, short) => cited.set(id, short),
+          defer: (render) => {
+            deferred.push(render);
+            return deferredMark(deferred.length - 1);
+          },
+        });
+        const stack = stacks[stacks.length - 1];
+        if (chunk.kind === 'v' && k > 0 && stack) stack.push(slide);
+        else stacks.push([slide]);
+      }
+    } catch (e) {
+      if (!(e instanceof RegexTimeout)) throw e;
+      // A pattern of the deck's that backtracks without end: said where it is set, and the compile stops.
+      for (const option of e.options)
+        report({
+          ...optionPlace(option, source.path),
+          message: `markdown ${OPTION_KEY[option]}: the regular expression ${JSON.stringify(fileParsing[option])} took over ${duration(e.ms)} on ${source.path} and was stopped (it backtracks without end, as a repetition of a repetition such as (a|a)+ or (a+)+ does): write it without one`,
+        });
+      stopped = true;
+    }
+  }
 
-  if (stacks.length === 0) {
+  if (stacks.length === 0 && !stopped) {
     const dir = `${options.slidesDir ?? 'slides'}/`;
     report({
       file: files[0]?.path ?? dir,

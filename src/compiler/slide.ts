@@ -8,6 +8,7 @@ import { resolveSlideRefs } from './local-refs.ts';
 import type { SlideEnv } from './markdown/env.ts';
 import type { MarkdownOptions } from './markdown/options.ts';
 import { noBreakHtml } from './nowrap.ts';
+import type { Budget } from './regex.ts';
 import type { SlideChunk } from './split.ts';
 import { placeOf } from './text.ts';
 
@@ -42,6 +43,8 @@ export interface SlideContext {
   sources: SlideEnv['sources'];
   cite: SlideEnv['cite'];
   defer: SlideEnv['defer'];
+  untrusted?: boolean;
+  budget: Budget;
 }
 
 function env(
@@ -61,6 +64,7 @@ function env(
     slideAttrs: {},
     elementAttributes: ctx.options.elementAttributes,
     slideAttributes: ctx.options.attributes,
+    budget: ctx.budget,
     usedBlocks: [],
     depend: ctx.depend,
     nextBlockId: ctx.nextBlockId,
@@ -74,6 +78,7 @@ function env(
     },
     citeDeck: ctx.cite,
     defer: ctx.defer,
+    untrusted: ctx.untrusted,
   };
 }
 

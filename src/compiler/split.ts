@@ -1,5 +1,6 @@
 import type { Report } from './diagnostics.ts';
 import type { MarkdownOptions } from './markdown/options.ts';
+import { type Budget, pattern } from './regex.ts';
 
 /** One slide's markdown as it stands in its file; lines are 1-based. */
 export interface SlideChunk {
@@ -94,20 +95,25 @@ interface Fences {
 }
 
 /**
- * The first match of `re` (global) in `text` from `from` that is non-empty and not inside a fence;
- * `base` is where `text` starts in the fences' coordinates.
+ * The first of `matches` (a global pattern's, in order) at or after `from` that is non-empty and not inside a
+ * fence; `base` is where their text starts in the fences' coordinates. The same match a search restarted at
+ * `from` finds, since `from` is always the end of an earlier match.
  */
-function nextMatch(re: RegExp, text: string, from: number, fences: Fences, base = 0) {
-  re.lastIndex = from;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+function nextMatch(matches: RegExpExecArray[], from: number, fences: Fences, base = 0) {
+  // The matches are in order of index: start at the first at `from` (an earlier match's end).
+  let lo = 0;
+  for (let hi = matches.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid]!.index < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < matches.length; k++) {
+    const m = matches[k]!;
+    if (m[0].length === 0) continue; // an empty match separates nothing
     const start = base + m.index;
-    if (m[0].length === 0) {
-      re.lastIndex = m.index + 1; // an empty match separates nothing
-      continue;
-    }
     // Only the first fence ending after the match's start can overlap it.
-    const k = firstAbove(fences.ends, start);
-    if (k >= fences.starts.length || (fences.starts[k] ?? 0) >= start + m[0].length) return m;
+    const f = firstAbove(fences.ends, start);
+    if (f >= fences.starts.length || (fences.starts[f] ?? 0) >= start + m[0].length) return m;
   }
   return undefined;
 }
@@ -117,15 +123,26 @@ function nextMatch(re: RegExp, text: string, from: number, fences: Fences, base 
  * (`data-separator`, `data-separator-vertical`) over the whole text, multiline, and `data-separator-notes`
  * within each slide. Unlike reveal.js, a separator or notes line inside a code fence splits nothing.
  */
-export function splitSlides(head: FileHead, options: MarkdownOptions, report: Report): SlideChunk[] {
+export function splitSlides(
+  head: FileHead,
+  options: MarkdownOptions,
+  report: Report,
+  budget: Budget = { deadline: Number.POSITIVE_INFINITY },
+): SlideChunk[] {
   const lines = head.lines.slice(head.bodyStart);
   const text = lines.join('\n');
   const ranges = fenceRanges(head, lines, report);
   const fences = { starts: ranges.map((r) => r[0]), ends: ranges.map((r) => r[1]) };
   const vertical = options.separatorVertical;
-  const any = new RegExp(options.separator + (vertical ? `|${vertical}` : ''), 'gm');
-  const horizontal = new RegExp(options.separator);
-  const notesRe = new RegExp(options.separatorNotes, 'gmi');
+  // The deck's own patterns run with a time limit (regex.ts): a slow one stops the compile at its line.
+  const separator = { option: 'separator', source: options.separator } as const;
+  const any = pattern(
+    vertical ? [separator, { option: 'separatorVertical', source: vertical }] : [separator],
+    'gm',
+    budget,
+  );
+  const horizontal = pattern([separator], '', budget);
+  const notesRe = pattern([{ option: 'separatorNotes', source: options.separatorNotes }], 'gmi', budget);
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const lineAt = (offset: number) => head.bodyStart + firstAbove(starts, offset);
@@ -140,7 +157,7 @@ export function splitSlides(head: FileHead, options: MarkdownOptions, report: Re
       endLine: Math.max(startLine, Number.isFinite(end) ? lineAt(end) : lineAt(text.length)),
       body: text.slice(start, end),
     };
-    const notes = nextMatch(notesRe, chunk.body, 0, fences, start);
+    const notes = nextMatch(notesRe.all(chunk.body), 0, fences, start);
     if (notes) {
       notes.index += start;
       chunk.body = text.slice(start, notes.index);
@@ -159,9 +176,10 @@ export function splitSlides(head: FileHead, options: MarkdownOptions, report: Re
 
   let kind: 'h' | 'v' = 'h';
   let at = 0;
-  for (let m = nextMatch(any, text, 0, fences); m; m = nextMatch(any, text, at, fences)) {
+  const separators = any.all(text);
+  for (let m = nextMatch(separators, 0, fences); m; m = nextMatch(separators, at, fences)) {
     push(kind, at, m.index);
-    kind = horizontal.test(m[0]) ? 'h' : 'v';
+    kind = horizontal.first(m[0]) ? 'h' : 'v';
     at = m.index + m[0].length;
   }
   push(kind, at, text.length);

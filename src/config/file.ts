@@ -3,11 +3,25 @@ import { rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** The config files a deck folder may hold, in the order they are looked for. */
-export const CONFIG_FILES = ['deck.config.ts', 'deck.config.mts', 'deck.config.js', 'deck.config.mjs'];
+/** The config files a deck folder may hold: code, run when loaded, then data (what an untrusted deck may use). */
+export const CONFIG_FILES = [
+  'deck.config.ts',
+  'deck.config.mts',
+  'deck.config.js',
+  'deck.config.mjs',
+  'deck.config.json',
+];
+
+/** Whether loading the config file runs it. */
+export const isCodeConfig = (file: string) => !file.endsWith('.json');
 
 export function findConfigFile(root: string): string | undefined {
-  return CONFIG_FILES.map((name) => join(root, name)).find((file) => existsSync(file));
+  return findConfigFiles(root)[0];
+}
+
+/** Every config file the deck folder holds (a deck should have one). */
+export function findConfigFiles(root: string): string[] {
+  return CONFIG_FILES.map((name) => join(root, name)).filter((file) => existsSync(file));
 }
 
 /**

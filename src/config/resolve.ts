@@ -1,13 +1,17 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import * as v from 'valibot';
 import { LANG_TAG } from '../compiler/deck-options.ts';
 import { DeckError, type Diagnostic } from '../compiler/diagnostics.ts';
+import { NOT_FOUND } from '../compiler/host.ts';
 import { readHead } from '../compiler/split.ts';
 import { parseYaml } from '../compiler/yaml.ts';
 import { textConverter } from '../i18n/convert.ts';
-import { findConfigFile, importConfigFile } from './file.ts';
+import { open } from '../node/open.ts';
+import { findConfigFiles, importConfigFile, isCodeConfig } from './file.ts';
+import { parseJson } from './json.ts';
 import { DeckConfigSchema } from './schema.ts';
+import { publicProblems, themeRefs } from './theme-refs.ts';
 import type { DeckConfig, DeckConfigInput, Variant } from './types.ts';
 import { variantPage } from './variants.ts';
 
@@ -22,7 +26,18 @@ export const DEFAULTS = {
 export interface ConfigEnv {
   /** The built site, relative to the deck folder: wins over the config's `outDir`. */
   DECK_OUT_DIR?: string;
+  /**
+   * `1` (or `deck … --untrusted`): the deck is someone else's. No code of the deck runs (a JavaScript or
+   * TypeScript config is refused: deck.config.json holds the same settings as data) and every path it names
+   * stays inside its folder, links resolved.
+   */
+  DECK_UNTRUSTED?: string;
 }
+
+/** Whether the environment says the deck is not to be trusted (`DECK_UNTRUSTED=1`; `0` or empty: trusted). */
+export const isUntrusted = (env: ConfigEnv) => !!env.DECK_UNTRUSTED && env.DECK_UNTRUSTED !== '0';
+
+const UNTRUSTED_FLAG = '--untrusted (DECK_UNTRUSTED=1)';
 
 const posix = (p: string) => p.split(sep).join('/');
 
@@ -33,9 +48,96 @@ const posix = (p: string) => p.split(sep).join('/');
 export async function resolveDeckConfig(dir: string, env: ConfigEnv = process.env): Promise<DeckConfig> {
   const root = resolve(dir);
   if (!existsSync(root)) throw new DeckError(`no deck folder at ${dir}: create it (deck init ${dir})`, [], 2);
-  const file = findConfigFile(root);
+  const files = findConfigFiles(root);
+  const untrusted = isUntrusted(env);
+  const code = files.find(isCodeConfig);
+  if (untrusted && code)
+    throw new DeckError(
+      `${basename(code)} is code, and ${UNTRUSTED_FLAG} runs none of the deck's: write its settings as data in deck.config.json (the same keys; converters by name, no blocks) and delete ${basename(code)}`,
+      [at(code, basename(code), [], `${basename(code)} is not run under --untrusted`)],
+      1,
+    );
+  if (files.length > 1)
+    throw new DeckError(
+      `the deck has ${files.map((f) => basename(f)).join(' and ')}: keep one config file`,
+      [],
+      1,
+    );
+  const file = files[0];
   const input = file ? await readConfigFile(file) : {};
-  return configFrom(root, input, file, env);
+  const config = configFrom(root, input, file, env);
+  if (file && input.markdown)
+    config.markdownAt = Object.fromEntries(
+      Object.keys(input.markdown).map((key) => {
+        const { file: shown, line, column } = at(file, basename(file), ['markdown', key], '');
+        return [key, { file: shown, line, column }];
+      }),
+    );
+  const problems = pathProblems(config, input, file, env);
+  if (problems.length > 0)
+    throw new DeckError(
+      `${problems.length} problem${problems.length > 1 ? 's' : ''} with the deck’s paths: fix ${problems.length > 1 ? 'them' : 'it'} and run it again`,
+      problems,
+      1,
+    );
+  return config;
+}
+
+/**
+ * The config's paths that the disk refuses: a theme that leads out of the deck folder (links resolved) or to
+ * a folder or device, always; under --untrusted also a slides folder or an outDir whose real path leaves the deck folder
+ * (the build empties outDir: a link there would empty a folder of the builder's).
+ */
+function pathProblems(config: DeckConfig, input: DeckConfigInput, file: string | undefined, env: ConfigEnv) {
+  const problems: Diagnostic[] = [];
+  const shown = file ? basename(file) : undefined;
+  const report = (key: string, message: string) =>
+    problems.push(
+      file && shown
+        ? at(file, shown, [key], message)
+        : { file: config.slidesDir, line: 1, column: 1, message, severity: 'error' },
+    );
+  const realRoot = realpathSync(config.root);
+  if (config.theme) {
+    const opened = open(realRoot, config.root, config.theme);
+    // A missing one is left to the build, as before; one that leads out of the deck or to a device is not.
+    if ('problem' in opened && opened.problem !== NOT_FOUND)
+      report('theme', `"theme" ${config.theme} ${opened.problem}`);
+  }
+  if (!config.untrusted) return problems;
+  for (const [path, problem] of publicProblems(realRoot, config.root))
+    problems.push({ file: path, line: 1, column: 1, message: `${path} ${problem}`, severity: 'error' });
+  if (config.theme)
+    for (const [ref, from, problem] of themeRefs(realRoot, config.root, config.theme))
+      report('theme', `"theme" ${config.theme}: ${JSON.stringify(ref)} in ${from} ${problem}`);
+  if (!insideReal(realRoot, join(config.root, config.slidesDir)))
+    report(
+      'slidesDir',
+      `"slidesDir" ${config.slidesDir} leads outside the deck folder, which ${UNTRUSTED_FLAG} refuses`,
+    );
+  if (input.outDir !== undefined && !env.DECK_OUT_DIR) {
+    const inner = relative(config.root, config.outDir);
+    if (!inner || inner.startsWith('..') || isAbsolute(inner) || !insideReal(realRoot, config.outDir))
+      report(
+        'outDir',
+        `"outDir" ${input.outDir} must be a folder inside the deck folder under ${UNTRUSTED_FLAG}: the build empties it (the builder may set DECK_OUT_DIR)`,
+      );
+  }
+  return problems;
+}
+
+/** Whether `path`, or the nearest folder above it that exists, is inside `realRoot` once links are resolved. */
+function insideReal(realRoot: string, path: string): boolean {
+  let at = path;
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  let real: string;
+  try {
+    real = realpathSync(at);
+  } catch {
+    return false;
+  }
+  const inner = relative(realRoot, real);
+  return !inner.startsWith('..') && !isAbsolute(inner);
 }
 
 /** The settings from an already loaded config (or none): what tests and tools without a config file use. */
@@ -75,6 +177,7 @@ export function configFrom(
     blocks: input.blocks ?? [],
     sources: input.sources ?? 'optional',
     timezone: input.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    untrusted: isUntrusted(env),
   };
 }
 
@@ -85,14 +188,17 @@ async function readConfigFile(file: string): Promise<DeckConfigInput> {
   const shown = basename(file); // in the deck folder, as the slides' paths are relative to it
   let value: unknown;
   try {
-    value = await importConfigFile(file);
+    value = isCodeConfig(file) ? await importConfigFile(file) : readJsonConfig(file, shown);
   } catch (e) {
+    if (e instanceof DeckError) throw e;
     const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new DeckError(`${shown} could not be loaded: ${message}`, [], 1);
   }
-  if (!value || typeof value !== 'object')
+  if (!value || typeof value !== 'object' || Array.isArray(value))
     throw new DeckError(
-      `${shown} must export default an object, such as: export default { lang: 'en' }`,
+      isCodeConfig(file)
+        ? `${shown} must export default an object, such as: export default { lang: 'en' }`
+        : `${shown} must hold an object, such as: { "lang": "en" }`,
       [],
       1,
     );
@@ -113,6 +219,30 @@ async function readConfigFile(file: string): Promise<DeckConfigInput> {
       1,
     );
   return parsed.output as DeckConfigInput;
+}
+
+/** A deck.config.json's value: the file read as the deck's other files are (inside the folder, UTF-8), then parsed. */
+function readJsonConfig(file: string, shown: string): unknown {
+  const root = dirname(file);
+  const opened = open(realpathSync(root), root, shown);
+  if ('problem' in opened) throw new DeckError(`${shown} ${opened.problem}`, [], 1);
+  const text = readFileSync(opened.file, 'utf8').replace(/^\uFEFF/, '');
+  const parsed = parseJson(text);
+  if ('value' in parsed) return parsed.value;
+  const before = text.slice(0, parsed.problem.offset).split('\n');
+  throw new DeckError(
+    `${shown} is not JSON: fix it at its line and run it again`,
+    [
+      {
+        file: shown,
+        line: before.length,
+        column: before[before.length - 1]!.length + 1,
+        message: parsed.problem.message,
+        severity: 'error',
+      },
+    ],
+    1,
+  );
 }
 
 function located(file: string, shown: string, issue: v.InferIssue<typeof DeckConfigSchema>): Diagnostic {

@@ -26,7 +26,7 @@ export interface Variant {
   convert?: (text: string) => string;
 }
 
-/** What a deck may say in `deck.config.{ts,js,mjs}` (export default): every key is optional. */
+/** What a deck may say in `deck.config.{ts,js,mjs}` (export default) or `deck.config.json`: every key is optional. */
 export interface DeckConfigInput {
   /** The deck's title: page title, banner, PDF metadata. @default front matter `title:`, else the first slide's */
   title?: string;
@@ -91,4 +91,8 @@ export interface DeckConfig {
   sources: SourcePolicy;
   /** IANA time zone. */
   timezone: string;
+  /** `--untrusted` / `DECK_UNTRUSTED=1`: no code of the deck runs (no config code, no `<script>` in slides). */
+  untrusted?: boolean;
+  /** Where the config file sets each `markdown` key, for a problem with its pattern found while compiling. */
+  markdownAt?: Partial<Record<string, { file: string; line: number; column: number }>>;
 }

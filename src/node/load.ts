@@ -52,6 +52,8 @@ export function compileOptions(config: DeckConfig): CompileOptions {
     sources: config.sources,
     markdown: config.markdown,
     blocks: deckBlocks(config),
+    untrusted: config.untrusted ?? false,
+    ...(config.markdownAt ? { markdownAt: config.markdownAt } : {}),
   };
 }
 

@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,4 +134,83 @@ describe('failures are messages, not stack traces', () => {
       expect(run.stderr, args.join(' ')).not.toMatch(/building|build/); // refused before the build step
     }
   });
+});
+
+describe('--untrusted: no code of the deck runs', () => {
+  /** A deck whose config and PostCSS config write a file when they run. */
+  function hostileDeck(config: 'js' | 'json') {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-hostile-'));
+    mkdirSync(join(dir, 'slides'));
+    writeFileSync(join(dir, 'slides', '01.md'), '# A contributor’s deck\n');
+    const ran = (name: string) =>
+      `import { writeFileSync } from 'node:fs';\nwriteFileSync(new URL('./${name}', import.meta.url), 'ran');\n`;
+    if (config === 'js')
+      writeFileSync(join(dir, 'deck.config.js'), `${ran('config-ran')}export default {};\n`);
+    else writeFileSync(join(dir, 'deck.config.json'), '{ "title": "Data only" }\n');
+    writeFileSync(join(dir, 'postcss.config.mjs'), `${ran('postcss-ran')}export default { plugins: [] };\n`);
+    // Vite copies public/ into the site as it is: here a link to a folder of the builder's.
+    const secrets = mkdtempSync(join(tmpdir(), 'deck-secrets-'));
+    writeFileSync(join(secrets, 'id_rsa'), 'the builder’s key');
+    symlinkSync(secrets, join(dir, 'public'));
+    symlinkSync(secrets, join(dir, 'secrets-link'));
+    return dir;
+  }
+  const deck = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [bin, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, PORT: '0', ...env },
+      timeout: 90_000,
+    });
+
+  it('refuses a deck.config.js in every command, by flag or environment, without running it', () => {
+    const dir = hostileDeck('js');
+    const runs = [
+      deck(['check', dir, '--untrusted']),
+      deck(['build', '--untrusted', dir]),
+      deck(['start', dir], { DECK_UNTRUSTED: '1' }),
+      deck(['export', 'pdf', dir, '--untrusted', '--out', join(dir, 'x.pdf')]),
+    ];
+    for (const run of runs) {
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr).toContain('deck.config.js:1:1: deck.config.js is not run under --untrusted');
+      expect(run.stderr).toMatch(
+        /deck\.config\.js is code, .* write its settings as data in deck\.config\.json/,
+      );
+      expect(run.stderr).not.toMatch(STACK);
+    }
+    expect(readdirSync(dir).sort()).toEqual([
+      'deck.config.js',
+      'postcss.config.mjs',
+      'public',
+      'secrets-link',
+      'slides',
+    ]);
+    // The same deck, trusted: its config runs (the author is trusted).
+    expect(deck(['check', dir]).status).toBe(0);
+    expect(existsSync(join(dir, 'config-ran'))).toBe(true);
+  }, 180_000);
+
+  it('builds a deck.config.json deck without its PostCSS config, and refuses a public/ that leads out', () => {
+    const dir = hostileDeck('json');
+    const linked = deck(['build', dir, '--untrusted']);
+    expect(linked.status, linked.stderr).toBe(1);
+    expect(linked.stderr).toMatch(/^public:1:1: public leads outside the deck folder \(to .*deck-secrets-/m);
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+    // The same deck with its public/ a folder of its own builds, its PostCSS config not run.
+    rmSync(join(dir, 'public'));
+    mkdirSync(join(dir, 'public'));
+    writeFileSync(join(dir, 'public', 'robots.txt'), 'User-agent: *\n');
+    const untrusted = deck(['build', dir, '--untrusted']);
+    expect(untrusted.status, untrusted.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'dist', 'index.html'), 'utf8')).toContain('<title>Data only</title>');
+    expect(existsSync(join(dir, 'dist', 'robots.txt'))).toBe(true);
+    expect(existsSync(join(dir, 'postcss-ran'))).toBe(false);
+    // Trusted, the PostCSS config runs and a linked public/ is copied as Vite copies it.
+    rmSync(join(dir, 'public'), { recursive: true });
+    symlinkSync(readlinkSync(join(dir, 'secrets-link')), join(dir, 'public'));
+    const trusted = deck(['build', dir]);
+    expect(trusted.status, trusted.stderr).toBe(0);
+    expect(existsSync(join(dir, 'postcss-ran'))).toBe(true);
+    expect(existsSync(join(dir, 'dist', 'id_rsa'))).toBe(true);
+  }, 180_000);
 });

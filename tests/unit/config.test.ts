@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeckError, formatDiagnostic } from '../../src/compiler/diagnostics.ts';
 import { resolveDeckConfig } from '../../src/config/index.ts';
 import { loadDeck } from '../../src/node/load.ts';
+import { fixtureRoot } from './helpers.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -22,9 +23,9 @@ function deckWith(files: Record<string, string>): string {
   return root;
 }
 
-async function problems(root: string): Promise<string[]> {
+async function problems(root: string, env = {}): Promise<string[]> {
   try {
-    await resolveDeckConfig(root, {});
+    await resolveDeckConfig(root, env);
   } catch (e) {
     if (e instanceof DeckError) return [...e.diagnostics.map(formatDiagnostic), e.message];
     throw e;
@@ -232,5 +233,157 @@ describe('deck config', () => {
     await expect(resolveDeckConfig('/nonexistent/deck', {})).rejects.toThrow(
       'no deck folder at /nonexistent/deck',
     );
+  });
+});
+
+const UNTRUSTED = { DECK_UNTRUSTED: '1' };
+
+describe('deck.config.json, the config of a deck one does not trust', () => {
+  it('holds the same settings as data, read the same with and without --untrusted', async () => {
+    const root = fixtureRoot('json-config');
+    for (const env of [{}, UNTRUSTED]) {
+      const config = await resolveDeckConfig(root, env);
+      expect(config).toMatchObject({
+        file: join(root, 'deck.config.json'),
+        title: 'A deck set by data',
+        name: 'json-deck',
+        lang: 'zh-Hans',
+        theme: 'theme/deck.css',
+        sources: 'required',
+        untrusted: env === UNTRUSTED,
+      });
+      expect(config.variants.map((v) => [v.lang, v.label, v.page])).toEqual([
+        ['zh-Hans', '简体', 'index.html'],
+        ['zh-Hant', '繁體', 'zh-Hant/index.html'],
+      ]);
+      expect(config.variants[1]!.convert!('“数据”')).toBe('「數據」');
+      const deck = loadDeck({ root, config });
+      expect(deck.diagnostics.map(formatDiagnostic)).toEqual([]);
+      expect(deck.stacks.flat().map((s) => s.title)).toEqual(['数据写的设置', '第二页']); // its separator: ***
+    }
+  });
+
+  it('reports a JSON mistake at its line and column, and a wrong value at its key', async () => {
+    expect(
+      await problems(deckWith({ 'deck.config.json': '{\n  "lang": "en",\n  "title": "x",\n}\n' })),
+    ).toEqual([
+      'deck.config.json:3:15: a comma before "}": JSON allows none, remove it',
+      'deck.config.json is not JSON: fix it at its line and run it again',
+    ]);
+    expect(await problems(deckWith({ 'deck.config.json': "{\n  'lang': 'en'\n}" }))).toContain(
+      'deck.config.json:2:3: expected a key in double quotes, found "\'"',
+    );
+    const wrong = await problems(deckWith({ 'deck.config.json': '{\n  "title": "t",\n  "lang": 5\n}\n' }));
+    expect(wrong[0]).toMatch(/^deck\.config\.json:3:3: "lang" /);
+    expect(await problems(deckWith({ 'deck.config.json': '[1]' }))).toEqual([
+      'deck.config.json must hold an object, such as: { "lang": "en" }',
+    ]);
+  });
+
+  it('is one config file: a deck with two is told to keep one', async () => {
+    const root = deckWith({ 'deck.config.js': 'export default {};', 'deck.config.json': '{}' });
+    expect(await problems(root)).toEqual([
+      'the deck has deck.config.js and deck.config.json: keep one config file',
+    ]);
+  });
+});
+
+describe('--untrusted (DECK_UNTRUSTED=1)', () => {
+  it('refuses a config that is code without running it, and says to write deck.config.json', async () => {
+    for (const name of ['deck.config.js', 'deck.config.mjs', 'deck.config.ts']) {
+      const root = deckWith({
+        'slides/01.md': '# t\n',
+        [name]:
+          "import { writeFileSync } from 'node:fs';\nwriteFileSync(new URL('./ran', import.meta.url), 'ran');\nexport default { lang: 'en' };\n",
+      });
+      const said = await problems(root, UNTRUSTED);
+      expect(said[0]).toBe(`${name}:1:1: ${name} is not run under --untrusted`);
+      expect(said[1]).toMatch(
+        new RegExp(`^${name.replaceAll('.', '\\.')} is code, and --untrusted .* deck\\.config\\.json`),
+      );
+      expect(existsSync(join(root, 'ran'))).toBe(false);
+      // Trusted, the same config runs: the deck's author is trusted.
+      await resolveDeckConfig(root, {});
+      expect(existsSync(join(root, 'ran'))).toBe(true);
+    }
+  });
+
+  it('keeps the theme inside the deck folder (links resolved), and under --untrusted the slides and outDir too', async () => {
+    const outside = deckWith({ 'theme.css': 'h1 { color: red }', 'slides/01.md': '# elsewhere\n' });
+    const root = deckWith({
+      'slides/01.md': '# t\n',
+      'deck.config.json': '{\n  "theme": "look.css"\n}\n',
+    });
+    symlinkSync(join(outside, 'theme.css'), join(root, 'look.css'));
+    expect((await problems(root))[0]).toMatch(
+      /^deck\.config\.json:2:3: "theme" look\.css leads outside the project folder/,
+    );
+    const away = deckWith({
+      'deck.config.json': '{\n  "slidesDir": "talk",\n  "outDir": "../built"\n}\n',
+    });
+    symlinkSync(join(outside, 'slides'), join(away, 'talk'));
+    expect(await problems(away, UNTRUSTED)).toEqual([
+      'deck.config.json:2:3: "slidesDir" talk leads outside the deck folder, which --untrusted (DECK_UNTRUSTED=1) refuses',
+      'deck.config.json:3:3: "outDir" ../built must be a folder inside the deck folder under --untrusted (DECK_UNTRUSTED=1): the build empties it (the builder may set DECK_OUT_DIR)',
+      '2 problems with the deck’s paths: fix them and run it again',
+    ]);
+    const linked = deckWith({ 'slides/01.md': '# t\n', 'deck.config.json': '{ "outDir": "dist" }' });
+    symlinkSync(outside, join(linked, 'dist'));
+    expect((await problems(linked, UNTRUSTED))[0]).toMatch(
+      /^deck\.config\.json:1:3: "outDir" dist must be a folder inside/,
+    );
+  });
+
+  it('under --untrusted follows the theme’s url() and @import, refusing what leads out of the deck', async () => {
+    const outside = deckWith({ 'secret.png': 'not an image', 'brand.css': 'h1 { color: red }' });
+    const root = deckWith({
+      'slides/01.md': '# t\n',
+      'deck.config.json': '{\n  "theme": "theme/deck.css"\n}\n',
+      'theme/deck.css': `@import "parts.css";\n@import "https://fonts.example.com/x.css";\nh1 { background: url(${JSON.stringify(`../../${outside.split('/').pop()}/secret.png`)}); }\n`,
+      'theme/parts.css': 'h2 { background: url(logo.png) }\nh3 { background: url(/img/ok.png) }\n',
+      'img/ok.png': 'png',
+    });
+    symlinkSync(join(outside, 'secret.png'), join(root, 'theme', 'logo.png'));
+    const said = await problems(root, UNTRUSTED);
+    expect(said.slice(0, 2)).toEqual([
+      `deck.config.json:2:3: "theme" theme/deck.css: "../../${outside.split('/').pop()}/secret.png" in theme/deck.css is outside the project folder; a deck may only use files inside it (copy the file into the project)`,
+      `deck.config.json:2:3: "theme" theme/deck.css: "logo.png" in theme/parts.css leads outside the project folder (to ${join(outside, 'secret.png')}); a deck may only use files inside it (copy the file into the project)`,
+    ]);
+    // Trusted, the theme is the author's: only its own path is checked.
+    expect((await resolveDeckConfig(root, {})).theme).toBe('theme/deck.css');
+  });
+
+  it('under --untrusted refuses what in public/ (copied into the site as it is) leads out of the deck', async () => {
+    const outside = deckWith({ id_rsa: 'key' });
+    const root = deckWith({
+      'slides/01.md': '# t\n',
+      'public/robots.txt': 'ok',
+      'public/icons/a.svg': '<svg/>',
+    });
+    expect((await resolveDeckConfig(root, UNTRUSTED)).untrusted).toBe(true);
+    symlinkSync(join(outside, 'id_rsa'), join(root, 'public', 'icons', 'key'));
+    symlinkSync(outside, join(root, 'public', 'home'));
+    expect(await problems(root, UNTRUSTED)).toEqual([
+      `public/home:1:1: public/home leads outside the deck folder (to ${outside}), which --untrusted (DECK_UNTRUSTED=1) refuses: copy the file into the deck`,
+      `public/icons/key:1:1: public/icons/key leads outside the deck folder (to ${join(outside, 'id_rsa')}), which --untrusted (DECK_UNTRUSTED=1) refuses: copy the file into the deck`,
+      '2 problems with the deck’s paths: fix them and run it again',
+    ]);
+    await resolveDeckConfig(root, {}); // the trusted author's links are theirs
+  });
+
+  it('refuses code in the slides’ raw HTML at its line, which a trusted deck may hold', async () => {
+    const root = deckWith({
+      'slides/a.png': 'png',
+      'slides/01.md':
+        '# t\n\n<script>fetch("/x")</script>\n\nText <img src="a.png" onerror="alert(1)"> and <a href="javascript:alert(1)">here</a>\n\n```html\n<script>shown as code</script>\n```\n',
+    });
+    const untrusted = await resolveDeckConfig(root, UNTRUSTED);
+    expect(loadDeck({ root, config: untrusted }).diagnostics.map(formatDiagnostic)).toEqual([
+      'slides/01.md:3:1: a <script> element is deck code, which --untrusted (DECK_UNTRUSTED=1) does not run: remove it',
+      'slides/01.md:5:23: an event handler (onerror) is deck code, which --untrusted (DECK_UNTRUSTED=1) does not run: remove it',
+      'slides/01.md:5:56: a javascript: URL is deck code, which --untrusted (DECK_UNTRUSTED=1) does not run: remove it',
+    ]);
+    const trusted = await resolveDeckConfig(root, {});
+    expect(loadDeck({ root, config: trusted }).diagnostics).toEqual([]);
   });
 });

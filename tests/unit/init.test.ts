@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -65,5 +66,31 @@ describe('deck init', () => {
       '--lang must be one of en, zh-Hans; got "fr"',
     );
     expect(() => parseInitArgs([])).toThrow('say where the deck goes');
+  });
+});
+
+describe('deck init prints commands to paste', () => {
+  const bin = fileURLToPath(new URL('../../src/cli/bin.mjs', import.meta.url));
+  /** What bash makes of a word as printed: the path it names. */
+  const pasted = (word: string) =>
+    spawnSync('bash', ['-c', `printf '%s' ${word}`], { encoding: 'utf8' }).stdout;
+
+  it.each([
+    ['a space', 'my talk'],
+    ['a quote and a dollar', "bob's $HOME talk"],
+    ['a right-to-left override and a control character', 'talk\u202egpj.exe\u001b[31m'],
+  ])('quotes a folder with %s so the printed command names it', (_, name) => {
+    const dir = join(base, 'pasted', name);
+    const run = spawnSync(process.execPath, [bin, 'init', dir], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(existsSync(join(dir, 'slides'))).toBe(true);
+    // Nothing the terminal would obey rather than show.
+    expect(run.stdout).not.toMatch(/(?!\n)[\p{Cc}\u202a-\u202e\u2066-\u2069]/u);
+    const start = /^ {2}npx deck start (.+?) {4}build it/m.exec(run.stdout)?.[1];
+    expect(start).toBeDefined();
+    expect(pasted(start!)).toBe(dir);
+    const out = /the static site, in (.+)$/m.exec(run.stdout)?.[1];
+    expect(pasted(out!)).toBe(join(dir, 'dist'));
   });
 });

@@ -1,4 +1,5 @@
 import type { MarkdownIt, Token } from 'markdown-it';
+import { pattern } from '../regex.ts';
 import type { SlideEnv } from './env.ts';
 
 const COMMENT = /<!--([\s\S]*?)-->/g;
@@ -110,12 +111,17 @@ export function elementComments(md: MarkdownIt): void {
   md.core.ruler.push('deck_element_comments', (state) => {
     const env = state.env as unknown as SlideEnv;
     const tokens = state.tokens;
-    const element = new RegExp(env.elementAttributes, 'm');
-    const slide = new RegExp(env.slideAttributes, 'm');
+    // The deck's own patterns run with a time limit (regex.ts).
+    const element = pattern(
+      [{ option: 'elementAttributes', source: env.elementAttributes }],
+      'm',
+      env.budget,
+    );
+    const slide = pattern([{ option: 'attributes', source: env.slideAttributes }], 'm', env.budget);
     const take = (content: string, target: () => Token | undefined): string =>
       content.replace(COMMENT, (all, body: string) => {
-        const forElement = element.exec(body);
-        const match = forElement ?? slide.exec(body);
+        const forElement = element.first(body);
+        const match = forElement ?? slide.first(body);
         if (!match) return all;
         const attrs = parseCommentAttrs(match[1] ?? '');
         const el = forElement ? target() : undefined;

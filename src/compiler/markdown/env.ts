@@ -3,6 +3,7 @@ import type { Block } from '../blocks/define.ts';
 import type { Report } from '../diagnostics.ts';
 import type { Facts } from '../facts/load.ts';
 import type { CompileHost } from '../host.ts';
+import type { Budget } from '../regex.ts';
 
 /** Per-slide state shared by the markdown-it rules through markdown-it's `env`. */
 export interface SlideEnv extends Env {
@@ -19,6 +20,8 @@ export interface SlideEnv extends Env {
   /** `data-element-attributes` and `data-attributes`: regex sources read in HTML comments. */
   elementAttributes: string;
   slideAttributes: string;
+  /** The compile's deadline, which bounds the deck's own patterns too (regex.ts). */
+  budget: Budget;
   /** Block names used on the slide, with the line of each. */
   usedBlocks: { name: string; line: number }[];
   depend(path: string): void;
@@ -35,6 +38,8 @@ export interface SlideEnv extends Env {
   cite(sourceId: string, short: string): void;
   /** Records a source for the deck's list only (a block shows its sources itself). */
   citeDeck(sourceId: string, short: string): void;
+  /** --untrusted: raw HTML may hold no code (untrusted-html.ts). */
+  untrusted?: boolean;
   /** Renders later, once every slide is rendered, with what the deck cites; returns a placeholder for the HTML. */
   defer(render: (deck: DeckSummary) => string): string;
 }

@@ -9,6 +9,7 @@ import { fenceBlocks } from './fence-blocks.ts';
 import { gfm } from './gfm.ts';
 import { images } from './images.ts';
 import { nowrap } from './nowrap.ts';
+import { untrustedHtml } from './untrusted-html.ts';
 
 /**
  * The deck's markdown-it, with every rule it adds in order. HTML is on: the deck's author is trusted.
@@ -20,6 +21,7 @@ export function createMarkdown(): MarkdownIt {
     .use(cjkFriendly) // **“强调”** next to Chinese punctuation is emphasis, as a Chinese author means it
     .use(cjkBreaks) // a line break between two Chinese characters is no space
     .use(attrs, { allowedAttributes: [] }) // {.fragment} {#id} {data-x=1}
+    .use(untrustedHtml) // under --untrusted, no <script>, on…= or javascript: in raw HTML
     .use(elementComments) // <!-- .element: … --> and <!-- .slide: … -->, as reveal.js's markdown plugin
     .use(images) // check image paths and rewrite them from the project root
     .use(factRefs) // [[fact-id]]: a number from the facts file, with its unit and source

@@ -60,5 +60,8 @@ export function viteConfig(config: DeckConfig): InlineConfig {
     },
     // The dev server may serve the engine's runtime and theme, wherever the deck's folder is.
     server: { port: 5173, fs: { allow: [config.root, ENGINE_ROOT] } },
+    // An untrusted deck's postcss.config.js (which Vite would look for from its folder up) is code and its .env
+    // files are the builder's business: neither is read. (Its public/ is checked when its config is resolved.)
+    ...(config.untrusted ? { css: { postcss: {} }, envDir: false as const } : {}),
   };
 }
