@@ -30,16 +30,19 @@ export async function deck(options: DeckPluginOptions = {}): Promise<Plugin[]> {
   ];
 }
 
-/** The whole Vite configuration of a deck: what `deck build` runs and the repository's vite.config.ts exports. */
-export function viteConfig(config: DeckConfig): InlineConfig {
+/**
+ * The whole Vite configuration of a deck: what `deck build` runs (into a fresh folder it then swaps in, `outDir`)
+ * and the repository's vite.config.ts exports. Vite never empties the out dir: it may hold files no build made.
+ */
+export function viteConfig(config: DeckConfig, outDir = config.outDir): InlineConfig {
   return {
     configFile: false,
     root: config.root,
     base: './',
     plugins: [deck({ config })],
     build: {
-      outDir: config.outDir,
-      emptyOutDir: true,
+      outDir,
+      emptyOutDir: false,
       target: 'es2022',
       assetsInlineLimit: 0,
       // One stylesheet, inlined into the pages by deck:inline-css (split, the lazy chunks would ask for it again).
