@@ -94,10 +94,28 @@ export function previousBuild(out: string, shown: string): string[] {
   );
 }
 
-/** A fresh, empty folder beside `out` (same file system, so its files can be renamed into `out`). */
+/**
+ * A fresh, empty folder beside `out` (same file system, so its files can be renamed into `out`), named with
+ * this process's id. Such folders of processes that are gone (a build stopped by Ctrl+C) are removed first.
+ */
 export function stagingDir(out: string): string {
-  mkdirSync(dirname(out), { recursive: true });
-  return mkdtempSync(join(dirname(out), `.${basename(out)}.build-`));
+  const parent = dirname(out);
+  mkdirSync(parent, { recursive: true });
+  const prefix = `.${basename(out)}.build-`;
+  for (const name of readdirSync(parent)) {
+    const pid = name.startsWith(prefix) ? /^(\d+)-\w{6}$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid && !alive(Number(pid))) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+  return mkdtempSync(join(parent, `${prefix}${process.pid}-`));
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // there, but someone else's
+  }
 }
 
 /**

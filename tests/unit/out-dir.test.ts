@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { DeckError, formatDiagnostic } from '../../src/compiler/diagnostics.ts';
 import { configFrom, resolveDeckConfig } from '../../src/config/index.ts';
-import { filesUnder, MARKER, swapIn, swapPlan } from '../../src/node/out-dir.ts';
+import { filesUnder, MARKER, stagingDir, swapIn, swapPlan } from '../../src/node/out-dir.ts';
 
 /** Each rename the swap makes is followed by `afterRename`, to look at the served folder between two steps. */
 let afterRename: ((to: string) => void) | undefined;
@@ -222,6 +222,22 @@ describe('a rebuild', () => {
 });
 
 describe('the swap', () => {
+  it('clears the fresh folders of builds that were stopped (Ctrl+C), not those of running ones nor others', () => {
+    const top = mkdtempSync(join(tmpdir(), 'deck-staging-'));
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    for (const name of [
+      `.dist.build-${gone}-abc123`,
+      `.dist.build-${process.pid}-def456`,
+      '.dist.build-notes',
+    ])
+      mkdirSync(join(top, name, 'assets'), { recursive: true });
+    const staged = stagingDir(join(top, 'dist'));
+    expect(readdirSync(top).sort()).toEqual(
+      [`.dist.build-${process.pid}-def456`, '.dist.build-notes', basename(staged)].sort(),
+    );
+    expect(readdirSync(staged)).toEqual([]);
+  });
+
   it('moves assets before the pages that name them, and removes only the last build’s own files', () => {
     expect(
       swapPlan(
