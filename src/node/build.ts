@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { DeckError, sortDiagnostics } from '../compiler/diagnostics.ts';
 import type { DeckConfig } from '../config/index.ts';
@@ -30,6 +30,14 @@ export function checkDeck(config: DeckConfig, again = 'run it again'): void {
     );
 }
 
+function rmEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty: the build is in it.
+  }
+}
+
 /** The out dir as a message names it: relative to the deck folder when inside it. */
 function shownPath(root: string, out: string): string {
   const rel = relative(root, out);
@@ -45,8 +53,9 @@ export async function buildDeck(options: BuildOptions): Promise<string> {
   checkDeck(config, options.again);
   // The slowest imports of all: only when building.
   const [{ build }, { viteConfig }] = await Promise.all([import('vite'), import('./vite/index.ts')]);
-  // Built into a fresh folder, then swapped in file by file: the old site is served until then, and nothing
-  // in the out dir that no build made is touched.
+  // Built into a fresh folder (in the out dir), then swapped in file by file: the old site is served until
+  // then, and nothing in the out dir that no build made is touched.
+  const made = !existsSync(out);
   const staged = stagingDir(out);
   try {
     await build({ ...viteConfig(config, staged), logLevel: options.verbose ? 'info' : 'error' });
@@ -58,6 +67,7 @@ export async function buildDeck(options: BuildOptions): Promise<string> {
     throw new DeckError(message.replace(/^\s+at .*$/gm, '').trim(), [], 1);
   } finally {
     rmSync(staged, { recursive: true, force: true });
+    if (made) rmEmpty(out); // a failed first build leaves no empty folder behind
   }
   return out;
 }

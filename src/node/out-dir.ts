@@ -10,7 +10,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { DeckError } from '../compiler/diagnostics.ts';
 
 /**
@@ -81,7 +81,8 @@ export function previousBuild(out: string, shown: string): string[] {
     );
   const marked = readMarker(out);
   if (marked) return marked;
-  const files = filesUnder(out);
+  // Another build's fresh folder is no one's file.
+  const files = filesUnder(out).filter((f) => !STAGING.test(f.split('/')[0]!));
   if (files.length === 0) return [];
   const legacy = legacyFiles(files);
   if (legacy) return legacy;
@@ -94,19 +95,21 @@ export function previousBuild(out: string, shown: string): string[] {
   );
 }
 
+/** The fresh folders builds write into, in the out dir: `.deck-staging-<pid>-<random>`. */
+const STAGING = /^\.deck-staging-(\d+)-\w{6}$/;
+
 /**
- * A fresh, empty folder beside `out` (same file system, so its files can be renamed into `out`), named with
- * this process's id. Such folders of processes that are gone (a build stopped by Ctrl+C) are removed first.
+ * A fresh, empty folder inside `out` (the one folder the build writes in, so a service allowed to write
+ * there only can build; the same file system, so its files can be renamed into `out`), named with this
+ * process's id. Such folders of processes that are gone (a build stopped by Ctrl+C) are removed first.
  */
 export function stagingDir(out: string): string {
-  const parent = dirname(out);
-  mkdirSync(parent, { recursive: true });
-  const prefix = `.${basename(out)}.build-`;
-  for (const name of readdirSync(parent)) {
-    const pid = name.startsWith(prefix) ? /^(\d+)-\w{6}$/.exec(name.slice(prefix.length))?.[1] : undefined;
-    if (pid && !alive(Number(pid))) rmSync(join(parent, name), { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  for (const name of readdirSync(out)) {
+    const pid = STAGING.exec(name)?.[1];
+    if (pid && !alive(Number(pid))) rmSync(join(out, name), { recursive: true, force: true });
   }
-  return mkdtempSync(join(parent, `${prefix}${process.pid}-`));
+  return mkdtempSync(join(out, `.deck-staging-${process.pid}-`));
 }
 
 function alive(pid: number): boolean {

@@ -169,6 +169,19 @@ describe('an out dir holding files no build made', () => {
   }, 120_000);
 });
 
+describe('a first build that fails', () => {
+  it('in Vite (after its fresh folder was made) leaves no out dir behind', () => {
+    const { top, deck: dir } = projects(`export default { theme: 'theme.css' };\n`);
+    writeFileSync(join(dir, 'theme.css'), '@import "./nope.css";\n');
+    const before = tree(top);
+    const run = deck(['build'], dir);
+    expect(run.stderr).toContain('nope.css');
+    expect(run.stderr).not.toMatch(STACK);
+    expect(run.status).toBe(1);
+    expect(tree(top)).toEqual(before);
+  }, 120_000);
+});
+
 describe('a rebuild', () => {
   it('replaces the files the last build made and keeps the ones it did not (exports saved in the site)', () => {
     const { top, deck: dir } = projects(`export default { outDir: 'build/site' };\n`);
@@ -223,17 +236,17 @@ describe('a rebuild', () => {
 
 describe('the swap', () => {
   it('clears the fresh folders of builds that were stopped (Ctrl+C), not those of running ones nor others', () => {
-    const top = mkdtempSync(join(tmpdir(), 'deck-staging-'));
+    const out = mkdtempSync(join(tmpdir(), 'deck-staging-'));
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
     for (const name of [
-      `.dist.build-${gone}-abc123`,
-      `.dist.build-${process.pid}-def456`,
-      '.dist.build-notes',
+      `.deck-staging-${gone}-abc123`,
+      `.deck-staging-${process.pid}-def456`,
+      '.deck-staging-notes',
     ])
-      mkdirSync(join(top, name, 'assets'), { recursive: true });
-    const staged = stagingDir(join(top, 'dist'));
-    expect(readdirSync(top).sort()).toEqual(
-      [`.dist.build-${process.pid}-def456`, '.dist.build-notes', basename(staged)].sort(),
+      mkdirSync(join(out, name, 'assets'), { recursive: true });
+    const staged = stagingDir(out);
+    expect(readdirSync(out).sort()).toEqual(
+      [`.deck-staging-${process.pid}-def456`, '.deck-staging-notes', basename(staged)].sort(),
     );
     expect(readdirSync(staged)).toEqual([]);
   });
