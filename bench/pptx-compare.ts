@@ -2,7 +2,7 @@
  * `npm run pptx:compare [-- --slides 10,12,19]`: the PPTX export as LibreOffice Impress renders it, beside the
  * web slide, for a person to look at. Exports the deck as PPTX and PNG (the CLI, as a user runs it), converts
  * the PPTX to PDF with headless LibreOffice (a profile of its own), rasterises the chosen pages with poppler,
- * and writes one side-by-side PNG per slide into dist/pptx-compare/. Without --slides it picks the first two
+ * and writes one side-by-side PNG per slide into exports/pptx-compare/ (beside the exports, out of the build). Without --slides it picks the first two
  * charts, the first chain map, the first slide with SVG arrowheads (the battle map) and the first figure card.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,7 +16,7 @@ import { chromiumArgs, findChromium } from '../src/node/browser.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (await resolveDeckConfig(root)).outDir;
-const out = join(dist, 'pptx-compare');
+const out = join(root, 'exports', 'pptx-compare');
 const work = mkdtempSync(join(tmpdir(), 'pptx-compare-'));
 
 function run(cmd: string, args: string[]): void {

@@ -40,7 +40,7 @@ export function writeStarter(dir: string, lang: StarterLang, engine = ENGINE_ROO
   const from = join(engine, STARTERS[lang]);
   cpSync(from, target, {
     recursive: true,
-    filter: (src) => !/^(?:dist|node_modules)(?:\/|$)/.test(relative(from, src)),
+    filter: (src) => !/^(?:dist|exports|node_modules)(?:\/|$)/.test(relative(from, src)),
   });
 }
 

@@ -10,6 +10,7 @@ import { textConverter } from '../i18n/convert.ts';
 import { open } from '../node/open.ts';
 import { findConfigFiles, importConfigFile, isCodeConfig } from './file.ts';
 import { parseJson } from './json.ts';
+import { outDirClash } from './out-dir.ts';
 import { DeckConfigSchema } from './schema.ts';
 import { publicProblems, themeRefs } from './theme-refs.ts';
 import type { DeckConfig, DeckConfigInput, Variant } from './types.ts';
@@ -160,6 +161,11 @@ export function configFrom(
       ...(convert || phrases ? { convert: textConverter(convert ?? ((t) => t), phrases) } : {}),
     })),
   ];
+  const facts = posix(input.facts ?? `${slidesDir}/${DEFAULTS.facts}`);
+  const theme = input.theme && posix(input.theme);
+  const outDir = resolve(root, env.DECK_OUT_DIR || input.outDir || DEFAULTS.outDir);
+  const clash = outDirClash(root, outDir, { slidesDir, facts, theme, file });
+  if (clash) throw outDirError(clash, input.outDir, file, env.DECK_OUT_DIR);
   return {
     root,
     file,
@@ -167,10 +173,10 @@ export function configFrom(
     title: input.title ?? front.title,
     lang,
     variants,
-    outDir: resolve(root, env.DECK_OUT_DIR || input.outDir || DEFAULTS.outDir),
+    outDir,
     slidesDir,
-    facts: posix(input.facts ?? `${slidesDir}/${DEFAULTS.facts}`),
-    theme: input.theme && posix(input.theme),
+    facts,
+    theme,
     relay: input.relay ?? true,
     csp: input.csp ?? {},
     markdown: input.markdown,
@@ -179,6 +185,28 @@ export function configFrom(
     timezone: input.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     untrusted: isUntrusted(env),
   };
+}
+
+/**
+ * An out dir the build must not write into, named by the setting that chose it: `DECK_OUT_DIR` (unlocated),
+ * or `outDir` at its line in the config file.
+ */
+function outDirError(
+  clash: string,
+  outDir: string | undefined,
+  file?: string,
+  envOutDir?: string,
+): DeckError {
+  const why = `the build replaces what is in its folder; ${envOutDir ? 'set it to' : 'name'} a folder of its own, such as "dist"`;
+  if (envOutDir) return new DeckError(`DECK_OUT_DIR="${envOutDir}" ${clash}: ${why}`, [], 2);
+  const message = `"outDir" ("${outDir}") ${clash}: ${why}`;
+  if (!file) return new DeckError(message, [], 1);
+  const shown = basename(file);
+  return new DeckError(
+    `1 problem in ${shown}: fix it and run it again`,
+    [at(file, shown, ['outDir'], message)],
+    1,
+  );
 }
 
 /** The title to show when nothing names the deck (the banner): its title, else its file name. */

@@ -11,7 +11,7 @@ export interface ExportOptions {
   config: DeckConfig;
   /** The built site: the config's out dir. */
   dist: string;
-  /** PDF file, PNG folder or PPTX file. @default `<dist>/<deck-name>.pdf`, `<dist>/<deck-name>-png/`, `<dist>/<deck-name>.pptx` */
+  /** PDF file, PNG folder or PPTX file. @default `exports/<deck-name>.pdf`, `exports/<deck-name>-png/`, `exports/<deck-name>.pptx` in the deck folder */
   out: string;
   /** One of the deck's languages. @default the source language */
   lang: string;
@@ -47,6 +47,9 @@ const FLAGS: Record<ExportFormat, string[]> = {
   pptx: ['--out', '--lang', '--notes', '--no-notes', '--quiet', '--timeout'],
 };
 const EXTENSION: Record<ExportFormat, string> = { pdf: '.pdf', png: '-png', pptx: '.pptx' };
+
+/** Where exports go by default, in the deck folder: beside the built site, not in it. */
+export const exportsDir = (config: DeckConfig) => join(config.root, 'exports');
 
 const usage = (message: string) => new DeckError(`${message}\n${EXPORT_USAGE}`, [], 2);
 
@@ -85,7 +88,7 @@ export function parseExportArgs(args: string[], config: DeckConfig): ExportOptio
     format,
     config,
     dist,
-    out: join(dist, `${config.name}${EXTENSION[format]}`),
+    out: join(exportsDir(config), `${config.name}${EXTENSION[format]}`),
     lang: config.lang,
     page: config.variants[0]!.page,
     notes: format === 'pptx',

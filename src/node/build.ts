@@ -1,6 +1,9 @@
+import { existsSync, rmdirSync, rmSync } from 'node:fs';
+import { relative } from 'node:path';
 import { DeckError, sortDiagnostics } from '../compiler/diagnostics.ts';
 import type { DeckConfig } from '../config/index.ts';
 import { loadDeck } from './load.ts';
+import { previousBuild, stagingDir, swapIn } from './out-dir.ts';
 import { isStale } from './stale.ts';
 
 export interface BuildOptions {
@@ -27,19 +30,44 @@ export function checkDeck(config: DeckConfig, again = 'run it again'): void {
     );
 }
 
+function rmEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty: the build is in it.
+  }
+}
+
+/** The out dir as a message names it: relative to the deck folder when inside it. */
+function shownPath(root: string, out: string): string {
+  const rel = relative(root, out);
+  return rel && !rel.startsWith('..') ? `${rel}/` : out;
+}
+
 /** Builds the deck into its out dir when it is missing or stale; returns the folder. */
 export async function buildDeck(options: BuildOptions): Promise<string> {
   const { config } = options;
   if (!options.force && !isStale(config)) return config.outDir;
+  const out = config.outDir;
+  const previous = previousBuild(out, shownPath(config.root, out));
   checkDeck(config, options.again);
   // The slowest imports of all: only when building.
   const [{ build }, { viteConfig }] = await Promise.all([import('vite'), import('./vite/index.ts')]);
+  // Built into a fresh folder (in the out dir), then swapped in file by file: the old site is served until
+  // then, and nothing in the out dir that no build made is touched.
+  const made = !existsSync(out);
+  const staged = stagingDir(out);
   try {
-    await build({ ...viteConfig(config), logLevel: options.verbose ? 'info' : 'error' });
+    await build({ ...viteConfig(config, staged), logLevel: options.verbose ? 'info' : 'error' });
+    swapIn(staged, out, previous);
   } catch (e) {
+    if (e instanceof DeckError) throw e;
     // Rolldown puts its stack into the message; the reader needs the first lines only.
     const message = e instanceof Error ? e.message : String(e);
     throw new DeckError(message.replace(/^\s+at .*$/gm, '').trim(), [], 1);
+  } finally {
+    rmSync(staged, { recursive: true, force: true });
+    if (made) rmEmpty(out); // a failed first build leaves no empty folder behind
   }
-  return config.outDir;
+  return out;
 }

@@ -185,6 +185,8 @@ test('export png writes one PNG per slide at 1920×1080 × scale', async () => {
   test.setTimeout(LONG);
   const dir = join(work, 'png');
   mkdirSync(dir);
+  // A folder an earlier export of a longer deck wrote (its .deck-png lists 99.png), and a file of the user's.
+  writeFileSync(join(dir, '.deck-png'), JSON.stringify({ by: 'deck export png', files: ['99.png'] }));
   writeFileSync(join(dir, '99.png'), 'left from a longer deck');
   writeFileSync(join(dir, 'notes.txt'), 'not ours');
   const run = await deck(['png', '--scale', '0.5', '--out', dir, '--quiet']);
@@ -194,6 +196,7 @@ test('export png writes one PNG per slide at 1920×1080 × scale', async () => {
   const count = loadDeck({ root, config: await resolveDeckConfig(root) }).stacks.flat().length;
   const names = readdirSync(dir).sort();
   expect(names).toEqual([
+    '.deck-png',
     ...Array.from({ length: count }, (_, i) => `${String(i + 1).padStart(2, '0')}.png`),
     'notes.txt',
   ]);

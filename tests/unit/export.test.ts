@@ -35,7 +35,7 @@ function usageError(args: string[]): DeckError {
 }
 
 describe('export options', () => {
-  it('defaults: dist/<package name>.pdf, the source language, one page per slide', () => {
+  it('defaults: exports/<package name>.pdf, the source language, one page per slide', () => {
     const o = parseExportArgs(['pdf'], config());
     expect(o).toMatchObject({
       format: 'pdf',
@@ -45,11 +45,11 @@ describe('export options', () => {
       fragments: false,
       quiet: false,
     });
-    expect(o.out).toBe(join(root, 'dist', 'briefing.pdf'));
-    expect(parseExportArgs(['png'], config()).out).toBe(join(root, 'dist', 'briefing-png'));
+    expect(o.out).toBe(join(root, 'exports', 'briefing.pdf'));
+    expect(parseExportArgs(['png'], config()).out).toBe(join(root, 'exports', 'briefing-png'));
     const english = parseExportArgs(['pdf'], configFrom(root, { name: 'talk' }, undefined, {}));
     expect(english).toMatchObject({ lang: 'en', page: 'index.html' });
-    expect(english.out).toBe(join(root, 'dist', 'talk.pdf'));
+    expect(english.out).toBe(join(root, 'exports', 'talk.pdf'));
   });
 
   it('renders in the exported language and the config’s time zone (the machine’s by default)', () => {

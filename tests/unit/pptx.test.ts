@@ -306,12 +306,12 @@ describe('pptx: run language', () => {
 });
 
 describe('pptx: options', () => {
-  it('defaults to dist/<package name>.pptx with notes; --no-notes leaves them out', () => {
+  it('defaults to exports/<package name>.pptx with notes; --no-notes leaves them out', () => {
     const root = join('/tmp', 'deck-pptx-options');
     const config = configFrom(root, {}, undefined, {});
     const o = parseExportArgs(['pptx'], config);
     expect(o).toMatchObject({ format: 'pptx', notes: true, lang: 'en' });
-    expect(o.out).toBe(join(root, 'dist', 'deck.pptx'));
+    expect(o.out).toBe(join(root, 'exports', 'deck.pptx'));
     expect(parseExportArgs(['pptx', '--no-notes'], config).notes).toBe(false);
   });
 });

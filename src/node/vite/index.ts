@@ -39,8 +39,11 @@ const SLIDE_ASSET_SOURCES = {
   iframe: { srcAttributes: ['src', 'data-src'] },
 };
 
-/** The whole Vite configuration of a deck: what `deck build` runs and the repository's vite.config.ts exports. */
-export function viteConfig(config: DeckConfig): InlineConfig {
+/**
+ * The whole Vite configuration of a deck: what `deck build` runs (into a fresh folder it then swaps in, `outDir`)
+ * and the repository's vite.config.ts exports. Vite never empties the out dir: it may hold files no build made.
+ */
+export function viteConfig(config: DeckConfig, outDir = config.outDir): InlineConfig {
   return {
     configFile: false,
     root: config.root,
@@ -50,8 +53,8 @@ export function viteConfig(config: DeckConfig): InlineConfig {
     // file a slide names there is bundled too (the compiler has resolved them from the markdown file).
     html: { additionalAssetSources: SLIDE_ASSET_SOURCES },
     build: {
-      outDir: config.outDir,
-      emptyOutDir: true,
+      outDir,
+      emptyOutDir: false,
       target: 'es2022',
       assetsInlineLimit: 0,
       // One stylesheet, inlined into the pages by deck:inline-css (split, the lazy chunks would ask for it again).
