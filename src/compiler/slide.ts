@@ -8,6 +8,7 @@ import { refusedRefs } from './local-refs.ts';
 import type { SlideEnv } from './markdown/env.ts';
 import type { MarkdownOptions } from './markdown/options.ts';
 import { noBreakHtml } from './nowrap.ts';
+import { REFRESH_REFUSED, refreshTags } from './refresh.ts';
 import type { SlideChunk } from './split.ts';
 import { placeOf } from './text.ts';
 
@@ -109,6 +110,8 @@ export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext
     `<section${renderAttrs({ ...attrs, 'data-source': source })}>\n${body}` +
     (notes ? `<aside class="notes">\n${notes}</aside>\n` : '') +
     '</section>';
+  for (const tag of refreshTags(html))
+    ctx.report({ file: chunk.file, ...placeIn(chunk, tag), message: REFRESH_REFUSED });
   for (const r of refusedRefs(html, ctx.host)) {
     ctx.report({
       file: chunk.file,
