@@ -1,4 +1,5 @@
 import { DeckError } from '../compiler/diagnostics.ts';
+import type { ChromiumProcess } from '../node/browser.ts';
 
 /**
  * What keeps an export's Chromium on the deck's own server. The page's Content-Security-Policy does not cover
@@ -95,4 +96,21 @@ export function chromiumGone(step: string, cause: unknown): DeckError {
     [],
     1,
   );
+}
+
+/**
+ * Why Chromium exited, when it did so on its own: asked after an error, which its exit may cause a moment
+ * before it is seen (its pipe or socket closes first). Undefined when it is still running after `ms`.
+ */
+export async function deathOf(chromium: ChromiumProcess, ms = 2000): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    chromium.failed.then(
+      () => undefined,
+      (why: unknown) => why ?? new Error('exited'),
+    ),
+    new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }

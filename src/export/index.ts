@@ -5,7 +5,7 @@ import type { ChromiumProcess } from '../node/browser.ts';
 import { isStale } from '../node/stale.ts';
 import { writeAtomic } from './atomic.ts';
 import type { PrintPage } from './cdp-page.ts';
-import { chromiumGone, describeBlocked, NavigationError, refreshSlide } from './guard.ts';
+import { chromiumGone, deathOf, describeBlocked, NavigationError, refreshSlide } from './guard.ts';
 import { launchFor } from './launch.ts';
 import { printedDeck } from './layout.ts';
 import { type ExportOptions, exportPage } from './options.ts';
@@ -54,7 +54,7 @@ export async function exportDeck(
     },
   };
   try {
-    return await exportWith(chromium, options, steps);
+    return await exportWith(chromium, options, steps, () => step);
   } catch (e) {
     if (e instanceof NavigationError) throw located(e, join(options.dist, options.page));
     throw await explained(e, chromium, step);
@@ -75,27 +75,20 @@ function located(e: NavigationError, page: string): NavigationError {
 
 /**
  * A failure as the user should read it. Chromium gone is the cause of whatever the protocol then threw
- * ("Target closed", a pipe error …), though its exit may be seen a moment after the error it caused.
+ * ("Target closed", a pipe error …), though its exit may be seen a moment after the error it caused. Asked
+ * before the session closes: once it is closed, Chromium's exit is ours.
  */
 async function explained(e: unknown, chromium: ChromiumProcess, step: Step): Promise<unknown> {
   if (e instanceof DeckError) return e;
-  let timer: NodeJS.Timeout | undefined;
-  const exit = await Promise.race([
-    chromium.failed.then(
-      () => undefined,
-      (why: unknown) => why ?? new Error('exited'),
-    ),
-    new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), 2000);
-    }),
-  ]).finally(() => clearTimeout(timer));
-  return exit ? chromiumGone(step, exit) : e;
+  const died = await deathOf(chromium);
+  return died ? chromiumGone(step, died) : e;
 }
 
 async function exportWith(
   chromium: ChromiumProcess,
   options: ExportOptions,
   progress: Progress,
+  step: () => Step,
 ): Promise<ExportResult> {
   const site = relative(options.config.root, options.dist) || '.';
   try {
@@ -138,6 +131,8 @@ async function exportWith(
   };
   try {
     return await Promise.race([render(session, options, progress, write), end]);
+  } catch (e) {
+    throw await explained(e, chromium, step());
   } finally {
     await session.close();
     trace.mark('close');

@@ -4,7 +4,7 @@ import { DESIGN } from '../contracts/runtime-config.ts';
 import { type ChromiumProcess, playwright } from '../node/browser.ts';
 import { serveDeck } from '../server/app.ts';
 import { openPrintPage } from './cdp-page.ts';
-import { navigationError, onSite, withoutHash } from './guard.ts';
+import { chromiumGone, deathOf, navigationError, onSite, withoutHash } from './guard.ts';
 import type { DeckPage } from './page.ts';
 import { exportTrace as trace } from './trace.ts';
 
@@ -66,8 +66,11 @@ async function session<P>(
       site.status === 'fulfilled' ? site.value.close() : undefined,
     ]).then(() => undefined));
   if (site.status === 'rejected' || page.status === 'rejected') {
+    const reason = site.status === 'rejected' ? site.reason : (page as PromiseRejectedResult).reason;
+    // Chromium dying as the page opened is the cause, and only seen before it is closed on purpose.
+    const died = page.status === 'rejected' ? await deathOf(options.chromium) : undefined;
     await close();
-    throw site.status === 'rejected' ? site.reason : (page as PromiseRejectedResult).reason;
+    throw died ? chromiumGone('load', died) : reason;
   }
   return { page: page.value.page, url: site.value.url, close };
 }
