@@ -8,6 +8,7 @@ import { resolveSlideRefs } from './local-refs.ts';
 import type { SlideEnv } from './markdown/env.ts';
 import type { MarkdownOptions } from './markdown/options.ts';
 import { noBreakHtml } from './nowrap.ts';
+import { REFRESH_REFUSED, refreshTags } from './refresh.ts';
 import type { Budget } from './regex.ts';
 import type { SlideChunk } from './split.ts';
 import { placeOf } from './text.ts';
@@ -118,6 +119,8 @@ export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext
     ctx.host,
   );
   const html = resolved.html;
+  for (const tag of refreshTags(html))
+    ctx.report({ file: chunk.file, ...placeIn(chunk, tag), message: REFRESH_REFUSED });
   for (const r of resolved.problems)
     ctx.report({ file: chunk.file, ...placeIn(chunk, r.ref), severity: r.severity, message: r.message });
   return {

@@ -1,10 +1,15 @@
 import type { ChromiumProcess } from '../node/browser.ts';
 import { type Cdp, cdpOverPipe } from './cdp.ts';
+import { navigationError, onSite, withoutHash } from './guard.ts';
 import type { DeckPage } from './page.ts';
 
 export interface PrintPage extends DeckPage {
   /** Errors thrown in the page and not caught, first line each. */
   errors: string[];
+  /** Requests refused because they left the deck's origin (navigations aside). */
+  blocked: string[];
+  /** Rejects (a DeckError naming the slide, when it can) once the page tries to leave the deck's page. */
+  left: Promise<never>;
   /** Navigates, and returns once the new document can be evaluated in (its navigation committed). */
   goto(url: string): Promise<void>;
   /** Runs `script` in every document the page loads from now on, before its own scripts. */
@@ -96,6 +101,8 @@ export async function openPrintPage(
   });
   await Promise.all([
     send('Runtime.enable'),
+    // Navigations of the main frame (frameNavigated), which the page may start itself.
+    send('Page.enable'),
     send('Emulation.setDeviceMetricsOverride', {
       width: options.width,
       height: options.height,
@@ -107,6 +114,54 @@ export async function openPrintPage(
     send('Emulation.setUserAgentOverride', { userAgent, acceptLanguage: options.locale }),
     send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] }),
   ]);
+
+  // Every request pauses in the Fetch domain until answered: the deck's origin goes on, the rest is refused.
+  // The main frame's document is ours once: another request for one, or another commit, is the page leaving.
+  const blocked: string[] = [];
+  let origin: string | undefined;
+  let served: string | undefined;
+  let committed = false;
+  let leave: (e: Error) => void = () => undefined;
+  const left = new Promise<never>((_, reject) => {
+    leave = reject;
+  });
+  left.catch(() => undefined);
+  let gone = false;
+  const leaving = (url: string) => {
+    if (gone) return;
+    gone = true;
+    leave(navigationError(url));
+  };
+  cdp.on('Fetch.requestPaused', (params, from) => {
+    if (from !== sessionId) return;
+    const { requestId, request, resourceType, frameId } = params as {
+      requestId: string;
+      request: { url: string };
+      resourceType: string;
+      frameId: string;
+    };
+    const fail = () =>
+      send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' }).catch(() => undefined);
+    const navigation = resourceType === 'Document' && frameId === targetId;
+    if (navigation && (committed || withoutHash(request.url) !== served)) {
+      leaving(request.url);
+      void fail();
+      return;
+    }
+    if (origin && onSite(request.url, origin)) {
+      void send('Fetch.continueRequest', { requestId }).catch(() => undefined);
+      return;
+    }
+    blocked.push(request.url);
+    void fail();
+  });
+  cdp.on('Page.frameNavigated', (params, from) => {
+    if (from !== sessionId) return;
+    const frame = params.frame as { id: string; parentId?: string; url: string };
+    if (frame.parentId || frame.id !== targetId || served === undefined) return;
+    if (!committed && withoutHash(frame.url) === served) committed = true;
+    else leaving(frame.url);
+  });
 
   let context: number | undefined;
   const evaluate = async <T>(expression: string): Promise<T> => {
@@ -124,6 +179,8 @@ export async function openPrintPage(
 
   return {
     errors,
+    blocked,
+    left,
     evaluate,
     // Scripts for new documents take effect only with the Page domain on, which nothing else needs.
     addInitScript: async (source) => {
@@ -132,7 +189,9 @@ export async function openPrintPage(
     },
     async goto(url) {
       // The main frame's default context for the new document: created when its navigation commits.
-      const origin = new URL(url).origin;
+      origin = new URL(url).origin;
+      served = withoutHash(url);
+      await send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
       const created = new Promise<ExecutionContext>((resolve) => {
         const found = contexts.find((c) => c.origin === origin);
         if (found) resolve(found);
@@ -142,7 +201,7 @@ export async function openPrintPage(
       });
       const navigated = await send<{ errorText?: string }>('Page.navigate', { url });
       if (navigated.errorText) throw new Error(`cannot load ${url}: ${navigated.errorText}`);
-      context = (await Promise.race([created, chromium.failed])).id;
+      context = (await Promise.race([created, chromium.failed, left])).id;
     },
     async pdf({ preferCSSPageSize, printBackground, tagged }) {
       const { stream } = await send<{ stream: string }>('Page.printToPDF', {

@@ -33,11 +33,15 @@ export function cdpOverPipe(pipe: { input: Writable; output: Readable }, failed:
   >();
   const handlers = new Map<string, ((params: Record<string, unknown>, sessionId?: string) => void)[]>();
   let gone: Error | undefined;
-  failed.catch((e: Error) => {
-    gone = e;
-    for (const p of pending.values()) p.reject(e);
+  const fail = (e: Error) => {
+    gone ??= e;
+    for (const p of pending.values()) p.reject(gone);
     pending.clear();
-  });
+  };
+  failed.catch(fail);
+  // Closed on purpose (the export is over, or ended early) Chromium's exit is no failure, but what was still
+  // waiting on it must end too: an evaluate left pending kept its timeout, and the process, alive.
+  pipe.output.on('close', () => fail(new Error('Chromium closed its DevTools pipe')));
   pipe.input.on('error', () => undefined); // a write after Chromium exited: `failed` says why
   let buffered: Buffer[] = [];
   pipe.output.on('data', (chunk: Buffer) => {

@@ -4,6 +4,7 @@ import { DESIGN } from '../contracts/runtime-config.ts';
 import { type ChromiumProcess, playwright } from '../node/browser.ts';
 import { serveDeck } from '../server/app.ts';
 import { openPrintPage } from './cdp-page.ts';
+import { chromiumGone, deathOf, navigationError, onSite, withoutHash } from './guard.ts';
 import type { DeckPage } from './page.ts';
 import { exportTrace as trace } from './trace.ts';
 
@@ -23,6 +24,10 @@ export interface SessionOptions {
 export interface View extends DeckPage {
   /** Errors thrown in the page and not caught. */
   errors: string[];
+  /** Requests refused because they left the deck's origin (navigations aside). */
+  blocked: string[];
+  /** Rejects (a DeckError naming the slide, when it can) once the page tries to leave the deck's page. */
+  left: Promise<never>;
   /** Loads `url`; returns once its document commits. */
   goto(url: string): Promise<void>;
 }
@@ -61,8 +66,11 @@ async function session<P>(
       site.status === 'fulfilled' ? site.value.close() : undefined,
     ]).then(() => undefined));
   if (site.status === 'rejected' || page.status === 'rejected') {
+    const reason = site.status === 'rejected' ? site.reason : (page as PromiseRejectedResult).reason;
+    // Chromium dying as the page opened is the cause, and only seen before it is closed on purpose.
+    const died = page.status === 'rejected' ? await deathOf(options.chromium) : undefined;
     await close();
-    throw site.status === 'rejected' ? site.reason : (page as PromiseRejectedResult).reason;
+    throw died ? chromiumGone('load', died) : reason;
   }
   return { page: page.value.page, url: site.value.url, close };
 }
@@ -102,14 +110,67 @@ export async function openSession(options: SessionOptions): Promise<Session & { 
   });
   const errors: string[] = [];
   s.page.on('pageerror', (e) => errors.push(e.message));
+  const { blocked, left, serve } = await guardPage(s.page);
   const view: View = {
     errors,
+    blocked,
+    left,
     evaluate: <T>(expression: string) => s.page.evaluate(expression) as Promise<T>,
     goto: async (url) => {
-      await s.page.goto(url, { waitUntil: 'commit' });
+      serve(url);
+      await Promise.race([s.page.goto(url, { waitUntil: 'commit' }), left]);
     },
   };
   return { view, page: s.page, url: s.url, close: s.close };
+}
+
+/**
+ * Playwright's side of guard.ts: every request of the page's context is routed, the deck's origin goes on,
+ * the rest is refused; a request for a new main document once ours has committed, or a commit of another,
+ * is the page leaving.
+ */
+async function guardPage(page: Page) {
+  const blocked: string[] = [];
+  let origin: string | undefined;
+  let served: string | undefined;
+  let committed = false;
+  let leave: (e: Error) => void = () => undefined;
+  const left = new Promise<never>((_, reject) => {
+    leave = reject;
+  });
+  left.catch(() => undefined);
+  let gone = false;
+  const leaving = (url: string) => {
+    if (gone) return;
+    gone = true;
+    leave(navigationError(url));
+  };
+  await page.context().route('**/*', async (route, request) => {
+    const url = request.url();
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+      if (committed || withoutHash(url) !== served) {
+        leaving(url);
+        return route.abort('blockedbyclient').catch(() => undefined);
+      }
+    }
+    if (origin && onSite(url, origin)) return route.continue().catch(() => undefined);
+    blocked.push(url);
+    return route.abort('blockedbyclient').catch(() => undefined);
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame() || served === undefined) return;
+    // Playwright reports hash changes and history.pushState here too: only another document is leaving.
+    if (withoutHash(frame.url()) === served) committed = true;
+    else if (committed) leaving(frame.url());
+  });
+  return {
+    blocked,
+    left,
+    serve: (url: string) => {
+      origin = new URL(url).origin;
+      served = withoutHash(url);
+    },
+  };
 }
 
 function newPage(browser: Browser, options: SessionOptions): Promise<Page> {

@@ -29,6 +29,21 @@ export function contentSecurityPolicy(allow: CspAllowance = {}): string {
   ].join('; ');
 }
 
+/** Directives a `<meta http-equiv>` policy ignores (with a console warning): only a header can carry them. */
+const HEADER_ONLY = /^(frame-ancestors|report-uri|sandbox)\b/;
+
+/**
+ * The same policy for the page itself (`<meta http-equiv="Content-Security-Policy">`): a built site copied to
+ * any static host keeps it, where no server of ours sends the header. Without the directives meta ignores;
+ * framing stays the header's (and X-Frame-Options') job.
+ */
+export function metaContentSecurityPolicy(allow: CspAllowance = {}): string {
+  return contentSecurityPolicy(allow)
+    .split('; ')
+    .filter((d) => !HEADER_ONLY.test(d))
+    .join('; ');
+}
+
 /** The allowance a build wrote under `root`, keeping only well-formed hosts (it goes into a header). */
 export function readCspAllowance(root: string): CspAllowance | undefined {
   let data: unknown;

@@ -15,6 +15,8 @@ export interface Run {
   stderr: string;
   /** Processes still alive that the run started (found by an environment marker only they carry). */
   leftovers: number[];
+  /** With `killChromiumWhen`: the Chromium killed (its browser process id), once stderr matched. */
+  killed?: number;
 }
 
 export function processesWith(marker: string): number[] {
@@ -30,9 +32,27 @@ export function processesWith(marker: string): number[] {
   return found;
 }
 
+/** The run's Chromium: its browser process, the one the export process started itself. */
+function chromiumOf(parent: number, marker: string): number | undefined {
+  return processesWith(marker).find((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      return ppid === parent && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--user-data-dir=');
+    } catch {
+      return false;
+    }
+  });
+}
+
 export async function deck(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string>;
+    /** Kills the export's Chromium (SIGKILL) as soon as its stderr matches: a browser that dies mid-export. */
+    killChromiumWhen?: RegExp;
+  } = {},
 ): Promise<Run> {
   const marker = `DECK_EXPORT_TEST_RUN=${randomBytes(8).toString('hex')}`;
   const [key, value] = marker.split('=') as [string, string];
@@ -45,9 +65,14 @@ export async function deck(
   child.stdout.on('data', (d) => {
     stdout += d;
   });
+  let killed: number | undefined;
   child.stderr.on('data', (d) => {
     stderr += d;
+    if (killed === undefined && options.killChromiumWhen?.test(stderr) && child.pid) {
+      killed = chromiumOf(child.pid, marker);
+      if (killed) process.kill(killed, 'SIGKILL');
+    }
   });
   const status = await new Promise<number | null>((done) => child.on('close', done));
-  return { status, stdout, stderr, leftovers: processesWith(marker) };
+  return { status, stdout, stderr, leftovers: processesWith(marker), killed };
 }

@@ -3,10 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
-import { deckCsp } from '../../src/node/vite/csp.ts';
+import { deckCsp, withPolicy } from '../../src/node/vite/csp.ts';
 import type { DeckSource } from '../../src/node/vite/deck-source.ts';
 import { serveDeck } from '../../src/server/app.ts';
-import { CSP_FILE, contentSecurityPolicy, readCspAllowance } from '../../src/server/csp.ts';
+import {
+  CSP_FILE,
+  contentSecurityPolicy,
+  metaContentSecurityPolicy,
+  readCspAllowance,
+} from '../../src/server/csp.ts';
 import { compile } from './helpers.ts';
 
 const STRICT =
@@ -54,8 +59,12 @@ describe('per-deck CSP allowance', () => {
           config: { csp: config },
           variants: [{}],
           get: () => ({ meta: { csp } }),
-        } as unknown as DeckSource).generateBundle as (this: unknown) => void
-      ).call({ emitFile: (f: { fileName: string; source: string }) => emitted.push(f) });
+        } as unknown as DeckSource).generateBundle as (
+          this: unknown,
+          options: unknown,
+          bundle: unknown,
+        ) => void
+      ).call({ emitFile: (f: { fileName: string; source: string }) => emitted.push(f) }, {}, {});
     build(undefined);
     build({ img: [] });
     expect(emitted).toEqual([]);
@@ -132,5 +141,23 @@ describe('per-deck markdown options', () => {
     });
     expect(deck.diagnostics).toEqual([]);
     expect(deck.stacks.map((s) => s[0]?.title)).toEqual(['A', 'B', 'C', 'D']);
+  });
+});
+
+describe('the policy in the page', () => {
+  it('is the header’s, with the allowance, less what a meta policy ignores', () => {
+    const meta = metaContentSecurityPolicy({ img: ['https://static.slid.es'] });
+    expect(meta).not.toContain('frame-ancestors');
+    expect(meta).toContain("script-src 'self';");
+    expect(meta).toContain("img-src 'self' data: blob: https://static.slid.es;");
+  });
+
+  it('goes first in the head, right after the charset, before any script or style', () => {
+    const page =
+      '<!doctype html><html><head><link rel="preload" href="a.woff2">\n<meta charset="utf-8"><style>a{}</style></head><body><script>1</script></body></html>';
+    const out = withPolicy(page, '<meta http-equiv="Content-Security-Policy" content="x">');
+    expect(out.indexOf('<meta charset="utf-8">')).toBe(out.indexOf('<head>') + 11);
+    expect(out.match(/charset/g)).toHaveLength(1);
+    expect(out.indexOf('Content-Security-Policy')).toBeLessThan(out.indexOf('preload'));
   });
 });

@@ -10,6 +10,8 @@ export interface PptxResult {
   counts: PptxCounts;
   /** Why each fallback picture was needed, with how many. */
   fallbackReasons: Map<string, number>;
+  /** What was left out, each at its slide (`slides/03.md:1-20: svg foreignobject paints nothing …`). */
+  leftOut: string[];
 }
 
 /** Reads the ready print view into a scene: one per printed slide page, in order. */
@@ -26,15 +28,36 @@ export async function readScene(page: Page, deck: PrintedDeck): Promise<DeckScen
   });
 }
 
-/** Pictures of just the elements the walker marked: PNG data URLs by fallback id. */
-async function fallbackPictures(page: Page, scene: DeckScene): Promise<Map<number, string>> {
-  const wanted: FallbackItem[] = scene.slides.flatMap((s) => [
-    ...s.items.filter((i): i is FallbackItem => i.kind === 'fallback'),
-    ...(s.background?.fallback ? [s.background.fallback] : []),
-  ]);
+/** How long one element's picture may take; Playwright's own default (30 s) is the whole export's patience. */
+const PICTURE_TIMEOUT_MS = 5000;
+
+/**
+ * Pictures of just the elements the walker marked: PNG data URLs by fallback id. An element that paints no
+ * box (an empty `<foreignObject>`, say) has nothing to picture and is left out, as is one whose picture cannot
+ * be taken in time; each is a note naming its slide, instead of a 30 s wait and Playwright's stack trace.
+ */
+async function fallbackPictures(
+  page: Page,
+  scene: DeckScene,
+): Promise<{ pictures: Map<number, string>; leftOut: string[] }> {
+  const wanted: { f: FallbackItem; source: string }[] = scene.slides.flatMap((s) =>
+    [
+      ...s.items.filter((i): i is FallbackItem => i.kind === 'fallback'),
+      ...(s.background?.fallback ? [s.background.fallback] : []),
+    ].map((f) => ({ f, source: s.source })),
+  );
   const pictures = new Map<number, string>();
-  for (const f of wanted) {
+  const leftOut: string[] = [];
+  for (const { f, source } of wanted) {
     const selector = `[data-pptx-fallback="${f.id}"]`;
+    const box = await page
+      .locator(selector)
+      .boundingBox({ timeout: PICTURE_TIMEOUT_MS })
+      .catch(() => null);
+    if (!box || box.width < 1 || box.height < 1) {
+      leftOut.push(`${source}: ${f.why} paints nothing (an empty box): left out`);
+      continue;
+    }
     // Only the element's own painting when its content is written natively.
     const style = f.own
       ? await page.addStyleTag({ content: `${selector} * { visibility: hidden !important; }` })
@@ -42,13 +65,18 @@ async function fallbackPictures(page: Page, scene: DeckScene): Promise<Map<numbe
     try {
       const png = await page
         .locator(selector)
-        .screenshot({ type: 'png', animations: 'disabled', caret: 'initial' });
+        .screenshot({ type: 'png', animations: 'disabled', caret: 'initial', timeout: PICTURE_TIMEOUT_MS });
       pictures.set(f.id, `data:image/png;base64,${Buffer.from(png).toString('base64')}`);
+    } catch (e) {
+      if ((e as Error).name !== 'TimeoutError') throw e;
+      leftOut.push(
+        `${source}: ${f.why} could not be pictured within ${PICTURE_TIMEOUT_MS / 1000} s: left out`,
+      );
     } finally {
       await style?.evaluate((el) => (el as Element).remove());
     }
   }
-  return pictures;
+  return { pictures, leftOut };
 }
 
 /** A scene as PPTX bytes: PptxGenJS writes it, then the OOXML pass adds what PptxGenJS cannot. */
@@ -72,13 +100,14 @@ export async function packageScene(
 /** The deck as PPTX bytes: walk the print view, picture the fallbacks, write and finish the package. */
 export async function renderPptx(page: Page, deck: PrintedDeck, notes: boolean): Promise<PptxResult> {
   const scene = await readScene(page, deck);
-  const fallbacks = await fallbackPictures(page, scene);
+  const { pictures: fallbacks, leftOut } = await fallbackPictures(page, scene);
   const { bytes, counts } = await packageScene(scene, { notes, fallbacks });
   const fallbackReasons = new Map<string, number>();
   for (const s of scene.slides)
     for (const f of [...s.items, ...(s.background?.fallback ? [s.background.fallback] : [])])
-      if (f.kind === 'fallback') fallbackReasons.set(f.why, (fallbackReasons.get(f.why) ?? 0) + 1);
-  return { bytes, counts, fallbackReasons };
+      if (f.kind === 'fallback' && fallbacks.has(f.id))
+        fallbackReasons.set(f.why, (fallbackReasons.get(f.why) ?? 0) + 1);
+  return { bytes, counts, fallbackReasons, leftOut };
 }
 
 /** `12 text boxes, 30 shapes, …`: what the file holds, for the summary line and the benchmark. */
