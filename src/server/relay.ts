@@ -20,12 +20,15 @@ import {
 } from './admission.ts';
 import { type Hub, type HubHealth, MemoryHub, type Stamp } from './hub.ts';
 import { Counters, Histogram, type Metric } from './metrics.ts';
-import { TokenBucket } from './rate.ts';
+import { type Allowance, FloodGuard, type FloodOptions, TokenBucket } from './rate.ts';
 import { tokenMatches } from './token.ts';
 
 export { RELAY_PATH };
 
-export interface RelayOptions extends Partial<AdmissionOptions>, Partial<BackoffOptions> {
+export interface RelayOptions
+  extends Partial<AdmissionOptions>,
+    Partial<BackoffOptions>,
+    Partial<FloodOptions> {
   /** The presenter token; a client proves it in its hello. */
   token: string;
   /** The audience URL advertised to clients (for the join QR code). @default none: clients use their own */
@@ -75,6 +78,9 @@ interface Peer {
   pending?: { seq: number; state: DeckState };
   timer?: ReturnType<typeof setTimeout>;
   invalid: number;
+  /** Audiences and sockets not yet said hello: what they may still send; `heard` once a frame came. */
+  allowance: Allowance;
+  heard: boolean;
   /** The newest state it has (by fan-out generation): a fan-out pass skips peers already up to date. */
   gen: number;
 }
@@ -96,7 +102,8 @@ const CLOSE_GRACE_MS = 1000;
 /**
  * The follow-along relay: presenters who prove the token publish full deck states; the relay keeps the last
  * one, stamps each with its epoch and a sequence number and fans it out to everyone else. Audiences may only
- * say hello and send heartbeats. Nothing a client sends can throw out of a handler.
+ * say hello and send heartbeats, within a rate per socket and per address. Nothing a client sends can throw
+ * out of a handler.
  */
 export class Relay {
   /** This relay instance, in peer ids. */
@@ -109,10 +116,13 @@ export class Relay {
     maxPayload: 64 * 1024,
     perMessageDeflate: false,
     clientTracking: false,
+    // WebSocket pings are answered by connect(), within the audience's rate: ws would answer every one.
+    autoPong: false,
   });
   private readonly peers = new Map<WebSocket, Peer>();
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private readonly census: Census<Peer>;
+  private readonly guard: FloodGuard;
   private readonly backoff: TokenBackoff;
   private state: DeckState | undefined;
   private seq = 0;
@@ -122,11 +132,14 @@ export class Relay {
   private fanning = false;
   private peersTimer: ReturnType<typeof setTimeout> | undefined;
   private closing = false;
-  private readonly o: Required<Omit<RelayOptions, 'join' | 'redis'>> & Pick<RelayOptions, 'join' | 'redis'>;
+  private readonly o: Required<Omit<RelayOptions, 'join' | 'redis' | 'addressRate' | 'addressBurst'>> &
+    Pick<RelayOptions, 'join' | 'redis'>;
   private readonly counts = {
     in: new Counters<'hello' | 'state' | 'ping' | 'invalid'>(),
     out: new Counters<'state' | 'other'>(),
-    dropped: new Counters<'slow' | 'heartbeat' | 'full' | 'denied' | 'policy' | 'hello-timeout'>(),
+    dropped: new Counters<'slow' | 'heartbeat' | 'full' | 'denied' | 'policy' | 'hello-timeout' | 'flood'>(),
+    /** Audience frames dropped unread (over the rate), by kind: `frame` (a message) or `control`. */
+    limited: new Counters<'frame' | 'control'>(),
   };
   private readonly fanout = new Histogram();
 
@@ -150,9 +163,21 @@ export class Relay {
       log: (line: string) => process.stderr.write(`${line}\n`),
       maxBuffered: 256 * 1024,
       fanoutSlice: 1000,
+      audienceRate: 2,
+      audienceBurst: 10,
+      audienceExcess: 20,
       ...options,
     };
     this.census = new Census(this.o);
+    // An address's allowance grows with the followers it may have: each pings every 10 s.
+    this.guard = new FloodGuard(
+      {
+        ...this.o,
+        addressRate: options.addressRate ?? this.o.maxPerAddress / 2,
+        addressBurst: options.addressBurst ?? this.o.maxPerAddress,
+      },
+      this.o.clock,
+    );
     this.backoff = new TokenBackoff(this.o);
     this.o.join = undefined;
     if (options.join) this.advertise(options.join);
@@ -231,6 +256,12 @@ export class Relay {
         help: 'Frames sent to clients (state: fanned-out states).',
         type: 'counter',
         samples: this.counts.out.lines('deck_relay_messages_out_total', 'type'),
+      },
+      {
+        name: 'deck_relay_limited_total',
+        help: 'Audience frames dropped unread, over the rate (frame: a message; control: a WebSocket ping or pong).',
+        type: 'counter',
+        samples: this.counts.limited.lines('deck_relay_limited_total', 'kind'),
       },
       {
         name: 'deck_relay_dropped_total',
@@ -312,14 +343,28 @@ export class Relay {
 
   private connect(ws: WebSocket, addr: string): void {
     const id = `${this.instance}.${++this.peerCount}`;
-    const peer: Peer = { id, ws, addr, role: 'closed', alive: true, lastSeq: 0, invalid: 0, gen: 0 };
+    const peer: Peer = {
+      id,
+      ws,
+      addr,
+      role: 'closed',
+      alive: true,
+      lastSeq: 0,
+      invalid: 0,
+      gen: 0,
+      allowance: this.guard.allowance(),
+      heard: false,
+    };
     this.census.move(peer, 'pending');
     this.peers.set(ws, peer);
     const helloTimer = setTimeout(() => {
       if (peer.role === 'pending') this.finish(peer, CLOSE.helloTimeout, 'no hello', 'hello-timeout');
     }, this.o.helloTimeoutMs);
+    ws.on('ping', (data) => {
+      if (this.admit(peer, 'control')) ws.pong(data);
+    });
     ws.on('pong', () => {
-      peer.alive = true;
+      if (this.admit(peer, 'control')) peer.alive = true;
     });
     ws.on('message', (data, isBinary) => {
       try {
@@ -367,7 +412,7 @@ export class Relay {
 
   private receive(peer: Peer, data: RawData, isBinary: boolean): void {
     // Frames already in flight when the relay closed a socket (after `denied`, say) are not read.
-    if (peer.role === 'closed') return;
+    if (!this.admit(peer, 'frame')) return;
     peer.alive = true;
     const text = isBinary ? undefined : rawText(data);
     const parsed = parseClientMessage(text);
@@ -401,6 +446,27 @@ export class Relay {
     if (!peer.timer) {
       peer.timer = setTimeout(() => this.flush(peer), peer.bucket?.wait() ?? 0);
     }
+  }
+
+  /**
+   * Whether to read a frame: presenters' always (their states have their own limit), an audience's within its
+   * rate. Over it the frame is dropped unread; a socket that keeps on is closed with 1008 and read no more.
+   */
+  private admit(peer: Peer, kind: 'frame' | 'control'): boolean {
+    if (peer.role === 'closed') return false;
+    if (peer.role === 'presenter') return true;
+    // The first frame of a socket is its hello: left out of the address's count (see FloodGuard.check).
+    const shared = peer.heard || peer.role !== 'pending';
+    peer.heard = true;
+    const verdict = this.guard.check(peer.allowance, peer.addr, shared);
+    if (verdict === 'ok') return true;
+    this.counts.limited.add(kind);
+    if (verdict === 'close') {
+      this.finish(peer, CLOSE.policy, 'too many messages', 'flood');
+      // Its close frame is on its way; what it sends meanwhile is not even parsed.
+      peer.ws.pause();
+    }
+    return false;
   }
 
   private flush(peer: Peer): void {
