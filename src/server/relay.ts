@@ -20,6 +20,7 @@ import {
 } from './admission.ts';
 import { type Hub, type HubHealth, MemoryHub, type Stamp } from './hub.ts';
 import { Counters, Histogram, type Metric } from './metrics.ts';
+import { addressList, METRICS_ALLOW_DEFAULT } from './ops.ts';
 import { type Allowance, FloodGuard, type FloodOptions, TokenBucket } from './rate.ts';
 import { tokenMatches } from './token.ts';
 
@@ -47,6 +48,8 @@ export interface RelayOptions
   maxInvalid?: number;
   /** Proxies whose X-Forwarded-For names the client (for the per-address limits). @default [] */
   trustedProxies?: string[];
+  /** Addresses and CIDR ranges that may read /metrics (the client's, as for the limits). @default loopback */
+  metricsAllow?: string[];
   /**
    * `redis://host:port/db`: share the talk with every relay instance on that Redis (one talk per database).
    * @default none: this process alone, in memory
@@ -123,6 +126,7 @@ export class Relay {
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private readonly census: Census<Peer>;
   private readonly guard: FloodGuard;
+  private readonly metricsReader: (addr: string) => boolean;
   private readonly backoff: TokenBackoff;
   private state: DeckState | undefined;
   private seq = 0;
@@ -132,7 +136,9 @@ export class Relay {
   private fanning = false;
   private peersTimer: ReturnType<typeof setTimeout> | undefined;
   private closing = false;
-  private readonly o: Required<Omit<RelayOptions, 'join' | 'redis' | 'addressRate' | 'addressBurst'>> &
+  private readonly o: Required<
+    Omit<RelayOptions, 'join' | 'redis' | 'addressRate' | 'addressBurst' | 'metricsAllow'>
+  > &
     Pick<RelayOptions, 'join' | 'redis'>;
   private readonly counts = {
     in: new Counters<'hello' | 'state' | 'ping' | 'invalid'>(),
@@ -168,6 +174,7 @@ export class Relay {
       audienceExcess: 20,
       ...options,
     };
+    this.metricsReader = addressList(options.metricsAllow ?? METRICS_ALLOW_DEFAULT);
     this.census = new Census(this.o);
     // An address's allowance grows with the followers it may have: each pings every 10 s.
     this.guard = new FloodGuard(
@@ -290,6 +297,11 @@ export class Relay {
         samples: process.memoryUsage.rss(),
       },
     ];
+  }
+
+  /** Whether a request's client (behind a trusted proxy, the one it names) may read /metrics. */
+  metricsAllowed(req: IncomingMessage): boolean {
+    return this.metricsReader(clientAddress(req, this.o.trustedProxies));
   }
 
   get clients(): number {
