@@ -22,6 +22,7 @@ import { type Hub, type HubHealth, MemoryHub, type Stamp } from './hub.ts';
 import { Counters, Histogram, type Metric } from './metrics.ts';
 import { addressList, METRICS_ALLOW_DEFAULT } from './ops.ts';
 import { type Allowance, FloodGuard, type FloodOptions, TokenBucket } from './rate.ts';
+import { outsideDeck, type SlideShape } from './slides.ts';
 import { tokenMatches } from './token.ts';
 
 export { RELAY_PATH };
@@ -48,6 +49,11 @@ export interface RelayOptions
   maxInvalid?: number;
   /** Proxies whose X-Forwarded-For names the client (for the per-address limits). @default [] */
   trustedProxies?: string[];
+  /**
+   * The deck's slides, vertical slides and fragments: a presenter's state outside them is refused, not sent on.
+   * @default none: states are checked by the schema only
+   */
+  slides?: SlideShape;
   /** Addresses and CIDR ranges that may read /metrics (the client's, as for the limits). @default loopback */
   metricsAllow?: string[];
   /**
@@ -137,11 +143,11 @@ export class Relay {
   private peersTimer: ReturnType<typeof setTimeout> | undefined;
   private closing = false;
   private readonly o: Required<
-    Omit<RelayOptions, 'join' | 'redis' | 'addressRate' | 'addressBurst' | 'metricsAllow'>
+    Omit<RelayOptions, 'join' | 'redis' | 'addressRate' | 'addressBurst' | 'metricsAllow' | 'slides'>
   > &
-    Pick<RelayOptions, 'join' | 'redis'>;
+    Pick<RelayOptions, 'join' | 'redis' | 'slides'>;
   private readonly counts = {
-    in: new Counters<'hello' | 'state' | 'ping' | 'invalid'>(),
+    in: new Counters<'hello' | 'state' | 'ping' | 'invalid' | 'outside'>(),
     out: new Counters<'state' | 'other'>(),
     dropped: new Counters<'slow' | 'heartbeat' | 'full' | 'denied' | 'policy' | 'hello-timeout' | 'flood'>(),
     /** Audience frames dropped unread (over the rate), by kind: `frame` (a message) or `control`. */
@@ -449,6 +455,13 @@ export class Relay {
     }
     if (message.seq <= peer.lastSeq) return; // stale: the client restarted its counter or replayed
     peer.lastSeq = message.seq;
+    // The schema bounds numbers, not this deck: `h: 9999` would send every follower to a slide it lacks.
+    const outside = this.o.slides && outsideDeck(message.state, this.o.slides);
+    if (outside) {
+      this.counts.in.add('outside');
+      this.send(peer, { v: PROTOCOL_VERSION, t: 'refused', seq: message.seq, reason: outside.slice(0, 200) });
+      return;
+    }
     if (peer.bucket?.take()) {
       this.publish(peer, message.seq, message.state);
       return;
