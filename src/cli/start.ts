@@ -3,6 +3,7 @@ import { shownTitle } from '../config/index.ts';
 import { buildDeck } from '../node/build.ts';
 import { serveDeck } from '../server/app.ts';
 import { configuredHosts } from '../server/hosts.ts';
+import { addressList } from '../server/ops.ts';
 import { randomToken } from '../server/token.ts';
 import { banner, deckUrls } from './banner.ts';
 import { deckAt } from './deck-dir.ts';
@@ -25,6 +26,8 @@ export interface StartEnv {
   DECK_MAX_PER_ADDRESS?: string;
   /** `redis://host:port/db`: one of many relay instances sharing the talk. @default none: in memory */
   DECK_RELAY_REDIS?: string;
+  /** Addresses and CIDR ranges (comma-separated) that may read /metrics. @default loopback only */
+  DECK_METRICS_ALLOW?: string;
 }
 
 /**
@@ -37,6 +40,13 @@ export async function start(args: string[], env: StartEnv = process.env): Promis
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new DeckError(`PORT must be a port number (0–65535); got "${env.PORT}"`, [], 2);
   const host = env.HOST ?? '127.0.0.1';
+  const listed = (env.DECK_METRICS_ALLOW ?? '').split(',').filter((a) => a.trim());
+  const metricsAllow = listed.length > 0 ? listed : undefined;
+  try {
+    addressList(listed);
+  } catch (e) {
+    throw new DeckError(`DECK_METRICS_ALLOW: ${(e as Error).message}`, [], 2);
+  }
   const token = env.DECK_PRESENTER_TOKEN || randomToken();
   if (env.DECK_PRESENTER_TOKEN && env.DECK_PRESENTER_TOKEN.length < 12)
     process.stderr.write(
@@ -63,7 +73,7 @@ export async function start(args: string[], env: StartEnv = process.env): Promis
       port,
       host,
       relay: config.relay
-        ? { token, maxPerAddress, trustedProxies: trustedProxies.filter(Boolean), redis }
+        ? { token, maxPerAddress, trustedProxies: trustedProxies.filter(Boolean), redis, metricsAllow }
         : undefined,
       allowedHosts: configuredHosts(env),
     });

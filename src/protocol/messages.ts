@@ -53,8 +53,15 @@ const Broadcast = v.strictObject({ v: version, t: v.literal('state'), epoch, seq
 const Ack = v.strictObject({ v: version, t: v.literal('ack'), seq, at: v.pipe(v.number(), v.integer()) });
 const Peers = v.strictObject({ v: version, t: v.literal('peers'), audience: index });
 const Denied = v.strictObject({ v: version, t: v.literal('denied') });
+/** To a presenter: its state `seq` names a slide or fragment the deck does not have; nobody got it. */
+const Refused = v.strictObject({
+  v: version,
+  t: v.literal('refused'),
+  seq,
+  reason: v.pipe(v.string(), v.maxLength(200)),
+});
 const Pong = v.strictObject({ v: version, t: v.literal('pong') });
-export const ServerMessageSchema = v.variant('t', [Welcome, Broadcast, Ack, Peers, Denied, Pong]);
+export const ServerMessageSchema = v.variant('t', [Welcome, Broadcast, Ack, Peers, Denied, Refused, Pong]);
 export type ServerMessage = v.InferOutput<typeof ServerMessageSchema>;
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; reason: string };

@@ -5,6 +5,7 @@ import { contentSecurityPolicy, readCspAllowance } from './csp.ts';
 import { hostChecker } from './hosts.ts';
 import { serveOps } from './ops.ts';
 import type { Relay, RelayOptions } from './relay.ts';
+import { readSlideShape } from './slides.ts';
 import { PRESENTER_HEADERS, SECURITY_HEADERS, type StaticOptions, serveStatic } from './static.ts';
 
 export interface ServeOptions {
@@ -81,7 +82,9 @@ const rawReply = (status: number, reason: string) =>
 /** An HTTP server for a built deck, with the relay when asked. Resolves once it listens. */
 export async function serveDeck(options: ServeOptions): Promise<RunningDeck> {
   // Loaded only with a relay: its WebSocket server is a tenth of a second to load, which an export need not pay.
-  const relay = options.relay ? new (await import('./relay.ts')).Relay(options.relay) : undefined;
+  // The relay checks presenters' states against the deck's slides, as the build wrote them beside the pages.
+  const relayOptions = options.relay && { slides: readSlideShape(options.root), ...options.relay };
+  const relay = relayOptions ? new (await import('./relay.ts')).Relay(relayOptions) : undefined;
   await relay?.start();
   const hostAllowed = hostChecker(options.allowedHosts);
   const server = createServer(handler(options.root, relay, hostAllowed));

@@ -20,12 +20,17 @@ import {
 } from './admission.ts';
 import { type Hub, type HubHealth, MemoryHub, type Stamp } from './hub.ts';
 import { Counters, Histogram, type Metric } from './metrics.ts';
-import { TokenBucket } from './rate.ts';
+import { addressList, METRICS_ALLOW_DEFAULT } from './ops.ts';
+import { type Allowance, FloodGuard, type FloodOptions, TokenBucket } from './rate.ts';
+import { outsideDeck, type SlideShape } from './slides.ts';
 import { tokenMatches } from './token.ts';
 
 export { RELAY_PATH };
 
-export interface RelayOptions extends Partial<AdmissionOptions>, Partial<BackoffOptions> {
+export interface RelayOptions
+  extends Partial<AdmissionOptions>,
+    Partial<BackoffOptions>,
+    Partial<FloodOptions> {
   /** The presenter token; a client proves it in its hello. */
   token: string;
   /** The audience URL advertised to clients (for the join QR code). @default none: clients use their own */
@@ -44,6 +49,13 @@ export interface RelayOptions extends Partial<AdmissionOptions>, Partial<Backoff
   maxInvalid?: number;
   /** Proxies whose X-Forwarded-For names the client (for the per-address limits). @default [] */
   trustedProxies?: string[];
+  /**
+   * The deck's slides, vertical slides and fragments: a presenter's state outside them is refused, not sent on.
+   * @default none: states are checked by the schema only
+   */
+  slides?: SlideShape;
+  /** Addresses and CIDR ranges that may read /metrics (the client's, as for the limits). @default loopback */
+  metricsAllow?: string[];
   /**
    * `redis://host:port/db`: share the talk with every relay instance on that Redis (one talk per database).
    * @default none: this process alone, in memory
@@ -75,6 +87,9 @@ interface Peer {
   pending?: { seq: number; state: DeckState };
   timer?: ReturnType<typeof setTimeout>;
   invalid: number;
+  /** Audiences and sockets not yet said hello: what they may still send; `heard` once a frame came. */
+  allowance: Allowance;
+  heard: boolean;
   /** The newest state it has (by fan-out generation): a fan-out pass skips peers already up to date. */
   gen: number;
 }
@@ -96,7 +111,8 @@ const CLOSE_GRACE_MS = 1000;
 /**
  * The follow-along relay: presenters who prove the token publish full deck states; the relay keeps the last
  * one, stamps each with its epoch and a sequence number and fans it out to everyone else. Audiences may only
- * say hello and send heartbeats. Nothing a client sends can throw out of a handler.
+ * say hello and send heartbeats, within a rate per socket and per address. Nothing a client sends can throw
+ * out of a handler.
  */
 export class Relay {
   /** This relay instance, in peer ids. */
@@ -109,10 +125,14 @@ export class Relay {
     maxPayload: 64 * 1024,
     perMessageDeflate: false,
     clientTracking: false,
+    // WebSocket pings are answered by connect(), within the audience's rate: ws would answer every one.
+    autoPong: false,
   });
   private readonly peers = new Map<WebSocket, Peer>();
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private readonly census: Census<Peer>;
+  private readonly guard: FloodGuard;
+  private readonly metricsReader: (addr: string) => boolean;
   private readonly backoff: TokenBackoff;
   private state: DeckState | undefined;
   private seq = 0;
@@ -122,11 +142,16 @@ export class Relay {
   private fanning = false;
   private peersTimer: ReturnType<typeof setTimeout> | undefined;
   private closing = false;
-  private readonly o: Required<Omit<RelayOptions, 'join' | 'redis'>> & Pick<RelayOptions, 'join' | 'redis'>;
+  private readonly o: Required<
+    Omit<RelayOptions, 'join' | 'redis' | 'addressRate' | 'addressBurst' | 'metricsAllow' | 'slides'>
+  > &
+    Pick<RelayOptions, 'join' | 'redis' | 'slides'>;
   private readonly counts = {
-    in: new Counters<'hello' | 'state' | 'ping' | 'invalid'>(),
+    in: new Counters<'hello' | 'state' | 'ping' | 'invalid' | 'outside'>(),
     out: new Counters<'state' | 'other'>(),
-    dropped: new Counters<'slow' | 'heartbeat' | 'full' | 'denied' | 'policy' | 'hello-timeout'>(),
+    dropped: new Counters<'slow' | 'heartbeat' | 'full' | 'denied' | 'policy' | 'hello-timeout' | 'flood'>(),
+    /** Audience frames dropped unread (over the rate), by kind: `frame` (a message) or `control`. */
+    limited: new Counters<'frame' | 'control'>(),
   };
   private readonly fanout = new Histogram();
 
@@ -150,9 +175,22 @@ export class Relay {
       log: (line: string) => process.stderr.write(`${line}\n`),
       maxBuffered: 256 * 1024,
       fanoutSlice: 1000,
+      audienceRate: 2,
+      audienceBurst: 10,
+      audienceExcess: 20,
       ...options,
     };
+    this.metricsReader = addressList(options.metricsAllow ?? METRICS_ALLOW_DEFAULT);
     this.census = new Census(this.o);
+    // An address's allowance grows with the followers it may have: each pings every 10 s.
+    this.guard = new FloodGuard(
+      {
+        ...this.o,
+        addressRate: options.addressRate ?? this.o.maxPerAddress / 2,
+        addressBurst: options.addressBurst ?? this.o.maxPerAddress,
+      },
+      this.o.clock,
+    );
     this.backoff = new TokenBackoff(this.o);
     this.o.join = undefined;
     if (options.join) this.advertise(options.join);
@@ -233,6 +271,12 @@ export class Relay {
         samples: this.counts.out.lines('deck_relay_messages_out_total', 'type'),
       },
       {
+        name: 'deck_relay_limited_total',
+        help: 'Audience frames dropped unread, over the rate (frame: a message; control: a WebSocket ping or pong).',
+        type: 'counter',
+        samples: this.counts.limited.lines('deck_relay_limited_total', 'kind'),
+      },
+      {
         name: 'deck_relay_dropped_total',
         help: 'Connections the relay closed, by reason.',
         type: 'counter',
@@ -259,6 +303,11 @@ export class Relay {
         samples: process.memoryUsage.rss(),
       },
     ];
+  }
+
+  /** Whether a request's client (behind a trusted proxy, the one it names) may read /metrics. */
+  metricsAllowed(req: IncomingMessage): boolean {
+    return this.metricsReader(clientAddress(req, this.o.trustedProxies));
   }
 
   get clients(): number {
@@ -312,14 +361,28 @@ export class Relay {
 
   private connect(ws: WebSocket, addr: string): void {
     const id = `${this.instance}.${++this.peerCount}`;
-    const peer: Peer = { id, ws, addr, role: 'closed', alive: true, lastSeq: 0, invalid: 0, gen: 0 };
+    const peer: Peer = {
+      id,
+      ws,
+      addr,
+      role: 'closed',
+      alive: true,
+      lastSeq: 0,
+      invalid: 0,
+      gen: 0,
+      allowance: this.guard.allowance(),
+      heard: false,
+    };
     this.census.move(peer, 'pending');
     this.peers.set(ws, peer);
     const helloTimer = setTimeout(() => {
       if (peer.role === 'pending') this.finish(peer, CLOSE.helloTimeout, 'no hello', 'hello-timeout');
     }, this.o.helloTimeoutMs);
+    ws.on('ping', (data) => {
+      if (this.admit(peer, 'control')) ws.pong(data);
+    });
     ws.on('pong', () => {
-      peer.alive = true;
+      if (this.admit(peer, 'control')) peer.alive = true;
     });
     ws.on('message', (data, isBinary) => {
       try {
@@ -367,7 +430,7 @@ export class Relay {
 
   private receive(peer: Peer, data: RawData, isBinary: boolean): void {
     // Frames already in flight when the relay closed a socket (after `denied`, say) are not read.
-    if (peer.role === 'closed') return;
+    if (!this.admit(peer, 'frame')) return;
     peer.alive = true;
     const text = isBinary ? undefined : rawText(data);
     const parsed = parseClientMessage(text);
@@ -392,6 +455,13 @@ export class Relay {
     }
     if (message.seq <= peer.lastSeq) return; // stale: the client restarted its counter or replayed
     peer.lastSeq = message.seq;
+    // The schema bounds numbers, not this deck: `h: 9999` would send every follower to a slide it lacks.
+    const outside = this.o.slides && outsideDeck(message.state, this.o.slides);
+    if (outside) {
+      this.counts.in.add('outside');
+      this.send(peer, { v: PROTOCOL_VERSION, t: 'refused', seq: message.seq, reason: outside.slice(0, 200) });
+      return;
+    }
     if (peer.bucket?.take()) {
       this.publish(peer, message.seq, message.state);
       return;
@@ -401,6 +471,27 @@ export class Relay {
     if (!peer.timer) {
       peer.timer = setTimeout(() => this.flush(peer), peer.bucket?.wait() ?? 0);
     }
+  }
+
+  /**
+   * Whether to read a frame: presenters' always (their states have their own limit), an audience's within its
+   * rate. Over it the frame is dropped unread; a socket that keeps on is closed with 1008 and read no more.
+   */
+  private admit(peer: Peer, kind: 'frame' | 'control'): boolean {
+    if (peer.role === 'closed') return false;
+    if (peer.role === 'presenter') return true;
+    // The first frame of a socket is its hello: left out of the address's count (see FloodGuard.check).
+    const shared = peer.heard || peer.role !== 'pending';
+    peer.heard = true;
+    const verdict = this.guard.check(peer.allowance, peer.addr, shared);
+    if (verdict === 'ok') return true;
+    this.counts.limited.add(kind);
+    if (verdict === 'close') {
+      this.finish(peer, CLOSE.policy, 'too many messages', 'flood');
+      // Its close frame is on its way; what it sends meanwhile is not even parsed.
+      peer.ws.pause();
+    }
+    return false;
   }
 
   private flush(peer: Peer): void {

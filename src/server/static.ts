@@ -80,8 +80,14 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
 
-/** Extra headers for the presenter's page: no opener keeps a handle on the window that holds the token. */
-export const PRESENTER_HEADERS: Record<string, string> = { 'Cross-Origin-Opener-Policy': 'same-origin' };
+/**
+ * Extra headers for the presenter's page (and any page opened with `?token=`): no opener keeps a handle on the
+ * window that holds the token, and no cache keeps the page under the URL that carries it.
+ */
+export const PRESENTER_HEADERS: Record<string, string> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
 
 /** The file under `root` that a URL path names, or undefined when it escapes root or does not exist. */
 export function resolveStatic(root: string, urlPath: string): { file: string; stat: Stats } | undefined {
@@ -138,7 +144,12 @@ export function serveStatic(
   if (found.file.endsWith(`${sep}index.html`) && !pathOnly.endsWith('/') && !pathOnly.endsWith('.html')) {
     // One leading slash: `//host` would be a redirect off the site. The query (a token) is kept.
     const query = urlPath.includes('?') ? urlPath.slice(urlPath.indexOf('?')) : '';
-    res.writeHead(301, { Location: `/${pathOnly.replace(/^[/\\]+/, '')}/${query}`, ...SECURITY_HEADERS });
+    // A 301 is cached by default: never one whose Location carries the query.
+    res.writeHead(301, {
+      Location: `/${pathOnly.replace(/^[/\\]+/, '')}/${query}`,
+      ...SECURITY_HEADERS,
+      ...(query ? { 'Cache-Control': 'no-store' } : {}),
+    });
     res.end();
     return true;
   }

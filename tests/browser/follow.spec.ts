@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { resolveDeckConfig } from '../../src/config/index.ts';
 import { type RunningDeck, serveDeck } from '../../src/server/app.ts';
+import { outsideDeck, readSlideShape } from '../../src/server/slides.ts';
 import { allSlides, goTo, openDeck } from './deck.ts';
 
 /**
@@ -287,4 +288,58 @@ test('served from a plain static host the deck has no follow-along and no failed
   } finally {
     await plain.close();
   }
+});
+
+test('the build’s slide manifest holds every place reveal.js goes; the relay refuses a state past it', async ({
+  browser,
+}) => {
+  const { presenter, audience, phone } = await session(browser);
+  const shape = readSlideShape(dist);
+  expect(shape, 'the build wrote deck-slides.json').toBeDefined();
+  // Every slide, stepped by reveal.js itself to its last fragment, on a page of its own (it detaches).
+  const solo = await open(browser, server.url);
+  contexts.push(solo.context);
+  const places = await solo.page.evaluate(() =>
+    window.Reveal.getSlides().map((s) => {
+      const { h, v = 0 } = window.Reveal.getIndices(s);
+      window.Reveal.slide(h, v, -1);
+      while (window.Reveal.nextFragment()) {}
+      const f = window.Reveal.getIndices().f;
+      return { h, v, f: typeof f === 'number' ? f : -1 };
+    }),
+  );
+  expect(places.length).toBe(shape!.flat().length);
+  for (const p of places)
+    expect(outsideDeck({ ...p, overview: false, paused: false }, shape!), JSON.stringify(p)).toBeUndefined();
+
+  // The richest slide at its last fragment reaches the audiences (reveal.js may group that slide's fragments
+  // into fewer steps once its blocks are laid out: the count of fragment elements bounds both).
+  const last = places.reduce((a, b) => (b.f > a.f ? b : a));
+  expect(last.f).toBeGreaterThan(0);
+  await goTo(presenter, last.h, last.v, last.f);
+  const reached = await match(presenter, audience, phone);
+  expect(reached).toMatchObject({ h: last.h, v: last.v });
+  expect(reached.f).toBeGreaterThan(0);
+
+  // A hand-made presenter state one slide past the end: refused to its sender, and nobody moves.
+  const answer = await phone.evaluate(
+    ([token, h]) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(`ws://${location.host}/follow`);
+        ws.onopen = () => {
+          ws.send(JSON.stringify({ v: 1, t: 'hello', role: 'presenter', token }));
+          const state = { h, v: 0, f: -1, overview: false, paused: false };
+          ws.send(JSON.stringify({ v: 1, t: 'state', seq: 1, state }));
+        };
+        ws.onmessage = (e) => {
+          const m = JSON.parse(String(e.data));
+          if (m.t === 'refused' || m.t === 'ack') resolve(`${m.t}: ${m.reason ?? ''}`);
+        };
+      }),
+    [TOKEN, shape!.length] as const,
+  );
+  expect(answer).toBe(`refused: h ${shape!.length} is past the deck's last slide (${shape!.length - 1})`);
+  expect(server.relay!.latest.state).toMatchObject({ h: last.h, v: last.v, f: reached.f });
+  await presenter.keyboard.press('ArrowLeft');
+  await match(presenter, audience, phone);
 });

@@ -156,6 +156,20 @@ describe('presenter publisher', () => {
     expect(sent.map(([seq]) => seq)).toEqual([1, 2, 3]);
   });
 
+  it('counts a refused state (a slide the relay’s deck lacks) as settled: others’ states are no longer held back', () => {
+    const { deck, p } = setup(at(0));
+    p.welcome('e', 0); // seq 1
+    p.ack(1, 1);
+    deck.move(at(40));
+    p.localChange(); // seq 2: a slide this page has, the relay's deck not
+    p.receive({ epoch: 'e', seq: 2, state: at(3) });
+    expect(deck.read()).toEqual(at(40));
+    p.refused(2);
+    expect(deck.read()).toEqual(at(3));
+    p.receive({ epoch: 'e', seq: 3, state: at(4) });
+    expect(deck.read()).toEqual(at(4));
+  });
+
   it('drops a state older than one its own ack already passed', () => {
     const { deck, p } = setup(at(0));
     p.welcome('e', 0);

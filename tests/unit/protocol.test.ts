@@ -76,6 +76,7 @@ describe('protocol: validation', () => {
       { v: 1, t: 'ack', seq: 3, at: 7 },
       { v: 1, t: 'peers', audience: 12 },
       { v: 1, t: 'denied' },
+      { v: 1, t: 'refused', seq: 4, reason: "h 9999 is past the deck's last slide (11)" },
       { v: 1, t: 'pong' },
     ];
     for (const m of ok) expect(parseServerMessage(json(m)).ok, json(m)).toBe(true);
@@ -86,6 +87,7 @@ describe('protocol: validation', () => {
       parseServerMessage(json({ v: 1, t: 'welcome', role: 'x', epoch: 'e', seq: 0, join: 'nope' })).ok,
     ).toBe(false);
     expect(parseServerMessage(json({ v: 1, t: 'state', seq: 3, state: s })).ok).toBe(false);
+    expect(parseServerMessage(json({ v: 1, t: 'refused', seq: 4, reason: 'x'.repeat(201) })).ok).toBe(false);
   });
 
   it('encodes a message and refuses one over the frame limit', () => {

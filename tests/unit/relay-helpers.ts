@@ -8,10 +8,15 @@ import type { RelayOptions } from '../../src/server/relay.ts';
 
 export const TOKEN = 'relay-test-token-0123456789';
 
-/** A site with one page, served with the relay. */
-export async function startRelay(options: Partial<RelayOptions> = {}, port = 0): Promise<RunningDeck> {
+/** A site with one page (and `files` beside it, such as the build's deck-slides.json), served with the relay. */
+export async function startRelay(
+  options: Partial<RelayOptions> = {},
+  port = 0,
+  files: Record<string, string> = {},
+): Promise<RunningDeck> {
   const root = mkdtempSync(join(tmpdir(), 'deck-relay-'));
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>deck</title>');
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
   return serveDeck({ root, port, relay: { token: TOKEN, ...options } });
 }
 

@@ -167,6 +167,20 @@ describe('deck start', { timeout: 60_000 }, () => {
     expect(code).toBe(2);
     expect(stderr).toContain('PORT must be a port number (0–65535); got "eighty"');
   });
+
+  it('refuses a DECK_METRICS_ALLOW entry that is not an address or a range, naming it', async () => {
+    const child = spawn(process.execPath, ['src/cli/bin.mjs', 'start'], {
+      cwd: repo,
+      env: { ...process.env, PORT: '0', DECK_METRICS_ALLOW: '127.0.0.1, prometheus.local' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toContain('DECK_METRICS_ALLOW: "prometheus.local" is not an address or a CIDR range');
+  });
 });
 
 describe('start banner', () => {

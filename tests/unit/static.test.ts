@@ -205,6 +205,9 @@ describe('static serving', () => {
     const res = await get(deck.url, '/zh-Hant?token=x');
     expect(res.status).toBe(301);
     expect(res.headers.location).toBe('/zh-Hant/?token=x');
+    // A cached redirect would keep the token's URL.
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect((await get(deck.url, '/zh-Hant')).headers['cache-control']).toBeUndefined();
     const sneaky = await get(deck.url, '//zh-Hant');
     expect(sneaky.headers.location).toBe('/zh-Hant/');
   });
@@ -215,6 +218,9 @@ describe('static serving', () => {
     expect(p.body.toString()).toBe(PAGE);
     expect(p.headers['referrer-policy']).toBe('no-referrer');
     expect(p.headers['cross-origin-opener-policy']).toBe('same-origin');
+    // The URL carries the token: no cache may keep the page under it (no-cache would store and revalidate).
+    expect(p.headers['cache-control']).toBe('no-store');
+    expect((await get(deck.url, '/zh-Hant/presenter?token=abc')).headers['cache-control']).toBe('no-store');
     expect(p.headers[RELAY_HEADER.toLowerCase()]).toBe('/follow');
     expect((await get(deck.url, '/zh-Hant/presenter')).body.toString()).toContain('繁體');
     expect((await get(deck.url, '/presenter/')).status).toBe(404);
@@ -255,10 +261,13 @@ describe('static serving', () => {
     const page = await get(deck.url, '/?token=abc');
     expect(page.status).toBe(200);
     expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(page.headers['cache-control']).toBe('no-store');
     expect((await get(deck.url, '/zh-Hant/?token=abc')).headers['cross-origin-opener-policy']).toBe(
       'same-origin',
     );
-    expect((await get(deck.url, '/?x=1')).headers['cross-origin-opener-policy']).toBeUndefined();
+    const plain = await get(deck.url, '/?x=1');
+    expect(plain.headers['cross-origin-opener-policy']).toBeUndefined();
+    expect(plain.headers['cache-control']).toBe('no-cache');
   });
 });
 

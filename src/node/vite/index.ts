@@ -8,6 +8,7 @@ import { DeckSource } from './deck-source.ts';
 import { deckFonts, defaultFontCache } from './fonts.ts';
 import { deckInlineCss } from './inline-css.ts';
 import { deckPages } from './pages.ts';
+import { deckSlides } from './slides.ts';
 
 export interface DeckPluginOptions {
   /** The deck folder, when no resolved config is given. @default process.cwd() */
@@ -25,6 +26,7 @@ export async function deck(options: DeckPluginOptions = {}): Promise<Plugin[]> {
     deckBlocks(source),
     deckFonts(source, defaultFontCache()),
     deckCsp(source),
+    deckSlides(source),
     deckInlineCss(),
     deckCompress(),
   ];

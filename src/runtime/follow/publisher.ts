@@ -60,6 +60,18 @@ export class Publisher {
     if (deferred && deferred.seq > at) this.take(deferred.state);
   }
 
+  /**
+   * The relay refused our state `seq` (a slide the deck it serves does not have: a page from another build):
+   * settled like an acknowledged one, so others' states are no longer held back for it.
+   */
+  refused(seq: number): void {
+    this.acked = Math.max(this.acked, seq);
+    if (this.seq > this.acked) return;
+    const deferred = this.deferred;
+    this.deferred = undefined;
+    if (deferred) this.take(deferred.state);
+  }
+
   private take(state: DeckState): void {
     this.known = state;
     this.deck.apply(state);

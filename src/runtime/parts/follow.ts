@@ -125,6 +125,9 @@ function run(ctx: DeckContext, url: string, token: string | undefined): () => vo
       case 'ack':
         publisher?.ack(m.seq, m.at);
         break;
+      case 'refused':
+        publisher?.refused(m.seq);
+        break;
       case 'peers':
         indicator.setAudience(m.audience);
         break;
