@@ -23,9 +23,10 @@ export function deckFonts(source: DeckSource, cacheDir: string): Plugin {
       all,
       [source.get(variant).stacks[0]?.[0]?.html ?? '', ...ui].join(''),
     );
+    // A part with none of the font's characters (only emoji, say) has no face: subsetFaces returns none.
     const list = [
-      ...(await subsetFaces(first, cacheDir, `${variant.lang}-first`, true)),
-      ...(rest ? await subsetFaces(rest, cacheDir, `${variant.lang}-rest`, false) : []),
+      ...(await subsetFaces(first, cacheDir, `${variant.lang}-first`, 'first')),
+      ...(await subsetFaces(rest, cacheDir, `${variant.lang}-rest`, 'rest')),
     ];
     faces.set(variant.lang, list);
     for (const f of list) files.set(f.fileName, f.data);
@@ -34,7 +35,7 @@ export function deckFonts(source: DeckSource, cacheDir: string): Plugin {
 
   const preloads = (list: SubsetFace[], href: (name: string) => string) =>
     list
-      .filter((f) => f.first)
+      .filter((f) => f.part === 'first')
       .map((f) => ({
         tag: 'link',
         attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: href(f.fileName) },
