@@ -11,6 +11,11 @@ const require = createRequire(import.meta.url);
 export const FONT_FAMILY = 'Deck Sans';
 /** The bundled font's own name, for messages. */
 export const FONT_NAME = 'Noto Sans SC';
+/**
+ * The family of the print view's faces: every character of the page in one face per weight, so a PDF embeds
+ * each weight once (the first-slide and rest parts were two fonts a weight). Only the print view uses it.
+ */
+export const PRINT_FAMILY = `${FONT_FAMILY} Print`;
 export const FONT_FACES = [
   { weight: 400, file: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf' },
   { weight: 700, file: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf' },
@@ -30,12 +35,12 @@ export interface SubsetFace {
   glyphs: string;
   /**
    * `first`: the first slide's characters, preloaded and fetched before anything else; `rest`: the others,
-   * fetched once the first are in.
+   * fetched once the first are in; `print`: all of them, in the family PRINT_FAMILY, for the print view only.
    */
   part: FacePart;
 }
 
-export type FacePart = 'first' | 'rest';
+export type FacePart = 'first' | 'rest' | 'print';
 
 let opened: fontkit.Font[] | undefined;
 
@@ -141,13 +146,18 @@ export function unicodeRange(glyphs: string): string {
   return ranges.join(',');
 }
 
+/**
+ * The @font-face rules of the faces. A print face needs no unicode-range: nothing fetches it but the print
+ * view, which uses it for every character, and the page is the smaller without its range.
+ */
 export function fontFaceCss(faces: SubsetFace[], urlOf: (fileName: string) => string): string {
   return faces
     .filter((f) => f.glyphs.length > 0)
     .map(
       (f) =>
-        `@font-face{font-family:"${FONT_FAMILY}";font-style:normal;font-weight:${f.weight};font-display:block;` +
-        `src:url("${urlOf(f.fileName)}") format("woff2");unicode-range:${unicodeRange(f.glyphs)}}`,
+        `@font-face{font-family:"${f.part === 'print' ? PRINT_FAMILY : FONT_FAMILY}";font-style:normal;font-weight:${f.weight};` +
+        `font-display:block;src:url("${urlOf(f.fileName)}") format("woff2")` +
+        (f.part === 'print' ? '}' : `;unicode-range:${unicodeRange(f.glyphs)}}`),
     )
     .join('\n');
 }

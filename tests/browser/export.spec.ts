@@ -117,6 +117,11 @@ test.describe('export pdf', () => {
       expect(line).not.toContain('Type 3');
       expect(line).toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
     }
+    // One font a weight: the print view draws with one face a weight, not the first-slide and rest parts.
+    expect(fonts.map((l) => l.replace(/^[A-Z]{6}\+(\S+).*/, '$1')).sort()).toEqual([
+      'NotoSansSC-Bold',
+      'NotoSansSC-Regular',
+    ]);
   });
 
   test('draws charts as vectors whose labels and values are text', () => {

@@ -72,3 +72,35 @@ for (const name of ['fonts-emoji', 'fonts-thai']) {
     });
   });
 }
+
+/**
+ * This repository's deck (the webServer's): the live page splits each weight in a first-slide part and the
+ * rest; the print view (what the PDF export loads) draws with one face a weight, so a PDF embeds each once.
+ */
+test('the live page never fetches the print view’s faces; the print view draws with them', async ({
+  page,
+}) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.woff2'))
+      fetched.push(new URL(r.url()).pathname.replace(/-[0-9a-f]{10}\.woff2$/, ''));
+  });
+  await openDeck(page, '/');
+  expect(fetched.sort()).toEqual(
+    ['first-400', 'first-700', 'rest-400', 'rest-700'].map((p) => `/assets/deck-sans-zh-Hans-${p}`),
+  );
+
+  fetched.length = 0;
+  await openDeck(page, '/?print-pdf');
+  expect(fetched.filter((f) => f.includes('-print-')).sort()).toEqual(
+    ['print-400', 'print-700'].map((p) => `/assets/deck-sans-zh-Hans-${p}`),
+  );
+  // Every element of every page, notes pages included, asks for the print family first.
+  const families = await page.evaluate(() => [
+    ...new Set(
+      [...document.querySelectorAll('.reveal .slides *')].map((el) => getComputedStyle(el).fontFamily),
+    ),
+  ]);
+  expect(families.filter((f) => f.includes('"Deck Sans"'))).toEqual([]);
+  expect(families.some((f) => f.startsWith('"Deck Sans Print"'))).toBe(true);
+});

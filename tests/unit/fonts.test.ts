@@ -5,6 +5,7 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { uncoveredWarnings } from '../../src/node/coverage.ts';
 import { fontFaceCss, glyphsOf, splitCoverage, subsetFaces } from '../../src/node/fonts.ts';
+import { familyNames, printFamilyList } from '../../src/runtime/faces.ts';
 
 describe('font subsetting', () => {
   it('keeps exactly the glyphs asked for, with TrueType outlines', async () => {
@@ -61,5 +62,17 @@ describe('characters the bundled font lacks', () => {
       "slides/02.md:3:4: warning: U+1F389 🎉 is not in the bundled font (Noto Sans SC): it will be drawn with the system's fonts, which differ from machine to machine",
     ]);
     expect(uncoveredWarnings('济南 Hello', files, has)).toEqual([]);
+  });
+});
+
+describe('the print view’s faces', () => {
+  it('replace each family that has them, and leave the others and a list without them as they are', () => {
+    const declared = new Set(['Deck Sans', 'Deck Sans Print', 'Other']);
+    expect(familyNames(`"Deck Sans", 'My Font', serif`)).toEqual(['Deck Sans', 'My Font', 'serif']);
+    expect(printFamilyList('"Deck Sans"', declared)).toBe('"Deck Sans Print"');
+    expect(printFamilyList(`'My Font', "Deck Sans", sans-serif`, declared)).toBe(
+      `'My Font', "Deck Sans Print", sans-serif`,
+    );
+    expect(printFamilyList('"Other", serif', declared)).toBe('"Other", serif');
   });
 });
