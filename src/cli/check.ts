@@ -1,4 +1,5 @@
-import { formatDiagnostic } from '../compiler/diagnostics.ts';
+import { formatDiagnostic, sortDiagnostics } from '../compiler/diagnostics.ts';
+import { fontWarnings } from '../node/coverage.ts';
 import { loadDeck } from '../node/load.ts';
 import { deckAt } from './deck-dir.ts';
 
@@ -6,7 +7,9 @@ import { deckAt } from './deck-dir.ts';
 export async function check(args: string[]): Promise<number> {
   const config = await deckAt('check', args);
   const deck = loadDeck({ root: config.root, config });
-  for (const d of deck.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+  // Characters the bundled font lacks: shown all the same, in the system's fonts, hence a warning.
+  const diagnostics = sortDiagnostics([...deck.diagnostics, ...fontWarnings(config, deck)]);
+  for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
   const errors = deck.diagnostics.filter((d) => d.severity === 'error').length;
   const slides = deck.stacks.flat().length;
   process.stderr.write(

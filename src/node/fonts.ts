@@ -2,12 +2,20 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import * as fontkit from 'fontkit';
 import subsetFont from 'subset-font';
 
 const require = createRequire(import.meta.url);
 
 /** The deck's CJK font: Noto Sans SC as TrueType outlines (glyf), which Chromium embeds in PDFs as CID TrueType. */
 export const FONT_FAMILY = 'Deck Sans';
+/** The bundled font's own name, for messages. */
+export const FONT_NAME = 'Noto Sans SC';
+/**
+ * The family of the print view's faces: every character of the page in one face per weight, so a PDF embeds
+ * each weight once (the first-slide and rest parts were two fonts a weight). Only the print view uses it.
+ */
+export const PRINT_FAMILY = `${FONT_FAMILY} Print`;
 export const FONT_FACES = [
   { weight: 400, file: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf' },
   { weight: 700, file: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf' },
@@ -25,8 +33,39 @@ export interface SubsetFace {
   data: Buffer;
   /** The characters the file holds, for the face's unicode-range. */
   glyphs: string;
-  /** Whether the first slide needs it: preloaded, and fetched before anything else. */
-  first: boolean;
+  /**
+   * `first`: the first slide's characters, preloaded and fetched before anything else; `rest`: the others,
+   * fetched once the first are in; `print`: all of them, in the family PRINT_FAMILY, for the print view only.
+   */
+  part: FacePart;
+}
+
+export type FacePart = 'first' | 'rest' | 'print';
+
+let opened: fontkit.Font[] | undefined;
+
+/**
+ * Whether every bundled face has a glyph for the character. Those it lacks (emoji, Han beyond the basic
+ * plane, scripts Noto Sans SC does not cover) are drawn with the system's fonts: no face claims them.
+ */
+export function bundledFontHas(ch: string): boolean {
+  opened ??= FONT_FACES.map((f) => fontkit.create(readFileSync(require.resolve(f.file))));
+  const code = ch.codePointAt(0)!;
+  return opened.every((font) => font.hasGlyphForCodePoint(code));
+}
+
+/** The characters of `glyphs` the font has, and those it lacks. */
+export function splitCoverage(
+  glyphs: string,
+  has: (ch: string) => boolean = bundledFontHas,
+): { covered: string; missing: string } {
+  let covered = '';
+  let missing = '';
+  for (const ch of glyphs) {
+    if (has(ch)) covered += ch;
+    else missing += ch;
+  }
+  return { covered, missing };
 }
 
 /** The characters a page needs: its text (tags included, harmlessly ASCII) with entities decoded. */
@@ -42,15 +81,19 @@ export function glyphsOf(...texts: string[]): string {
 }
 
 /**
- * Subsets each face to exactly `glyphs`, as WOFF2 with its TrueType outlines kept. Results are cached on disk
- * by content, so an unchanged deck costs nothing on the next build.
+ * Subsets each face to the characters of `wanted` the font has, as WOFF2 with its TrueType outlines kept.
+ * None when it has none of them: a subset without glyphs is no font (Chromium refuses it, "glyf: zero-length
+ * table", and the page's fonts fail). Results are cached on disk by content, so an unchanged deck costs
+ * nothing on the next build.
  */
 export async function subsetFaces(
-  glyphs: string,
+  wanted: string,
   cacheDir: string,
   tag: string,
-  first = true,
+  part: FacePart = 'first',
 ): Promise<SubsetFace[]> {
+  const glyphs = splitCoverage(wanted).covered;
+  if (!glyphs) return [];
   mkdirSync(cacheDir, { recursive: true });
   return Promise.all(
     FONT_FACES.map(async (face) => {
@@ -63,7 +106,7 @@ export async function subsetFaces(
       const fileName = `deck-sans-${tag}-${face.weight}-${hash}.woff2`;
       const cached = join(cacheDir, fileName);
       if (existsSync(cached))
-        return { weight: face.weight, fileName, data: readFileSync(cached), glyphs, first };
+        return { weight: face.weight, fileName, data: readFileSync(cached), glyphs, part };
       // No layout closure: glyphs reachable only through OpenType features (alternates, vertical forms)
       // triple a small subset's size, and horizontal slides do not use them.
       const data = await subsetFont(readFileSync(source), glyphs, {
@@ -73,7 +116,7 @@ export async function subsetFaces(
       const tmp = `${cached}.${process.pid}.tmp`;
       writeFileSync(tmp, data);
       renameSync(tmp, cached);
-      return { weight: face.weight, fileName, data, glyphs, first };
+      return { weight: face.weight, fileName, data, glyphs, part };
     }),
   );
 }
@@ -103,13 +146,18 @@ export function unicodeRange(glyphs: string): string {
   return ranges.join(',');
 }
 
+/**
+ * The @font-face rules of the faces. A print face needs no unicode-range: nothing fetches it but the print
+ * view, which uses it for every character, and the page is the smaller without its range.
+ */
 export function fontFaceCss(faces: SubsetFace[], urlOf: (fileName: string) => string): string {
   return faces
     .filter((f) => f.glyphs.length > 0)
     .map(
       (f) =>
-        `@font-face{font-family:"${FONT_FAMILY}";font-style:normal;font-weight:${f.weight};font-display:block;` +
-        `src:url("${urlOf(f.fileName)}") format("woff2");unicode-range:${unicodeRange(f.glyphs)}}`,
+        `@font-face{font-family:"${f.part === 'print' ? PRINT_FAMILY : FONT_FAMILY}";font-style:normal;font-weight:${f.weight};` +
+        `font-display:block;src:url("${urlOf(f.fileName)}") format("woff2")` +
+        (f.part === 'print' ? '}' : `;unicode-range:${unicodeRange(f.glyphs)}}`),
     )
     .join('\n');
 }

@@ -1,6 +1,6 @@
 import Reveal from 'reveal.js';
 import { readConfig, revealOptions } from './config.ts';
-import { fetchEveryFace } from './first-paint.ts';
+import { deckFamily, fetchEveryFace } from './faces.ts';
 import { isPrintView } from './follow/page-mode.ts';
 import { currentLayoutContext, markLayout, wantsReader } from './layout.ts';
 import type { DeckContext, DeckPart } from './part.ts';
@@ -8,8 +8,7 @@ import { createParts } from './parts/index.ts';
 
 /** The deck's family in the faces' weights, loaded for `text`: only the faces whose ranges hold its characters. */
 async function facesFor(text: string): Promise<void> {
-  const family =
-    getComputedStyle(document.documentElement).getPropertyValue('--deck-font-family').trim() || '"Deck Sans"';
+  const family = deckFamily();
   await Promise.all([400, 700].map((w) => document.fonts.load(`${w} 32px ${family}`, text)));
 }
 

@@ -24,12 +24,3 @@ export async function firstSlidePainted(doc: Document = document, fontsLoaded = 
   fontsLoaded();
   await frame();
 }
-
-/**
- * Fetches every face the page declares that no laid-out text has asked for yet (the rest of the subset,
- * beyond the first slide's): the browser would ask only when reveal.js lays out a later slide, seconds later
- * on a phone, and ready waits for every face.
- */
-export function fetchEveryFace(doc: Document = document): void {
-  for (const face of doc.fonts) if (face.status === 'unloaded') face.load().catch(() => undefined);
-}

@@ -117,6 +117,16 @@ test.describe('export pdf', () => {
       expect(line).not.toContain('Type 3');
       expect(line).toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
     }
+    // One font a weight: the print view draws with one face a weight, not the first-slide and rest parts.
+    expect(fonts.map((l) => l.replace(/^[A-Z]{6}\+(\S+).*/, '$1')).sort()).toEqual([
+      'NotoSansSC-Bold',
+      'NotoSansSC-Regular',
+    ]);
+  });
+
+  test('weighs at most 14 KB a page', () => {
+    // Was 21.9 KB: each weight embedded twice, and dashed frames printed one path per dash (print.css).
+    expect(readFileSync(file).length / texts.length).toBeLessThan(14 * 1024);
   });
 
   test('draws charts as vectors whose labels and values are text', () => {

@@ -36,6 +36,28 @@ describe('deck check', () => {
     expect(run.status).toBe(0);
   });
 
+  it('warns, and exits 0, about characters no bundled font covers: each at its first place', () => {
+    const emoji = spawnSync(process.execPath, [bin, 'check', fixtureRoot('fonts-emoji')], {
+      encoding: 'utf8',
+    });
+    const tail = "not in the bundled font (Noto Sans SC): they will be drawn with the system's fonts";
+    expect(emoji.stdout.split('\n')[0]).toBe(
+      `slides/01-hello.md:2:15: warning: U+1F600 😀, U+20000 𠀀 are ${tail}, which differ from machine to machine`,
+    );
+    expect(emoji.stdout).toContain(
+      'slides/01-hello.md:13:10: warning: U+1F389 🎉 is not in the bundled font',
+    );
+    expect(emoji.stdout).toContain(
+      'slides/01-hello.md:18:25: warning: U+1F642 🙂 is not in the bundled font',
+    );
+    expect(emoji.status).toBe(0);
+    const thai = spawnSync(process.execPath, [bin, 'check', fixtureRoot('fonts-thai')], { encoding: 'utf8' });
+    expect(thai.stdout).toMatch(
+      /^slides\/01-thai\.md:2:8: warning: U\+0E01 ก, U\+0E0A ช, .* are not in the bundled font/,
+    );
+    expect(thai.status).toBe(0);
+  });
+
   it('answers an unknown command with usage and exit 2', () => {
     const run = spawnSync(process.execPath, [bin, 'nope'], { encoding: 'utf8' });
     expect(run.status).toBe(2);

@@ -11,6 +11,7 @@ const DEV_PREFIX = '/@deck-fonts/';
 /**
  * `deck:fonts` subsets the CJK font to exactly the glyphs of each variant's page, in two parts: the first
  * slide's (preloaded) and the rest, so no slide falls back from, and the first waits on no more than, its own glyphs.
+ * A third, every glyph in one face a weight, is the print view's, so a PDF embeds each weight once.
  */
 export function deckFonts(source: DeckSource, cacheDir: string): Plugin {
   const faces = new Map<string, SubsetFace[]>();
@@ -23,10 +24,14 @@ export function deckFonts(source: DeckSource, cacheDir: string): Plugin {
       all,
       [source.get(variant).stacks[0]?.[0]?.html ?? '', ...ui].join(''),
     );
-    const list = [
-      ...(await subsetFaces(first, cacheDir, `${variant.lang}-first`, true)),
-      ...(rest ? await subsetFaces(rest, cacheDir, `${variant.lang}-rest`, false) : []),
-    ];
+    const firstFaces = await subsetFaces(first, cacheDir, `${variant.lang}-first`, 'first');
+    const restFaces = await subsetFaces(rest, cacheDir, `${variant.lang}-rest`, 'rest');
+    // With no rest, the first slide's files hold every character: the print view's rules point at them.
+    const printFaces =
+      restFaces.length > 0
+        ? await subsetFaces(all, cacheDir, `${variant.lang}-print`, 'print')
+        : firstFaces.map((f) => ({ ...f, part: 'print' as const }));
+    const list = [...firstFaces, ...restFaces, ...printFaces];
     faces.set(variant.lang, list);
     for (const f of list) files.set(f.fileName, f.data);
     return list;
@@ -34,7 +39,7 @@ export function deckFonts(source: DeckSource, cacheDir: string): Plugin {
 
   const preloads = (list: SubsetFace[], href: (name: string) => string) =>
     list
-      .filter((f) => f.first)
+      .filter((f) => f.part === 'first')
       .map((f) => ({
         tag: 'link',
         attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: href(f.fileName) },
@@ -49,8 +54,8 @@ export function deckFonts(source: DeckSource, cacheDir: string): Plugin {
       for (const variant of source.variants) {
         if (source.diagnostics().length > 0) return; // deck:pages reports them
         const list = await facesFor(variant);
-        for (const f of list)
-          this.emitFile({ type: 'asset', fileName: `assets/${f.fileName}`, source: f.data });
+        for (const fileName of new Set(list.map((f) => f.fileName)))
+          this.emitFile({ type: 'asset', fileName: `assets/${fileName}`, source: files.get(fileName)! });
       }
     },
     configureServer(dev) {
