@@ -34,7 +34,7 @@ function measureSlide(page: Page): Promise<SlideBox> {
     });
     const bottom = Math.max(...main.map((el) => el.getBoundingClientRect().bottom));
     return {
-      at: `${slide.dataset.source ?? ''} ${location.hash}`,
+      at: `${slide.dataset.source ?? ''} (${Object.values(window.Reveal.getIndices(slide)).slice(0, 2).join('/')})`,
       ownLayout: slide.matches('.cover, .statement, .closing'),
       centred: cs.justifyContent === 'center',
       titleTop: h2 ? (h2.getBoundingClientRect().top - frame.top) / scale : null,
