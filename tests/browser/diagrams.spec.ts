@@ -168,8 +168,9 @@ test('chain map: fragments reveal tier by tier, forward and back', async ({ page
   await expect(visible(1)).toBeHidden();
   await page.keyboard.press('ArrowRight');
   await expect(visible(1)).toBeVisible();
+  // 全省 → 传统 / 新兴 / 未来 (the article's 统筹), then on to the 13 and the 34.
   await expect(map.locator('svg:not(.cm-links-narrow) .cm-link[data-from="province"].visible')).toHaveCount(
-    2,
+    3,
   );
   expect(await indices(page)).toMatchObject({ h, v, f: 0 });
   await page.keyboard.press('ArrowLeft');
@@ -221,13 +222,13 @@ test('chain map: a click or Enter/Space highlights a node, its links and its nei
   await node('landmark').click();
   await expect(map).toHaveAttribute('data-active', 'landmark');
   await expect(node('landmark')).toHaveAttribute('aria-pressed', 'true');
-  await expect(node('province')).toHaveAttribute('data-state', 'neighbor');
+  await expect(node('emerging')).toHaveAttribute('data-state', 'neighbor');
   await expect(node('key')).not.toHaveAttribute('data-state', /.*/);
-  await expect(map.locator('svg:not(.cm-links-narrow) .cm-link[data-state="active"]')).toHaveCount(1);
+  await expect(map.locator('svg:not(.cm-links-narrow) .cm-link[data-state="active"]')).toHaveCount(3);
   // Others fade; the chosen node and its neighbours do not.
   const fade = (id: string) => node(id).evaluate((el) => getComputedStyle(el).filter);
   expect(await fade('key')).toContain('opacity');
-  expect(await fade('province')).toBe('none');
+  expect(await fade('emerging')).toBe('none');
   await node('landmark').click();
   await expect(map).not.toHaveAttribute('data-active', /.*/);
 
@@ -235,7 +236,7 @@ test('chain map: a click or Enter/Space highlights a node, its links and its nei
   const before = await indices(page);
   await node('province').focus();
   await expect(map).toHaveAttribute('data-active', 'province');
-  await expect(node('key')).toHaveAttribute('data-state', 'neighbor');
+  await expect(node('future')).toHaveAttribute('data-state', 'neighbor');
   await page.keyboard.press('Space');
   await expect(node('province')).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Enter');
@@ -243,34 +244,42 @@ test('chain map: a click or Enter/Space highlights a node, its links and its nei
   await expect(map).not.toHaveAttribute('data-active', /.*/);
   expect(await indices(page)).toEqual(before);
   await page.keyboard.press('Tab');
-  await expect(node('landmark')).toBeFocused();
-  await expect(map).toHaveAttribute('data-active', 'landmark');
+  await expect(node('traditional')).toBeFocused();
+  await expect(map).toHaveAttribute('data-active', 'traditional');
   await expect(node('province')).toHaveAttribute('data-state', 'neighbor');
 });
 
-test('timeline: horizontal on a wide screen, vertical on a 390 px phone', async ({ page }) => {
-  const layout = async () => {
+test('timeline: across on a wide screen, down on a 390 px phone; orientation: vertical is down on both', async ({
+  page,
+}) => {
+  // The deck's timeline is written `orientation: vertical`; without the attribute it is the default, across.
+  const layout = async (across: boolean) => {
     await openDeck(page);
     const [h, v] = await slideOf(page, TIMELINE, 0);
     await goTo(page, h, v);
-    return page.evaluate(() => {
+    return page.evaluate((across) => {
       const fig = document.querySelector('[data-block="timeline"]')!;
+      if (across) fig.removeAttribute('data-orientation');
       return [...fig.querySelectorAll<HTMLElement>('.tl-event')].map((e) => {
         const r = e.getBoundingClientRect();
         return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
       });
-    });
+    }, across);
+  };
+  const down = (rows: { left: number; top: number; bottom: number }[]) => {
+    for (let i = 1; i < rows.length; i++) {
+      expect(rows[i]!.top).toBeGreaterThan(rows[i - 1]!.bottom);
+      expect(rows[i]!.left).toBeCloseTo(rows[0]!.left, 0);
+    }
   };
   await page.setViewportSize({ width: 1920, height: 1080 });
-  const wide = await layout();
+  const wide = await layout(true);
   for (let i = 1; i < wide.length; i++) {
     expect(wide[i]!.left).toBeGreaterThan(wide[i - 1]!.right);
     expect(wide[i]!.bottom).toBeCloseTo(wide[0]!.bottom, 0);
   }
+  down(await layout(false));
   await page.setViewportSize({ width: 390, height: 844 });
-  const narrow = await layout();
-  for (let i = 1; i < narrow.length; i++) {
-    expect(narrow[i]!.top).toBeGreaterThan(narrow[i - 1]!.bottom);
-    expect(narrow[i]!.left).toBeCloseTo(narrow[0]!.left, 0);
-  }
+  down(await layout(true));
+  down(await layout(false));
 });

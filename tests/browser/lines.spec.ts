@@ -3,7 +3,8 @@ import { allSlides, goTo, openDeck } from './deck.ts';
 
 /**
  * Chinese line breaking, measured on every slide with all fragments shown: no line of a paragraph, label or
- * title holds one character alone, and no date or number with its unit is split across two lines.
+ * title holds one character alone, no date or number with its unit is split across two lines, and no word
+ * the deck once broke is broken again.
  */
 function badLines(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -67,6 +68,13 @@ function badLines(page: Page): Promise<string[]> {
         const first = lineOf[m.index]!;
         const last = lineOf[m.index + m[0].length - 1]!;
         if (first !== last) out.push(`${name}: "${m[0]}" is split across lines`);
+      }
+      // Words the deck once broke inside (发展战/略, 召/开, 市/委书记, 发放贷/款), in both scripts.
+      for (const m of text.matchAll(
+        /发展战略|發展戰略|召开|召開|市委书记|市委書記|发放贷款|發放貸款|尖刀连|尖刀連/g,
+      )) {
+        if (lineOf[m.index] !== lineOf[m.index + m[0].length - 1])
+          out.push(`${name}: "${m[0]}" is broken inside the word`);
       }
     }
     return out;

@@ -50,7 +50,9 @@ describe('```battle-map', () => {
     expect(rows[1]?.querySelector('.fact-mark')?.textContent).toBe('推算');
     expect(rows[1]?.querySelector('.bm-source')?.textContent).toBe('来源乙；来源甲 2025-05-14');
     expect(doc.querySelector('.bm-items')?.getAttribute('data-interpretation')).toBe('true');
-    expect(doc.querySelector('.bm-legend')?.textContent).toBe('解读各行内容为本演示的归类');
+    // In words, once: no 解读 badge on the slide face.
+    expect(doc.querySelector('.bm-legend')?.textContent).toBe('各行内容为本演示的归类');
+    expect(doc.querySelector('.bm-legend .interp-key')).toBeNull();
     expect(d.cited).toEqual(['b', 'a']);
   });
 

@@ -156,7 +156,7 @@ describe('chain-map: diagnostics at their line (fixture: diagrams-broken)', () =
       'slides/01-chain-map.md:43:17: chain-map: unknown key "lable" in tiers[0].nodes[0]: did you mean "label"? known keys are id, label, figure, fact, note, source',
       'slides/01-chain-map.md:44:5: chain-map: unknown key "colour" in tiers[0]: known keys are title, nodes',
       'slides/01-chain-map.md:46:5: chain-map: links[0] must be written "from -> to" or as {from, to}',
-      'slides/01-chain-map.md:57:5: chain-map: tier "太多" does not fit at 28 px text: it needs 709 px of height and has 200 px; raise height (at most 896), shorten labels, move nodes to another tier',
+      'slides/01-chain-map.md:57:5: chain-map: tier "太多" does not fit at 28 px text: it needs 713 px of height and has 200 px; raise height (at most 896), shorten labels, move nodes to another tier',
       'slides/01-chain-map.md:69:1: chain-map: options go in the YAML spec, not after the fence name (e.g. "step: tiers"); remove "step=tiers"',
       'slides/01-chain-map.md:69:1: chain-map: the block is empty: write its YAML spec (keys direction, step, width, height, caption, source, tiers, links)',
     ]);

@@ -7,7 +7,7 @@ import { resolveDeckConfig } from '../../src/config/index.ts';
 import { deckText } from '../../src/i18n/deck-text.ts';
 import { loadDeck } from '../../src/node/load.ts';
 import { deckFontMeasure } from '../../src/node/metrics.ts';
-import { dom, fixture } from './helpers.ts';
+import { compile, dom, fixture } from './helpers.ts';
 import { realWidth } from './real-font.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -138,6 +138,25 @@ describe('timeline: spec to structure (fixture: diagrams)', () => {
     ).toEqual(['true:1', 'true:2', 'true:3', 'true:4']);
     expect(plain!.querySelectorAll('.fragment')).toHaveLength(0);
     expect(plain!.hasAttribute('data-step')).toBe(false);
+  });
+
+  it('orientation: vertical sets the rows down the slide at every size (a list); the default stays across', () => {
+    const deck = compile({
+      'slides/a.md': [
+        '```timeline',
+        'orientation: vertical',
+        'events:',
+        '  - {date: 2019, title: 发文推进工业强市}',
+        '  - {date: 2020-07-09, title: 动员大会}',
+        '  - {date: 2023-12-27, title: 再出发}',
+        '```',
+      ].join('\n'),
+    });
+    expect(deck.diagnostics.map(formatDiagnostic)).toEqual([]);
+    const list = dom(deck).querySelector('[data-block="timeline"]');
+    expect(list?.getAttribute('data-orientation')).toBe('vertical');
+    expect(plain!.hasAttribute('data-orientation')).toBe(false);
+    expect(stepped!.hasAttribute('data-orientation')).toBe(false);
   });
 
   it('uses given ids and carries text sizes for both orientations, all at least 28 px', () => {

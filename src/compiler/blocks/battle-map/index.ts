@@ -85,8 +85,9 @@ function render(spec: Spec<BattleMapSpec>, ctx: BlockContext): string {
   const sharedSource = shared
     ? `<p class="bm-source bm-source-shared">${escapeHtml(deckText(ctx.lang).source)}${first}</p>`
     : '';
+  // Said in words, once, under the map: no 解读 badge on the slide face (the items carry data-interpretation).
   const legend = value.interpretation
-    ? `<figcaption class="bm-legend"><span class="interp-key">${escapeHtml(deckText(ctx.lang).interpretation)}</span>${escapeHtml(value.interpretation)}</figcaption>`
+    ? `<figcaption class="bm-legend">${escapeHtml(value.interpretation)}</figcaption>`
     : '';
   return (
     `<figure${renderAttrs({ class: 'battle-map', id: ctx.id, 'data-block': NAME, 'data-rows': value.rows.length, 'data-sources': shared ? 'shared' : undefined })}>` +

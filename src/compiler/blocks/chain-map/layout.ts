@@ -320,7 +320,10 @@ function layoutColumns(
   }
   const lefts = widths.map((_, t) => widths.slice(0, t).reduce((a, b) => a + b + gapT, 0));
   const titleLines = tiers.map((tier, i) => (tier.title ? t.balanced(tier.title, widths[i]!, st.title) : []));
-  const titleH = Math.max(0, ...titleLines.map((l) => l.length)) * s.title * LINE;
+  // A few px over the lines: the deck font's bold glyphs reach past a 1.3 line box (nodes have padding for it).
+  const titleH = titleLines.some((l) => l.length > 0)
+    ? Math.max(...titleLines.map((l) => l.length)) * s.title * LINE + 4
+    : 0;
   const top = titleH > 0 ? titleH + 12 : 0;
   const space = H - top;
 

@@ -89,6 +89,7 @@ function render(spec: Spec<TimelineSpec>, ctx: BlockContext): string {
     width: value.width,
     height,
     step: value.step === 'events',
+    vertical: value.orientation === 'vertical',
     caption: cap,
   });
 }

@@ -9,6 +9,7 @@ export interface RenderOptions {
   width: number;
   height: number;
   step: boolean;
+  vertical: boolean;
   caption: { html: string; height: number };
 }
 
@@ -69,6 +70,7 @@ export function renderTimeline(layout: TimelineLayout, o: RenderOptions): string
       [TIMELINE.stepAttr]: o.step ? 'events' : undefined,
       'data-spans': layout.spans.length > 0 ? 'true' : undefined,
       'data-compact': layout.compact ? 'true' : undefined,
+      'data-orientation': o.vertical ? 'vertical' : undefined,
       style: rootStyle,
     })}>` +
     `<div class="tl-frame" style="${style({ height: o.height })}"><div class="tl-axis" aria-hidden="true"></div>` +

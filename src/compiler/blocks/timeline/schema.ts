@@ -32,6 +32,11 @@ const SpanSchema = v.strictObject({
 export const TimelineSchema = v.strictObject({
   /** `events`: reveal one event per fragment, the current one highlighted. */
   step: v.optional(v.picklist(['none', 'events']), 'none'),
+  /**
+   * `vertical`: one row per event down the slide at every size, read as a list; for dates too unevenly spaced
+   * to stand on an ordinal axis side by side (the axis spaces 2019→2020 like 2020→2023). @default horizontal
+   */
+  orientation: v.optional(v.picklist(['horizontal', 'vertical']), 'horizontal'),
   /** The figure's size in design px, caption included. @default 1680×700 */
   width: v.optional(pixels(400, 1680), 1680),
   height: v.optional(pixels(200, 896), 700),
