@@ -44,7 +44,7 @@ function render(spec: Spec<BattleMapSpec>, ctx: BlockContext): string {
         spec.problem(['rows', r, 'items', k, 'fact'], f && !f.ok ? f.message : noFactsFile(ctx));
         return '';
       }
-      ctx.cite(f.sourceId, f.source);
+      ctx.cite(f.sourceId, f.source, item.fact);
       sources.set(f.sourceId, f.source);
       return (
         `<li${renderAttrs({ class: 'bm-figure', 'data-fact': item.fact, 'data-derived': f.fact.derived ? 'true' : undefined })}>` +

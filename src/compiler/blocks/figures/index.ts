@@ -41,7 +41,7 @@ function render(spec: Spec<FiguresSpec>, ctx: BlockContext): string {
       return '';
     }
     const source = facts.sources[fact.source];
-    ctx.cite(fact.source, source?.short ?? fact.source);
+    ctx.cite(fact.source, source?.short ?? fact.source, item.fact);
     const mark = fact.derived
       ? ` · ${words.derived}`
       : fact.confidence === 'medium'
