@@ -41,7 +41,7 @@ test('projected at 1920×1080, fragments shown: no dashed or dotted frame, no �
           .filter((n) => n.nodeType === Node.TEXT_NODE)
           .map((n) => n.textContent)
           .join('');
-      // What is rendered (innerText), not a hidden child's text.
+      // biome-ignore lint/performance/useDomNodeTextContent: what is rendered, not a hidden child's text
       const starts = (el: Element | null) => /^\s*来源：/.test((el as HTMLElement | null)?.innerText ?? '');
       return {
         frames: frames.map((el) => el.className || el.tagName),
