@@ -3,7 +3,7 @@ import { deckText } from '../i18n/deck-text.ts';
 import type { Block } from './blocks/define.ts';
 import type { Report } from './diagnostics.ts';
 import type { CompileHost } from './host.ts';
-import { htmlText, renderAttrs } from './html.ts';
+import { escapeHtml, htmlText, renderAttrs } from './html.ts';
 import { refusedRefs } from './local-refs.ts';
 import type { SlideEnv } from './markdown/env.ts';
 import type { MarkdownOptions } from './markdown/options.ts';
@@ -133,7 +133,9 @@ export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext
   const html =
     `<section${renderAttrs({ ...attrs, 'data-source': source })}>\n${body}` +
     (notes ? `<aside class="notes">\n${notes}</aside>\n` : '') +
-    (provenance ? `<aside class="provenance-note">\n${provenance}</aside>\n` : '') +
+    (provenance
+      ? `<aside class="provenance-note" data-label="${escapeHtml(words.provenance)}">\n${provenance}</aside>\n`
+      : '') +
     panel +
     '</section>';
   for (const r of refusedRefs(html, ctx.host)) {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 import { build } from 'vite';
 import { resolveDeckConfig } from '../../src/config/index.ts';
+import { printedDeck } from '../../src/export/layout.ts';
 import { viteConfig } from '../../src/node/vite/index.ts';
 import { type RunningDeck, serveDeck } from '../../src/server/app.ts';
 import { goTo, openDeck } from './deck.ts';
@@ -192,4 +193,26 @@ test('the presenter view: spoken notes apart from the provenance, the clock in t
   await expect(notes).toHaveText('这一页只说一句。');
   await expect(provenance).not.toContainText('原文只列名称');
   await expect(provenance.locator('.prov-sources li')).toHaveText([/《某市工业报告》/]);
+});
+
+test('a notes page of the print view (export pdf --notes) keeps the provenance part apart, under its label', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`${server.url}?print-pdf&showNotes=separate-page`);
+  await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
+  const deck = await printedDeck({ evaluate: (expression) => page.evaluate(expression) });
+  expect(deck.pages.map((p) => p.kind)).toContain('notes');
+  const notes = page.locator('.speaker-notes-pdf').first();
+  const part = notes.locator('.speaker-notes-provenance');
+  await expect(part).toHaveText('原文只列名称，归类是本演示所作。');
+  await expect(part).toHaveAttribute('data-label', '出处');
+  const spoken = await notes.evaluate((el) =>
+    [...el.childNodes]
+      .filter((n) => !(n instanceof Element && n.matches('.speaker-notes-provenance')))
+      .map((n) => n.textContent)
+      .join('')
+      .trim(),
+  );
+  expect(spoken).toBe('先说总量，再说结构。');
 });
