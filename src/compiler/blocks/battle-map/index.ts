@@ -75,7 +75,7 @@ function render(spec: Spec<BattleMapSpec>, ctx: BlockContext): string {
     (p, r) =>
       `<li${renderAttrs({ class: value.step === 'rows' ? 'bm-row fragment' : 'bm-row', 'data-row': r + 1 })}>` +
       p.body +
-      (shared ? '' : `<div class="bm-source">${p.sources}</div>`) +
+      (shared ? '' : `<div class="bm-source" data-source-line>${p.sources}</div>`) +
       '</li>',
   );
   const headings = value.columns ? (shared ? value.columns.slice(0, 2) : value.columns) : [];
@@ -83,7 +83,7 @@ function render(spec: Spec<BattleMapSpec>, ctx: BlockContext): string {
     ? `<div class="bm-columns" aria-hidden="true">${headings.map((c) => `<span>${escapeHtml(c)}</span>`).join('')}</div>`
     : '';
   const sharedSource = shared
-    ? `<p class="bm-source bm-source-shared">${escapeHtml(deckText(ctx.lang).source)}${first}</p>`
+    ? `<p class="bm-source bm-source-shared" data-source-line>${escapeHtml(deckText(ctx.lang).source)}${first}</p>`
     : '';
   const legend = value.interpretation
     ? `<figcaption class="bm-legend"><span class="interp-key">${escapeHtml(deckText(ctx.lang).interpretation)}</span>${escapeHtml(value.interpretation)}</figcaption>`
