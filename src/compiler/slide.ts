@@ -7,7 +7,8 @@ import { escapeHtml, htmlText, renderAttrs } from './html.ts';
 import { resolveSlideRefs } from './local-refs.ts';
 import type { SlideEnv } from './markdown/env.ts';
 import type { MarkdownOptions } from './markdown/options.ts';
-import { noBreakHtml } from './nowrap.ts';
+import { splitNotes } from './notes.ts';
+import { interpretedIn, provenancePanel, sourceLine } from './provenance.ts';
 import { REFRESH_REFUSED, refreshTags } from './refresh.ts';
 import type { Budget } from './regex.ts';
 import type { SlideChunk } from './split.ts';
@@ -24,7 +25,10 @@ export interface Slide {
   title: string;
   section?: string;
   html: string;
+  /** The spoken part of the notes, rendered. */
   notes: string;
+  /** The notes' provenance part (after `Provenance:`), rendered; never spoken. */
+  provenance: string;
   attrs: Record<string, string>;
   blocks: { name: string; line: number }[];
 }
@@ -48,13 +52,17 @@ export interface SlideContext {
   budget: Budget;
 }
 
-function env(
-  chunk: SlideChunk,
-  startLine: number,
-  text: string,
-  ctx: SlideContext,
-  cited?: Map<string, string>,
-): SlideEnv {
+/** What a slide cites, gathered as it renders: sources (prose and blocks) and facts, in order. */
+interface Cited {
+  sources: Map<string, string>;
+  facts: Set<string>;
+}
+
+function env(chunk: SlideChunk, startLine: number, text: string, ctx: SlideContext, cited?: Cited): SlideEnv {
+  const record = (id: string, short: string, factId?: string) => {
+    cited?.sources.set(id, short);
+    if (factId) cited?.facts.add(factId);
+  };
   return {
     file: chunk.file,
     startLine,
@@ -73,11 +81,14 @@ function env(
     factsFile: ctx.factsFile,
     lang: ctx.lang,
     sources: ctx.sources,
-    cite: (id, short) => {
+    cite: (id, short, factId) => {
       ctx.cite(id, short);
-      cited?.set(id, short);
+      record(id, short, factId);
     },
-    citeDeck: ctx.cite,
+    citeDeck: (id, short, factId) => {
+      ctx.cite(id, short);
+      record(id, short, factId);
+    },
     defer: ctx.defer,
     untrusted: ctx.untrusted,
   };
@@ -85,8 +96,8 @@ function env(
 
 /** Renders one slide's markdown and notes into a `<section>` that records where it came from. */
 export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext): Slide {
-  // Sources of the facts cited in the slide's prose, for its footnote (blocks show their own).
-  const cited = new Map<string, string>();
+  // What the slide cites, prose and blocks: its one source line and its provenance panel.
+  const cited: Cited = { sources: new Map(), facts: new Set() };
   const bodyEnv = env(chunk, chunk.startLine, chunk.body, ctx, cited);
   const tokens = md.parse(chunk.body, bodyEnv);
   const headingAt = tokens.findIndex((t) => t.type === 'heading_open');
@@ -94,26 +105,44 @@ export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext
   const heading = headingAt >= 0 ? tokens[headingAt + 1]?.children : undefined;
   const title = heading ? htmlText(md.renderer.renderInline(heading, md.options, bodyEnv)) : '';
   const rendered = md.renderer.render(tokens, md.options, bodyEnv);
-  // A footnote the author wrote (class="slide-sources") replaces the generated one.
+  // One short source line a slide; a footnote the author wrote (class="slide-sources") replaces it.
+  const words = deckText(ctx.lang);
   const body =
     rendered +
-    (cited.size > 0 && !rendered.includes('class="slide-sources"')
-      ? `<p class="slide-sources">${sourceLine(ctx.lang, [...cited.values()])}</p>\n`
+    (cited.sources.size > 0 && !rendered.includes('class="slide-sources"')
+      ? `<p class="slide-sources">${sourceLine(words, [...new Set(cited.sources.values())])}</p>\n`
       : '');
 
   let notes = '';
+  let provenance = '';
   if (chunk.notes) {
-    const notesEnv = env(chunk, chunk.notes.line, chunk.notes.text, ctx);
-    notes = md.render(chunk.notes.text, notesEnv);
-    Object.assign(bodyEnv.slideAttrs, notesEnv.slideAttrs);
+    const parts = splitNotes(chunk.notes.text, chunk.notes.line);
+    for (const [part, set] of [
+      [parts.spoken, (h: string) => (notes = h)],
+      [parts.provenance, (h: string) => (provenance = h)],
+    ] as const) {
+      if (!part?.text) continue;
+      const notesEnv = env(chunk, part.line, part.text, ctx);
+      set(md.render(part.text, notesEnv));
+      Object.assign(bodyEnv.slideAttrs, notesEnv.slideAttrs);
+    }
   }
 
   const attrs = { ...bodyEnv.slideAttrs };
   if (ctx.fileClass) attrs.class = attrs.class ? `${ctx.fileClass} ${attrs.class}` : ctx.fileClass;
   const source = `${chunk.file}:${chunk.startLine}-${chunk.endLine}`;
+  const panel = provenancePanel(
+    { sources: cited.sources, facts: cited.facts, note: provenance, interpreted: interpretedIn(rendered) },
+    ctx.facts(),
+    words,
+  );
   const resolved = resolveSlideRefs(
     `<section${renderAttrs({ ...attrs, 'data-source': source })}>\n${body}` +
       (notes ? `<aside class="notes">\n${notes}</aside>\n` : '') +
+      (provenance
+        ? `<aside class="provenance-note" data-label="${escapeHtml(words.provenance)}">\n${provenance}</aside>\n`
+        : '') +
+      panel +
       '</section>',
     chunk.file,
     ctx.host,
@@ -133,6 +162,7 @@ export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext
     section: ctx.section,
     html,
     notes,
+    provenance,
     attrs,
     blocks: bodyEnv.usedBlocks,
   };
@@ -159,10 +189,4 @@ function indexOfWhole(text: string, needle: string): number {
     if (at === 0 || !/[\w./%-]/.test(text[at - 1]!)) return at;
   }
   return -1;
-}
-
-/** The slide's footnote: its sources, each kept on one line. */
-function sourceLine(lang: string, sources: string[]): string {
-  const words = deckText(lang);
-  return escapeHtml(words.source) + sources.map(noBreakHtml).join(escapeHtml(words.sourceJoin));
 }

@@ -10,6 +10,12 @@ export type NarrowMode = 'reflow' | 'scroll' | 'redraw';
 /** On every block's root element: its narrow mode, which the reader layout's CSS keys on. */
 export const NARROW_ATTR = 'data-narrow-mode';
 
+/**
+ * On a block's own line of sources: it gives way to the slide's one source line on the projected slide and
+ * comes back in the provenance view (assets/theme/provenance.css).
+ */
+export const SOURCE_LINE_ATTR = 'data-source-line';
+
 /** A block's browser module: its default export makes the runtime part that brings the block to life. */
 export interface BlockRuntimeModule {
   default: () => DeckPart;

@@ -12,4 +12,6 @@ export interface DeckRuntimeConfig {
   alternates: { lang: string; label: string; href: string }[];
   /** Every slide in order (vertical ones included): its title and outline section, for PDF bookmarks. */
   outline: { source: string; title: string; section: string }[];
+  /** The deck's IANA time zone (its config's `timezone`): the presenter's clock shows it. */
+  timezone?: string;
 }

@@ -55,6 +55,17 @@ function readPrintedDeck(): PrintedDeck {
     )
       last = next;
     if (last !== notes) last.after(notes);
+    // The notes' provenance part goes on the notes page too, after the spoken notes and under its label.
+    const provenance = notes.previousElementSibling?.querySelector(
+      'section[data-source] > aside.provenance-note',
+    );
+    if (provenance && !notes.querySelector('.speaker-notes-provenance')) {
+      const part = document.createElement('div');
+      part.className = 'speaker-notes-provenance';
+      part.dataset.label = provenance.getAttribute('data-label') ?? '';
+      part.append(...[...provenance.childNodes].map((n) => n.cloneNode(true)));
+      notes.append(part);
+    }
   }
   const slideIndex = new Map<string, number>();
   const steps = new Map<number, number>();

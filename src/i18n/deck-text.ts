@@ -20,6 +20,14 @@ export interface DeckText {
   note: string;
   /** The legend key of the deck's own reading. */
   interpretation: string;
+  /** After the first source on a slide's one source line, when the slide cites `n` in all. */
+  moreSources(n: number): string;
+  /** The provenance view's title, and its parts: the deck's own arrangement, the figures, the sources. */
+  provenance: string;
+  provenanceDeck: string;
+  provenanceFramed: string;
+  provenanceFigures: string;
+  provenanceSources: string;
   /** A chart's kind, as a screen reader announces it. */
   chartKinds: Record<'bar' | 'hbar' | 'line' | 'doughnut' | 'pie' | 'chart', string>;
   /** The data table's caption without a title, and its corner cell without a category axis name. */
@@ -58,6 +66,12 @@ const ZH: DeckText = {
   sourceMediumConfidence: '可信度：中',
   note: '注：',
   interpretation: '解读',
+  moreSources: (n) => `等${n}个来源`,
+  provenance: '出处',
+  provenanceDeck: '本演示的安排',
+  provenanceFramed: '虚线框内是本演示的归类或概括，不是原文所述。',
+  provenanceFigures: '本页数字',
+  provenanceSources: '来源',
   chartKinds: {
     bar: '柱状图',
     hbar: '条形图',
@@ -84,6 +98,12 @@ const EN: DeckText = {
   sourceMediumConfidence: 'confidence: medium',
   note: 'Note: ',
   interpretation: 'Our reading',
+  moreSources: (n) => ` and ${n - 1} more`,
+  provenance: 'Provenance',
+  provenanceDeck: 'Arranged by the deck',
+  provenanceFramed: 'Framed in dashes: grouped or summarised by the deck, not stated by the source.',
+  provenanceFigures: 'Figures on this slide',
+  provenanceSources: 'Sources',
   chartKinds: {
     bar: 'Bar chart',
     hbar: 'Bar chart',

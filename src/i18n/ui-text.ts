@@ -30,6 +30,8 @@ export const UI_TEXT = {
     prevSlide: 'Previous slide',
     upSlide: 'Slide above',
     downSlide: 'Slide below',
+    provenance: 'Provenance',
+    provenanceToggle: 'Where the content comes from',
   },
   'zh-Hans': {
     showData: '显示数据',
@@ -58,6 +60,8 @@ export const UI_TEXT = {
     prevSlide: '上一张',
     upSlide: '上方一张',
     downSlide: '下方一张',
+    provenance: '出处',
+    provenanceToggle: '显示内容出处',
   },
   'zh-Hant': {
     showData: '顯示數據',
@@ -86,6 +90,8 @@ export const UI_TEXT = {
     prevSlide: '上一張',
     upSlide: '上方一張',
     downSlide: '下方一張',
+    provenance: '出處',
+    provenanceToggle: '顯示內容出處',
   },
 } as const satisfies Record<string, Record<string, string>>;
 

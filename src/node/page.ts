@@ -10,6 +10,8 @@ export interface PageOptions {
   alternates?: { lang: string; label: string; href: string }[];
   /** Script entry, as Vite sees it. */
   entry: string;
+  /** The deck's IANA time zone, for the presenter's clock. */
+  timezone?: string;
   /** Extra tags for `<head>`, such as the font stylesheet. */
   head?: string;
 }
@@ -27,6 +29,7 @@ export function renderPage(deck: CompiledDeck, options: PageOptions): string {
       title: s.title,
       section: s.section ?? '',
     })),
+    ...(options.timezone ? { timezone: options.timezone } : {}),
   };
   const meta = [
     deck.meta.author && `<meta name="author" content="${escapeHtml(deck.meta.author)}">`,

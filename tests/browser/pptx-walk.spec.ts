@@ -160,3 +160,17 @@ test('pseudo-elements, CSS triangles and striped gradients become shapes, not pi
     expect.objectContaining({ kind: 'shape', geometry: 'rect', fill: 'F3DCD6', x: 0, y: 700, w: 24, h: 100 }),
   );
 });
+
+test('the notes page keeps the spoken notes first and the provenance part apart, under its label', async ({
+  page,
+}) => {
+  const s = await scene(
+    page,
+    '<h2>标题</h2><aside class="notes"><p>先说这一句。</p><p>再说这一句。</p></aside>' +
+      '<aside class="provenance-note"><p>原文只列名称。</p></aside>',
+  );
+  expect(s.notes).toBe('先说这一句。\n再说这一句。\n\n出处：\n原文只列名称。');
+  expect(
+    texts(s.items).map((t) => t.text!.paragraphs.flatMap((p) => p.runs.map((r) => r.text)).join('')),
+  ).toEqual(['标题']);
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartModel } from '../../src/contracts/chart-model.ts';
-import { chartConfig } from '../../src/runtime/charts/config.ts';
+import { chartConfig, tickFormat } from '../../src/runtime/charts/config.ts';
+import { derivedOutlines } from '../../src/runtime/charts/plugins.ts';
 import { type ChartTheme, withAlpha } from '../../src/runtime/charts/theme.ts';
 import { compile, dom } from './helpers.ts';
 
@@ -64,5 +65,60 @@ datasets:
     expect(withAlpha('#a3191f', 0.5)).toBe('rgba(163, 25, 31, 0.5)');
     expect(withAlpha('#abc', 1)).toBe('rgba(170, 187, 204, 1)');
     expect(withAlpha('rebeccapurple', 0.5)).toBe('rebeccapurple');
+  });
+
+  it('never turns a tick label, and writes the y axis title across, not on its side', () => {
+    const m = model(`type: bar
+labels: [汽车制造, 电子信息]
+axes: {y: {title: 占全市规上工业的比重（%）}}
+datasets: [{label: x, data: [8.6, 9.6]}]`);
+    for (const reader of [false, true]) {
+      const options = chartConfig(m, THEME, { animate: false, devicePixelRatio: 1, reader })
+        .options as Options;
+      for (const axis of ['x', 'y']) {
+        expect(options.scales[axis].ticks).toMatchObject({ maxRotation: 0, minRotation: 0 });
+        expect(options.scales[axis].title.display).toBe(false);
+      }
+      expect(options.plugins.deckAxisTitle.text).toBe('占全市规上工业的比重（%）');
+    }
+  });
+
+  it('puts a horizontal bar’s label above it on a phone, so the bars take the width', () => {
+    const m = model(`type: bar
+horizontal: true
+labels: [全市规上工业, 其中：装备制造业]
+datasets: [{label: x, data: [10189.4, 5187.9]}]`);
+    const phone = chartConfig(m, THEME, { animate: false, devicePixelRatio: 2, reader: true })
+      .options as Options;
+    expect(phone.scales.y.ticks.display).toBe(false);
+    expect(phone.plugins.deckCategoryAbove.on).toBe(true);
+    expect(phone.layout.padding.right).toBeLessThanOrEqual(24);
+    const wide = chartConfig(m, THEME, { animate: false, devicePixelRatio: 1 }).options as Options;
+    expect(wide.scales.y.ticks.display).not.toBe(false);
+  });
+
+  it('writes the axis numbers in the labels’ format: grouped only when the labels are', () => {
+    const plain = model(`type: bar
+labels: [a, b]
+datasets: [{label: x, data: [10189.4, 5187.9]}]`);
+    expect(tickFormat(plain)(10000)).toBe('10000');
+    const options = chartConfig(plain, THEME, { animate: false, devicePixelRatio: 1 }).options as Options;
+    expect(options.scales.y.ticks.callback(15000)).toBe('15000');
+    const grouped = { ...plain, datasets: [{ ...plain.datasets[0]!, text: ['10,189.4', '5,187.9'] }] };
+    expect(tickFormat(grouped)(10000)).toBe('10,000');
+  });
+
+  it('draws the legend swatch of a dashed (derived) bar series dashed', () => {
+    const m = model(`type: bar
+labels: [a, b]
+datasets: [{label: 2022年, data: [8.6, 9.6], derived: true}, {label: 2024年, data: [16.4, 14.6]}]`);
+    const options = chartConfig(m, THEME, { animate: false, devicePixelRatio: 1 }).options as Options;
+    const items: Options[] = [{ datasetIndex: 0 }, { datasetIndex: 1 }];
+    const chart = { legend: { legendItems: items }, getDatasetMeta: () => ({ type: 'bar' }) };
+    // biome-ignore lint/suspicious/noExplicitAny: a stand-in for the chart the hook reads
+    (derivedOutlines.beforeDraw as any)(chart, {}, options.plugins.deckDerived);
+    expect(items[0]!.lineDash?.length).toBe(2);
+    expect(items[0]!.lineWidth).toBeGreaterThan(0);
+    expect(items[1]!.lineDash).toBeUndefined();
   });
 });

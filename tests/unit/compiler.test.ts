@@ -213,6 +213,31 @@ describe('inline cases', () => {
   });
 });
 
+describe('notes with a provenance part', () => {
+  const deck = compile({
+    'slides/a.md':
+      '# A\n\nNote:\nSay **this** aloud.\n\nProvenance: the figure is from the *report*.\nA second line.\n\n---\n\n# B\n\nNote: 说这句。\n出处：原文只列名称。\n\n---\n\n# C\n\nNote: only words to say, provenance: mid-line is spoken',
+  });
+  const doc = dom(deck);
+  const slides = [...doc.querySelectorAll('section')];
+
+  it('keeps the spoken part in aside.notes and the part after Provenance: in aside.provenance-note', () => {
+    const a = slides[0]!;
+    expect(a.querySelector('aside.notes')?.textContent?.trim()).toBe('Say this aloud.');
+    expect(a.querySelector('aside.provenance-note em')?.textContent).toBe('report');
+    expect(a.querySelector('aside.provenance-note')?.textContent).toContain('A second line.');
+    expect(deck.stacks[0]![0]!.notes).not.toContain('report');
+    expect(deck.stacks[0]![0]!.provenance).toContain('report');
+  });
+
+  it('takes 出处： as the marker too, and a marker only at the start of a line', () => {
+    expect(slides[1]!.querySelector('aside.notes')?.textContent?.trim()).toBe('说这句。');
+    expect(slides[1]!.querySelector('aside.provenance-note')?.textContent?.trim()).toBe('原文只列名称。');
+    expect(slides[2]!.querySelector('aside.provenance-note')).toBeNull();
+    expect(slides[2]!.querySelector('aside.notes')?.textContent).toContain('provenance: mid-line');
+  });
+});
+
 describe('Chinese text', () => {
   it('takes **…** next to Chinese punctuation as emphasis', () => {
     const doc = dom(compile({ 'slides/a.md': '组建一支**“尖刀连”**，作为**“科技猎头”**。' }));

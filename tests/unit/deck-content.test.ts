@@ -44,7 +44,9 @@ describe('the 作战图 deck', () => {
     for (const s of slides) {
       const doc = parseHTML(`<div>${s.html}</div>`).document;
       // Facts cited by id, and blocks (their numbers come from facts, resolved by the compiler).
-      for (const el of doc.querySelectorAll('.fact, [data-block], .figure-source, .slide-sources'))
+      for (const el of doc.querySelectorAll(
+        '.fact, [data-block], .figure-source, .slide-sources, .slide-provenance',
+      ))
         el.remove();
       const prose = (doc.querySelector('div')?.textContent ?? '')
         .replace(/(\d{4})年(\d{1,2}月(\d{1,2}日)?)?/g, (d, y: string) => (years.has(y) ? '' : d))

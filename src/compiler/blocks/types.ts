@@ -24,8 +24,11 @@ export interface BlockContext {
   lang: string;
   /** `'required'`: a block that shows figures must say where they come from (the deck config's `sources`). */
   sources: 'required' | 'optional';
-  /** Records a source the block cites, by id (for the deck's list of sources). */
-  cite(sourceId: string, short: string): void;
+  /**
+   * Records a source the block cites, by id (the deck's list of sources, the slide's source line), and the
+   * fact that cites it when there is one (the slide's provenance view lists it).
+   */
+  cite(sourceId: string, short: string, factId?: string): void;
   /** Renders later, once every slide is rendered, with what the deck cites; returns a placeholder for the HTML. */
   defer(render: (deck: DeckSummary) => string): string;
 }

@@ -35,9 +35,9 @@ export interface SlideEnv extends Env {
   /** Whether every chart must name its source. */
   sources: 'required' | 'optional';
   /** Records a source the slide cites, by id and short name (the slide's footnote, the sources list). */
-  cite(sourceId: string, short: string): void;
-  /** Records a source for the deck's list only (a block shows its sources itself). */
-  citeDeck(sourceId: string, short: string): void;
+  cite(sourceId: string, short: string, factId?: string): void;
+  /** Records a source a block cites: the deck's list, the slide's one source line and provenance view. */
+  citeDeck(sourceId: string, short: string, factId?: string): void;
   /** --untrusted: raw HTML may hold no code (untrusted-html.ts). */
   untrusted?: boolean;
   /** Renders later, once every slide is rendered, with what the deck cites; returns a placeholder for the HTML. */

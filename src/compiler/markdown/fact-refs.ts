@@ -71,7 +71,7 @@ function refHtml(
     env.report({ ...at, message: `${written}: ${r.message}` });
     return `<span class="fact fact-unknown">${escapeHtml(written)}</span>`;
   }
-  env.cite(r.sourceId, r.source);
+  env.cite(r.sourceId, r.source, ref.kind === 'fact' ? ref.id : undefined);
   const words = deckText(env.lang);
   const mark = r.fact ? factMark(r.fact, words) : '';
   if (ref.kind === 'source') return `<cite class="source-ref">${escapeHtml(r.text)}</cite>`;

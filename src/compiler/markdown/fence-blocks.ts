@@ -97,7 +97,7 @@ function blockRefs(env: SlideEnv, body: string, firstLine: number): string {
             env.report({ ...place(index), message: `${written}: ${r.message}` });
             return written;
           }
-          env.citeDeck(r.sourceId, r.source);
+          env.citeDeck(r.sourceId, r.source, src ? undefined : id);
           return r.fact?.derived ? r.text + deckText(env.lang).derivedAfter : r.text;
         },
       );

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { deckText } from '../../i18n/deck-text.ts';
 import type { PrintedDeck } from '../layout.ts';
 import { finishPackage } from './ooxml.ts';
 import type { DeckScene, FallbackItem } from './scene.ts';
@@ -25,6 +26,7 @@ export async function readScene(page: Page, deck: PrintedDeck): Promise<DeckScen
     subject: deck.subject,
     keywords: deck.keywords,
     lang: deck.lang,
+    provenanceLabel: `${deckText(deck.lang).provenance}${deckText(deck.lang).colon.trim()}`,
   });
 }
 

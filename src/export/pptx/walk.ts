@@ -28,6 +28,8 @@ export interface WalkInput {
   subject: string;
   keywords: string;
   lang: string;
+  /** The heading of the notes' provenance part (`Provenance:` in a slide's notes), in the deck's language. */
+  provenanceLabel: string;
 }
 
 /**
@@ -1144,13 +1146,20 @@ export function walkPrintView(input: WalkInput): DeckScene {
 
     materialise(pageEl);
     for (const child of pageEl.children) walk(child, undefined);
-    const notes = pageEl.querySelector('aside.notes');
-    scene.notes = notes
-      ? [...(notes.children.length > 0 ? notes.children : [notes])]
-          .map((p) => (p.textContent ?? '').replace(/\s+/g, ' ').trim())
-          .filter(Boolean)
-          .join('\n')
-      : '';
+    const paragraphsOf = (aside: Element | null): string[] =>
+      aside
+        ? [...(aside.children.length > 0 ? aside.children : [aside])]
+            .map((p) => (p.textContent ?? '').replace(/\s+/g, ' ').trim())
+            .filter(Boolean)
+        : [];
+    // The spoken notes first; the provenance part after a blank line under its own label, never run into them.
+    const provenance = paragraphsOf(pageEl.querySelector('aside.provenance-note'));
+    scene.notes = [
+      ...paragraphsOf(pageEl.querySelector('aside.notes')),
+      ...(provenance.length > 0 ? ['', input.provenanceLabel, ...provenance] : []),
+    ]
+      .join('\n')
+      .trim();
     return scene;
   };
 

@@ -16,6 +16,7 @@ function convertDeck(deck: CompiledDeck, convert: (text: string) => string): Com
       ...s,
       html: convert(s.html),
       notes: convert(s.notes),
+      provenance: convert(s.provenance),
       title: convert(s.title),
       section: s.section === undefined ? undefined : convert(s.section),
     })),
@@ -78,6 +79,7 @@ export class DeckSource {
       title: this.config.title && variant.convert ? variant.convert(this.config.title) : this.config.title,
       entry: ENTRY,
       alternates,
+      timezone: this.config.timezone,
     });
   }
 

@@ -24,6 +24,16 @@ export interface ConfigOptions {
 
 const isRound = (m: ChartModel) => m.type === 'pie' || m.type === 'doughnut';
 
+/**
+ * The value axis writes its numbers as the chart's labels write theirs: grouped (10,000) only when a label
+ * is (10,189.4), so the axis and the bars never show two formats of one quantity.
+ */
+export function tickFormat(model: ChartModel): (value: number) => string {
+  const grouped = model.datasets.some((d) => d.text.some((t) => /\d,\d{3}/.test(t)));
+  const format = new Intl.NumberFormat('en-US', { useGrouping: grouped, maximumFractionDigits: 2 });
+  return (value) => format.format(value);
+}
+
 function seriesDataset(model: ChartModel, d: ChartSeries, i: number, theme: ChartTheme): ChartDataset {
   const type = d.type ?? (model.type === 'line' ? 'line' : model.type === 'bar' ? 'bar' : undefined);
   const base = model.labels.map((_, k) => theme.color(d.colors[k] ?? d.colors[0] ?? '--deck-series-1'));
@@ -63,7 +73,7 @@ function seriesDataset(model: ChartModel, d: ChartSeries, i: number, theme: Char
     // even-odd, which the print SVG context does not keep).
     borderWidth: 0,
     maxBarThickness: 180,
-    categoryPercentage: 0.7,
+    categoryPercentage: model.horizontal ? 0.62 : 0.7,
     barPercentage: 0.9,
     order: 1,
   } as ChartDataset;
@@ -82,10 +92,15 @@ export function chartConfig(
   const len = (n: number) => (reader ? Math.round(n / 2) : n);
   const category = model.horizontal ? 'y' : 'x';
   const value = model.horizontal ? 'x' : 'y';
-  const axisTitle = (title: string | undefined) =>
-    title
+  // Chart.js turns a y axis's title on its side; the deckAxisTitle plugin writes it across, above the plot.
+  const across = model.horizontal ? model.axes.category : model.axes.value;
+  const axisTitle = (title: string | undefined, axis: 'x' | 'y') =>
+    title && axis === 'x'
       ? { display: true, text: title, color: theme.muted, font: { size: text.title } }
       : { display: false };
+  // On a phone a horizontal bar's label goes above it (deckCategoryAbove): the bars take the width.
+  const labelsAbove = reader && model.horizontal === true;
+  const format = tickFormat(model);
   const scales = round
     ? {}
     : {
@@ -93,8 +108,15 @@ export function chartConfig(
           stacked: model.stacked,
           grid: { display: false },
           border: { color: theme.ink, width: 2 },
-          ticks: { color: theme.ink, font: { size: text.tick } },
-          title: axisTitle(model.axes.category),
+          // Never turned: a rotated Chinese label is read with a tilted head.
+          ticks: {
+            color: theme.ink,
+            font: { size: text.tick },
+            maxRotation: 0,
+            minRotation: 0,
+            ...(labelsAbove ? { display: false } : {}),
+          },
+          title: axisTitle(model.axes.category, category),
         },
         [value]: {
           stacked: model.stacked,
@@ -103,8 +125,15 @@ export function chartConfig(
           suggestedMax: model.bounds.max,
           grid: { color: theme.line },
           border: { display: false },
-          ticks: { color: theme.muted, font: { size: text.tick - (reader ? 2 : 4) } },
-          title: axisTitle(model.axes.value),
+          ticks: {
+            color: theme.muted,
+            font: { size: text.tick - (reader ? 2 : 4) },
+            maxRotation: 0,
+            minRotation: 0,
+            ...(reader ? { maxTicksLimit: 5 } : {}),
+            callback: (v: number | string) => format(Number(v)),
+          },
+          title: axisTitle(model.axes.value, value),
         },
       };
   return {
@@ -128,7 +157,20 @@ export function chartConfig(
       indexAxis: model.horizontal ? 'y' : 'x',
       events: [],
       layout: {
-        padding: model.horizontal ? { right: len(200), top: 8 } : { top: len(48), right: len(24) },
+        padding: {
+          ...(model.horizontal
+            ? { right: labelsAbove ? len(48) : len(200), top: 8 }
+            : { top: len(48), right: len(24) }),
+          // Room above for the y axis's title, written across (deckAxisTitle).
+          ...((across && !round) || labelsAbove
+            ? {
+                top:
+                  (model.horizontal ? 8 : len(48)) +
+                  (across && !round ? Math.round(text.title * 1.6) : 0) +
+                  (labelsAbove ? text.tick + 8 : 0),
+              }
+            : {}),
+        },
       },
       ...(round ? { cutout: model.type === 'doughnut' ? '52%' : 0 } : {}),
       scales,
@@ -148,8 +190,22 @@ export function chartConfig(
           },
         },
         tooltip: { enabled: false },
-        deckDerived: { model, colors: model.datasets.map((d) => d.colors.map((c) => theme.color(c))) },
-        deckValues: { model, color: theme.ink, inside: '#ffffff', size: text.value },
+        deckDerived: {
+          model,
+          colors: model.datasets.map((d) => d.colors.map((c) => theme.color(c))),
+          legendDash: [len(10), len(6)],
+          legendWidth: len(4),
+        },
+        deckAxisTitle: { text: across && !round ? across : '', color: theme.muted, size: text.title },
+        deckCategoryAbove: { on: labelsAbove, color: theme.ink, size: text.tick },
+        deckValues: {
+          model,
+          color: theme.ink,
+          inside: '#ffffff',
+          size: text.value,
+          avoid: model.marks.map((m) => m.value),
+          insideFirst: labelsAbove,
+        },
         deckMarks: {
           marks: model.marks.map((m) => ({ ...m, color: theme.color(m.color) })),
           size: text.value - 2,

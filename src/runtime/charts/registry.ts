@@ -14,7 +14,7 @@ import {
   PointElement,
 } from 'chart.js';
 import type { ChartModel, ChartType } from '../../contracts/chart-model.ts';
-import { derivedOutlines, markLines, valueLabels } from './plugins.ts';
+import { axisTitleAcross, categoryAbove, derivedOutlines, markLines, valueLabels } from './plugins.ts';
 
 /**
  * The Chart.js parts each chart type needs: the only ones imported anywhere, so every other controller,
@@ -27,7 +27,14 @@ const PARTS: Record<ChartType, ChartComponentLike[]> = {
   pie: [PieController, ArcElement],
 };
 
-const COMMON: ChartComponentLike[] = [Legend, derivedOutlines, valueLabels, markLines];
+const COMMON: ChartComponentLike[] = [
+  Legend,
+  derivedOutlines,
+  valueLabels,
+  markLines,
+  axisTitleAcross,
+  categoryAbove,
+];
 
 /** Registers what the given charts use (a bar chart with a line series needs both). */
 export function registerFor(models: ChartModel[]): void {

@@ -7,6 +7,7 @@ import { follow } from './follow.ts';
 import { langSwitch } from './lang-switch.ts';
 import { motion } from './motion.ts';
 import { presenter } from './presenter.ts';
+import { provenance } from './provenance.ts';
 import { reader } from './reader.ts';
 
 /** Every runtime part, in setup order. */
@@ -18,6 +19,7 @@ export function createParts(): DeckPart[] {
     blockParts(blockRuntimes),
     langSwitch(),
     presenter(),
+    provenance(),
     reader(),
     follow(),
   ];

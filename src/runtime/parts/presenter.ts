@@ -32,7 +32,13 @@ export function presenter(): DeckPart {
       const text = uiText(ctx.config.lang);
       // The current-slide pane is narrow on a phone: keep the paged view, not reveal.js's scroll view.
       ctx.reveal.configure({ scrollActivationWidth: 0 });
-      view = new PresenterView(ctx.reveal, text, ctx.config.title, `${deckDir()}?preview`);
+      view = new PresenterView(
+        ctx.reveal,
+        text,
+        ctx.config.title,
+        `${deckDir()}?preview`,
+        ctx.config.timezone,
+      );
     },
     teardown() {
       view?.remove();

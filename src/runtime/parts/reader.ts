@@ -33,10 +33,21 @@ export function reader(): DeckPart {
         offs.push(() => window.removeEventListener(type, fn));
       };
 
+      // The control bands above and below the slide's scroller take the slide's own background (a red cover).
+      const band = () => {
+        const slide = reveal.getCurrentSlide();
+        const deck = reveal.getRevealElement() as HTMLElement | null;
+        if (!deck || !slide) return;
+        const color = getComputedStyle(slide).backgroundColor;
+        if (/^(transparent|rgba\(0, 0, 0, 0\))$/.test(color)) deck.style.removeProperty('--reader-band');
+        else deck.style.setProperty('--reader-band', color);
+      };
       on('slidechanged', () => {
         const slide = reveal.getCurrentSlide();
         if (isReader() && slide) slide.scrollTop = 0;
+        band();
       });
+      band();
       on('fragmentshown', (e) => {
         const slide = reveal.getCurrentSlide();
         if (!isReader() || !slide) return;

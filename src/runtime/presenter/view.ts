@@ -1,6 +1,6 @@
 import type { RevealApi } from 'reveal.js';
 import { nextStep } from './next.ts';
-import { notesOf } from './notes.ts';
+import { notesOf, provenanceOf } from './notes.ts';
 import { NextPreview } from './preview.ts';
 import { Timer } from './timer.ts';
 
@@ -11,6 +11,7 @@ export interface PresenterText {
   lastSlide: string;
   notes: string;
   noNotes: string;
+  provenance: string;
   elapsed: string;
   clock: string;
   slideCount: string;
@@ -33,6 +34,7 @@ export class PresenterView {
   private readonly root: HTMLElement;
   private readonly current: HTMLElement;
   private readonly notes: HTMLElement;
+  private readonly provenance: HTMLElement;
   private readonly count: HTMLElement;
   private readonly nextLabel: HTMLElement;
   private readonly preview: NextPreview;
@@ -45,6 +47,7 @@ export class PresenterView {
     private readonly text: PresenterText,
     title: string,
     previewSrc: string,
+    timeZone?: string,
   ) {
     document.documentElement.classList.add('deck-presenter-mode');
     this.root = el('div', 'deck-presenter');
@@ -70,7 +73,13 @@ export class PresenterView {
       return c;
     };
     time.append(cell(text.elapsed, elapsed, reset), cell(text.clock, clock));
-    left.append(this.current, time);
+    // Under the slide, beside the time: where the slide's content comes from (the notes' provenance part).
+    const provenance = el('section', 'deck-presenter-provenance');
+    this.provenance = el('div', 'deck-presenter-provenance-body');
+    provenance.append(el('h2', 'deck-presenter-label', text.provenance), this.provenance);
+    const under = el('div', 'deck-presenter-under');
+    under.append(time, provenance);
+    left.append(this.current, under);
 
     const right = el('div', 'deck-presenter-right');
     const next = el('section', 'deck-presenter-next');
@@ -90,7 +99,7 @@ export class PresenterView {
     this.timer = new Timer((e, c) => {
       elapsed.textContent = e;
       clock.textContent = c;
-    });
+    }, timeZone);
     this.timer.run();
 
     // The deck is laid over the "current" cell, wherever the layout puts it.
@@ -131,6 +140,9 @@ export class PresenterView {
     const notes = notesOf(reveal.getCurrentSlide() as HTMLElement | undefined);
     this.notes.replaceChildren(...(notes ?? [el('p', 'deck-presenter-none', this.text.noNotes)]));
     this.notes.scrollTop = 0;
+    const provenance = provenanceOf(reveal.getCurrentSlide() as HTMLElement | undefined);
+    this.provenance.replaceChildren(...(provenance ?? []));
+    this.provenance.parentElement!.hidden = !provenance;
   }
 
   remove(): void {

@@ -44,7 +44,7 @@ function render(spec: Spec<BattleMapSpec>, ctx: BlockContext): string {
         spec.problem(['rows', r, 'items', k, 'fact'], f && !f.ok ? f.message : noFactsFile(ctx));
         return '';
       }
-      ctx.cite(f.sourceId, f.source);
+      ctx.cite(f.sourceId, f.source, item.fact);
       sources.set(f.sourceId, f.source);
       return (
         `<li${renderAttrs({ class: 'bm-figure', 'data-fact': item.fact, 'data-derived': f.fact.derived ? 'true' : undefined })}>` +
@@ -75,7 +75,7 @@ function render(spec: Spec<BattleMapSpec>, ctx: BlockContext): string {
     (p, r) =>
       `<li${renderAttrs({ class: value.step === 'rows' ? 'bm-row fragment' : 'bm-row', 'data-row': r + 1 })}>` +
       p.body +
-      (shared ? '' : `<div class="bm-source">${p.sources}</div>`) +
+      (shared ? '' : `<div class="bm-source" data-source-line>${p.sources}</div>`) +
       '</li>',
   );
   const headings = value.columns ? (shared ? value.columns.slice(0, 2) : value.columns) : [];
@@ -83,7 +83,7 @@ function render(spec: Spec<BattleMapSpec>, ctx: BlockContext): string {
     ? `<div class="bm-columns" aria-hidden="true">${headings.map((c) => `<span>${escapeHtml(c)}</span>`).join('')}</div>`
     : '';
   const sharedSource = shared
-    ? `<p class="bm-source bm-source-shared">${escapeHtml(deckText(ctx.lang).source)}${first}</p>`
+    ? `<p class="bm-source bm-source-shared" data-source-line>${escapeHtml(deckText(ctx.lang).source)}${first}</p>`
     : '';
   // Said in words, once, under the map: no 解读 badge on the slide face (the items carry data-interpretation).
   const legend = value.interpretation

@@ -77,7 +77,7 @@ function resolveFacts(spec: Spec<ChainMapSpec>, ctx: BlockContext): boolean {
         spec.problem(['tiers', t, 'nodes', n, 'fact'], r ? r.message : `fact: ${noFactsFile(ctx)}`);
         continue;
       }
-      ctx.cite(r.sourceId, r.source);
+      ctx.cite(r.sourceId, r.source, node.fact);
       node.figure = r.fact?.derived ? r.text + deckText(ctx.lang).derivedAfter : r.text;
       node.source = r.source;
     }

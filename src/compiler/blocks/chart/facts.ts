@@ -44,7 +44,7 @@ export function resolveChartFacts(
         });
         return;
       }
-      ctx.cite(r.sourceId, r.source);
+      ctx.cite(r.sourceId, r.source, id);
       sources.set(r.sourceId, r.source);
       data.push(r.fact.value);
       const label = Array.isArray(spec.labels) ? spec.labels[k] : undefined;

@@ -74,7 +74,9 @@ export function renderChart({ id, model, height, source, note, words }: ChartHtm
       `<span class="fragment ${CHART.step}" ${CHART.stepForAttr}="${id}" ${CHART.stepIndexAttr}="${i + 1}" aria-hidden="true"></span>`,
   ).join('');
   const caption = [
-    source ? `<span class="chart-source-text">${noBreakHtml(words.source + source)}</span>` : '',
+    source
+      ? `<span class="chart-source-text" data-source-line>${noBreakHtml(words.source + source)}</span>`
+      : '',
     note ? `<span class="chart-note">${noBreakHtml(words.note + note)}</span>` : '',
   ]
     .filter(Boolean)

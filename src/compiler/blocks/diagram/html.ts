@@ -45,7 +45,7 @@ export function caption(
   }
   if (sources.length > 0) {
     const line = words.source + sources.join(words.sourceJoin);
-    parts.push(`<span class="diagram-source">${noBreakHtml(line)}</span>`);
+    parts.push(`<span class="diagram-source" data-source-line>${noBreakHtml(line)}</span>`);
     count += t.wrap(line, width, CAPTION_STYLE).length;
   }
   if (count === 0) return { html: '', height: 0 };

@@ -41,7 +41,7 @@ function render(spec: Spec<FiguresSpec>, ctx: BlockContext): string {
       return '';
     }
     const source = facts.sources[fact.source];
-    ctx.cite(fact.source, source?.short ?? fact.source);
+    ctx.cite(fact.source, source?.short ?? fact.source, item.fact);
     const mark = fact.derived
       ? ` · ${words.derived}`
       : fact.confidence === 'medium'
@@ -57,7 +57,7 @@ function render(spec: Spec<FiguresSpec>, ctx: BlockContext): string {
       `<span class="figure-unit">${escapeHtml(fact.unit)}</span></div>` +
       `<figcaption class="figure-label">${labelHtml(item.label ?? fact.text)}</figcaption>` +
       (item.note ? `<div class="figure-note">${noBreakHtml(item.note)}</div>` : '') +
-      `<div class="figure-source">${escapeHtml(words.source)}${noBreakHtml(source?.short ?? fact.source)}${escapeHtml(mark)}</div>` +
+      `<div class="figure-source" data-source-line>${escapeHtml(words.source)}${noBreakHtml(source?.short ?? fact.source)}${escapeHtml(mark)}</div>` +
       '</figure>'
     );
   });

@@ -217,7 +217,7 @@ function render(spec: Spec<TableSpec>, ctx: BlockContext): string {
     // A region a keyboard can scroll when it is wider than the screen.
     `<div${renderAttrs({ class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': caption ? `${ctx.id}-caption` : undefined, 'aria-label': caption ? undefined : keys.join(', ') })}>` +
     `<table class="table-data"><thead><tr>${head}</tr></thead><tbody>${body.join('')}</tbody></table></div>` +
-    (source ? `<p class="table-source">${escapeHtml(source)}</p>` : '') +
+    (source ? `<p class="table-source" data-source-line>${escapeHtml(source)}</p>` : '') +
     '</figure>\n'
   );
 }

@@ -31,7 +31,7 @@ function event(slot: Slot, index: number, order: number, step: boolean): string 
     style: `--slot:${index + 1}`,
   });
   const detail = e.detail ? `<span class="tl-detail">${escapeHtml(e.detail)}</span>` : '';
-  const source = e.source ? `<span class="tl-source">${escapeHtml(e.source)}</span>` : '';
+  const source = e.source ? `<span class="tl-source" data-source-line>${escapeHtml(e.source)}</span>` : '';
   return (
     `<div${attrs}><span class="tl-dot" aria-hidden="true"></span>` +
     `<time class="tl-date" datetime="${escapeHtml(e.date.iso)}">${escapeHtml(formatDate(e.date))}</time>` +
