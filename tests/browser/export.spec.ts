@@ -124,16 +124,18 @@ test.describe('export pdf', () => {
     ]);
   });
 
-  test('weighs at most 14 KB a page', () => {
-    // Was 21.9 KB: each weight embedded twice, and dashed frames printed one path per dash (print.css).
-    expect(readFileSync(file).length / texts.length).toBeLessThan(14 * 1024);
+  test('weighs at most 17 KB a page', () => {
+    // Was 21.9 KB: each weight embedded twice, and dashed frames printed one path per dash (print.css); 15.6 KB
+    // with the third pass's design (the navigator on 13 slides). A guard against regressions, not #29's 12 KB goal.
+    expect(readFileSync(file).length / texts.length).toBeLessThan(17 * 1024);
   });
 
   test('draws charts as vectors whose labels and values are text', () => {
     const all = texts.join('\n');
     for (const value of ['16.4%', '987.85', '10189.4']) expect(all).toContain(value);
-    // An axis tick only Chart.js draws, on a page with no image on it: the chart is vector.
-    const chartPage = texts.findIndex((t) => t.includes('12,000'));
+    // An axis tick only Chart.js draws (in the labels' format: 10189.4, so 12000), on a page with no image on
+    // it: the chart is vector.
+    const chartPage = texts.findIndex((t) => /^12000$/m.test(t));
     expect(chartPage).toBeGreaterThanOrEqual(0);
     const images = spawnSync(
       'pdfimages',

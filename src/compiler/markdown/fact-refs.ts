@@ -3,6 +3,7 @@ import { deckText } from '../../i18n/deck-text.ts';
 import { noFactsFile } from '../facts/load.ts';
 import { factMark, findRefs, handTyped, handTypedMessage, type Ref, resolveRef } from '../facts/refs.ts';
 import { escapeHtml } from '../html.ts';
+import { noBreakHtml } from '../nowrap.ts';
 import { type SlideEnv, tokenLine } from './env.ts';
 
 type RefMeta = Pick<Ref, 'kind' | 'id' | 'part'>;
@@ -74,7 +75,7 @@ function refHtml(
   env.cite(r.sourceId, r.source, ref.kind === 'fact' ? ref.id : undefined);
   const words = deckText(env.lang);
   const mark = r.fact ? factMark(r.fact, words) : '';
-  if (ref.kind === 'source') return `<cite class="source-ref">${escapeHtml(r.text)}</cite>`;
+  if (ref.kind === 'source') return `<cite class="source-ref">${noBreakHtml(r.text)}</cite>`;
   return (
     `<span class="fact" data-fact="${escapeHtml(ref.id)}" title="${escapeHtml(words.source + r.source)}${mark ? ` · ${mark}` : ''}">` +
     escapeHtml(r.text) +
