@@ -1,6 +1,6 @@
 import type { ChromiumProcess } from '../node/browser.ts';
 import { type Cdp, cdpOverPipe } from './cdp.ts';
-import { navigationError, onSite, withoutHash } from './guard.ts';
+import { PageGuard } from './guard.ts';
 import type { DeckPage } from './page.ts';
 
 export interface PrintPage extends DeckPage {
@@ -117,21 +117,7 @@ export async function openPrintPage(
 
   // Every request pauses in the Fetch domain until answered: the deck's origin goes on, the rest is refused.
   // The main frame's document is ours once: another request for one, or another commit, is the page leaving.
-  const blocked: string[] = [];
-  let origin: string | undefined;
-  let served: string | undefined;
-  let committed = false;
-  let leave: (e: Error) => void = () => undefined;
-  const left = new Promise<never>((_, reject) => {
-    leave = reject;
-  });
-  left.catch(() => undefined);
-  let gone = false;
-  const leaving = (url: string) => {
-    if (gone) return;
-    gone = true;
-    leave(navigationError(url));
-  };
+  const guard = new PageGuard();
   cdp.on('Fetch.requestPaused', (params, from) => {
     if (from !== sessionId) return;
     const { requestId, request, resourceType, frameId } = params as {
@@ -142,25 +128,15 @@ export async function openPrintPage(
     };
     const fail = () =>
       send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' }).catch(() => undefined);
-    const navigation = resourceType === 'Document' && frameId === targetId;
-    if (navigation && (committed || withoutHash(request.url) !== served)) {
-      leaving(request.url);
-      void fail();
-      return;
-    }
-    if (origin && onSite(request.url, origin)) {
+    if (guard.allows(request.url, resourceType === 'Document' && frameId === targetId))
       void send('Fetch.continueRequest', { requestId }).catch(() => undefined);
-      return;
-    }
-    blocked.push(request.url);
-    void fail();
+    else void fail();
   });
   cdp.on('Page.frameNavigated', (params, from) => {
     if (from !== sessionId) return;
     const frame = params.frame as { id: string; parentId?: string; url: string };
-    if (frame.parentId || frame.id !== targetId || served === undefined) return;
-    if (!committed && withoutHash(frame.url) === served) committed = true;
-    else leaving(frame.url);
+    if (frame.parentId || frame.id !== targetId) return;
+    guard.committedAt(frame.url, false);
   });
 
   let context: number | undefined;
@@ -179,8 +155,8 @@ export async function openPrintPage(
 
   return {
     errors,
-    blocked,
-    left,
+    blocked: guard.blocked,
+    left: guard.left,
     evaluate,
     // Scripts for new documents take effect only with the Page domain on, which nothing else needs.
     addInitScript: async (source) => {
@@ -189,8 +165,8 @@ export async function openPrintPage(
     },
     async goto(url) {
       // The main frame's default context for the new document: created when its navigation commits.
-      origin = new URL(url).origin;
-      served = withoutHash(url);
+      guard.serve(url);
+      const { origin } = new URL(url);
       await send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
       const created = new Promise<ExecutionContext>((resolve) => {
         const found = contexts.find((c) => c.origin === origin);
@@ -201,7 +177,7 @@ export async function openPrintPage(
       });
       const navigated = await send<{ errorText?: string }>('Page.navigate', { url });
       if (navigated.errorText) throw new Error(`cannot load ${url}: ${navigated.errorText}`);
-      context = (await Promise.race([created, chromium.failed, left])).id;
+      context = (await Promise.race([created, chromium.failed, guard.left])).id;
     },
     async pdf({ preferCSSPageSize, printBackground, tagged }) {
       const { stream } = await send<{ stream: string }>('Page.printToPDF', {

@@ -26,6 +26,64 @@ export function onSite(url: string, origin: string): boolean {
 /** The served URL without its fragment: a hash change is not a navigation away. */
 export const withoutHash = (url: string) => url.split('#')[0]!;
 
+/**
+ * One page's requests as both export paths judge them (the DevTools Fetch domain for the PDF, Playwright's
+ * routing for PNG and PPTX): the deck's origin goes on, the rest is refused and listed; the main frame's
+ * document is ours once, and another request for one, or a commit of another, is the page leaving (`left`).
+ */
+export class PageGuard {
+  /** Requests refused because they left the deck's origin (navigations aside). */
+  readonly blocked: string[] = [];
+  /** Rejects with a NavigationError when the page leaves the deck. */
+  readonly left: Promise<never>;
+  private leave: (e: Error) => void = () => undefined;
+  private origin: string | undefined;
+  private served: string | undefined;
+  private committed = false;
+  private gone = false;
+
+  constructor() {
+    this.left = new Promise<never>((_, reject) => {
+      this.leave = reject;
+    });
+    this.left.catch(() => undefined);
+  }
+
+  /** The page about to be loaded: its origin is the one the export may reach. */
+  serve(url: string): void {
+    this.origin = new URL(url).origin;
+    this.served = withoutHash(url);
+  }
+
+  /** Whether a request may go on; `document` for a request of the main frame's document. */
+  allows(url: string, document: boolean): boolean {
+    if (document && (this.committed || withoutHash(url) !== this.served)) {
+      this.leaving(url);
+      return false;
+    }
+    if (this.origin && onSite(url, this.origin)) return true;
+    this.blocked.push(url);
+    return false;
+  }
+
+  /**
+   * The main frame committed `url`. `repeats`: the driver reports hash changes and pushState here too (as
+   * Playwright does), so the served document again is no navigation; otherwise any second commit leaves.
+   */
+  committedAt(url: string, repeats: boolean): void {
+    if (this.served === undefined) return;
+    const ours = withoutHash(url) === this.served;
+    if (ours && (repeats || !this.committed)) this.committed = true;
+    else if (!repeats || this.committed) this.leaving(url);
+  }
+
+  private leaving(url: string): void {
+    if (this.gone) return;
+    this.gone = true;
+    this.leave(navigationError(url));
+  }
+}
+
 /** The slide that sends the page elsewhere, when its HTML shows it. */
 export interface Leaving {
   /** `file:start-end` of the slide that holds the redirect. */

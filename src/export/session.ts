@@ -4,7 +4,7 @@ import { DESIGN } from '../contracts/runtime-config.ts';
 import { type ChromiumProcess, playwright } from '../node/browser.ts';
 import { serveDeck } from '../server/app.ts';
 import { openPrintPage } from './cdp-page.ts';
-import { chromiumGone, deathOf, navigationError, onSite, withoutHash } from './guard.ts';
+import { chromiumGone, deathOf, PageGuard } from './guard.ts';
 import type { DeckPage } from './page.ts';
 import { exportTrace as trace } from './trace.ts';
 
@@ -110,67 +110,33 @@ export async function openSession(options: SessionOptions): Promise<Session & { 
   });
   const errors: string[] = [];
   s.page.on('pageerror', (e) => errors.push(e.message));
-  const { blocked, left, serve } = await guardPage(s.page);
+  const guard = await guardPage(s.page);
   const view: View = {
     errors,
-    blocked,
-    left,
+    blocked: guard.blocked,
+    left: guard.left,
     evaluate: <T>(expression: string) => s.page.evaluate(expression) as Promise<T>,
     goto: async (url) => {
-      serve(url);
-      await Promise.race([s.page.goto(url, { waitUntil: 'commit' }), left]);
+      guard.serve(url);
+      await Promise.race([s.page.goto(url, { waitUntil: 'commit' }), guard.left]);
     },
   };
   return { view, page: s.page, url: s.url, close: s.close };
 }
 
-/**
- * Playwright's side of guard.ts: every request of the page's context is routed, the deck's origin goes on,
- * the rest is refused; a request for a new main document once ours has committed, or a commit of another,
- * is the page leaving.
- */
-async function guardPage(page: Page) {
-  const blocked: string[] = [];
-  let origin: string | undefined;
-  let served: string | undefined;
-  let committed = false;
-  let leave: (e: Error) => void = () => undefined;
-  const left = new Promise<never>((_, reject) => {
-    leave = reject;
-  });
-  left.catch(() => undefined);
-  let gone = false;
-  const leaving = (url: string) => {
-    if (gone) return;
-    gone = true;
-    leave(navigationError(url));
-  };
+/** Playwright's side of guard.ts: every request of the page's context is routed through a PageGuard. */
+async function guardPage(page: Page): Promise<PageGuard> {
+  const guard = new PageGuard();
   await page.context().route('**/*', async (route, request) => {
-    const url = request.url();
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
-      if (committed || withoutHash(url) !== served) {
-        leaving(url);
-        return route.abort('blockedbyclient').catch(() => undefined);
-      }
-    }
-    if (origin && onSite(url, origin)) return route.continue().catch(() => undefined);
-    blocked.push(url);
+    const document = request.isNavigationRequest() && request.frame() === page.mainFrame();
+    if (guard.allows(request.url(), document)) return route.continue().catch(() => undefined);
     return route.abort('blockedbyclient').catch(() => undefined);
   });
+  // Playwright reports hash changes and history.pushState here too: only another document is leaving.
   page.on('framenavigated', (frame) => {
-    if (frame !== page.mainFrame() || served === undefined) return;
-    // Playwright reports hash changes and history.pushState here too: only another document is leaving.
-    if (withoutHash(frame.url()) === served) committed = true;
-    else if (committed) leaving(frame.url());
+    if (frame === page.mainFrame()) guard.committedAt(frame.url(), true);
   });
-  return {
-    blocked,
-    left,
-    serve: (url: string) => {
-      origin = new URL(url).origin;
-      served = withoutHash(url);
-    },
-  };
+  return guard;
 }
 
 function newPage(browser: Browser, options: SessionOptions): Promise<Page> {
