@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import { memoryHost } from '../../src/compiler/host.ts';
+import { compileDeck } from '../../src/compiler/index.ts';
 import { compile, dom, fixture, shape } from './helpers.ts';
 
 describe('fixture: basic', () => {
@@ -128,6 +130,15 @@ describe('fixture: broken (every diagnostic, at its place)', () => {
     expect(lines.find((l) => l.startsWith('slides/01-broken.md:7:4: '))).toMatch(
       /^slides\/01-broken\.md:7:4: unknown fence name "chrat": did you mean "chart"\? blocks are "chart", .*; for a code listing use a language name such as "text"$/,
     );
+  });
+
+  it('suggests the language a misspelt code fence meant', () => {
+    const deck = compileDeck([{ path: 'slides/01.md', text: '# Code\n\n```jave\nclass A {}\n```\n' }], {
+      host: memoryHost(),
+    });
+    expect(deck.diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^slides\/01\.md:3:4: unknown fence name "jave": did you mean "java"\? /),
+    ]);
   });
 
   it('reports a missing image at its line and column', () => {

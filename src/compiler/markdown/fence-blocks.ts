@@ -62,7 +62,8 @@ export function fenceBlocks(md: MarkdownIt): void {
     const [name = ''] = parseCodeInfo(token.info).lang.split(/\s+/);
     if (name === '' || CODE_LANGUAGES.has(name.toLowerCase()) || isHighlightName(name)) return render();
     const known = [...env.blocks.keys()];
-    const near = closest(name, known);
+    // A block's name first; else a language's (`jave` is java, a listing that lost its highlighting).
+    const near = closest(name, known) ?? closest(name.toLowerCase(), [...CODE_LANGUAGES]);
     const message =
       `unknown fence name "${name}": ` +
       (near ? `did you mean "${near}"? ` : '') +
