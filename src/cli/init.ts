@@ -1,5 +1,5 @@
-import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { DeckError } from '../compiler/diagnostics.ts';
 import { ENGINE_ROOT } from '../node/engine.ts';
 import { shellWord } from './shell-word.ts';
@@ -42,6 +42,19 @@ export function writeStarter(dir: string, lang: StarterLang, engine = ENGINE_ROO
     recursive: true,
     filter: (src) => !/^(?:dist|exports|node_modules)(?:\/|$)/.test(relative(from, src)),
   });
+  // The config's type reference points into the engine from the example's place in it: from the new deck's.
+  const config = join(target, 'deck.config.js');
+  if (existsSync(config)) {
+    const types = relative(target, join(engine, 'src/config/types.ts')).split(sep).join('/');
+    const text = readFileSync(config, 'utf8');
+    writeFileSync(
+      config,
+      text.replace(
+        /import\('[^']*src\/config\/types\.ts'\)/,
+        `import('${types.startsWith('.') ? types : `./${types}`}')`,
+      ),
+    );
+  }
 }
 
 /** `deck init DIR [--lang en|zh-Hans]`: a small deck that shows every block, ready to start. */

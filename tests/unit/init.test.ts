@@ -50,8 +50,16 @@ describe('deck init', () => {
     writeStarter(dir, 'en');
     const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8');
     const engine = join(fileURLToPath(new URL('../..', import.meta.url)), STARTERS.en);
-    for (const path of ['deck.config.js', 'slides/01-intro.md', 'slides/data/facts.yaml'])
+    for (const path of ['slides/01-intro.md', 'slides/data/facts.yaml'])
       expect(read(dir, path)).toBe(read(engine, path));
+    // The config as the example's, but for its type reference, which names the engine from the new folder.
+    const ref = /import\('([^']+)'\)/;
+    expect(read(dir, 'deck.config.js').replace(ref, '')).toBe(
+      read(engine, 'deck.config.js').replace(ref, ''),
+    );
+    const types = ref.exec(read(dir, 'deck.config.js'))?.[1] ?? '';
+    expect(existsSync(join(dir, types))).toBe(true);
+    expect(types).toMatch(/src\/config\/types\.ts$/);
   });
 
   it('writes only into a new or empty folder, and says which languages it has', () => {
