@@ -58,7 +58,7 @@ export async function buildDeck(options: BuildOptions): Promise<string> {
   const made = !existsSync(out);
   const staged = stagingDir(out);
   try {
-    await build({ ...viteConfig(config, staged), logLevel: options.verbose ? 'info' : 'error' });
+    await build({ ...viteConfig(config, staged), logLevel: options.verbose ? 'warn' : 'error' });
     swapIn(staged, out, previous);
   } catch (e) {
     if (e instanceof DeckError) throw e;

@@ -197,6 +197,9 @@ describe('a rebuild', () => {
     const run = deck(['build'], dir);
     expect(run.stderr).not.toMatch(STACK);
     expect(run.status).toBe(0);
+    // One line says where the site is; the bundler's list of files (staging paths) is not printed.
+    expect(run.stdout).toMatch(/^built build\/site\/: \d+ files, \d+ KB, in [\d.]+ s\n$/);
+    expect(run.stdout + run.stderr).not.toContain('.deck-staging');
     for (const file of ['talk.pdf', 'talk-png/', 'talk-png/01.png'])
       expect(tree(site)[file]).toBe(saved[file]);
     expect(readFileSync(join(site, 'index.html'), 'utf8')).toContain('Hello again');

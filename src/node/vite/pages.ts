@@ -65,7 +65,11 @@ export function deckPages(source: DeckSource): Plugin {
     config: () => ({
       appType: 'custom',
       build: {
-        rollupOptions: { input: Object.fromEntries(source.variants.map((v) => [v.lang, pagePath(v)])) },
+        rollupOptions: {
+          input: Object.fromEntries(source.variants.map((v) => [v.lang, pagePath(v)])),
+          // The bundler's own "[PLUGIN_TIMINGS]" note says nothing the deck's author can act on.
+          checks: { bundlerTimings: false },
+        },
       },
     }),
     configResolved(config) {
