@@ -1,5 +1,5 @@
-import type { Block } from './blocks/define.ts';
-import { defaultBlocks } from './blocks/registry.ts';
+import type { Block } from '../blocks/define.ts';
+import { defaultBlocks } from '../blocks/registry.ts';
 import { type MarkdownConfig, markdownOptions } from './deck-options.ts';
 import { collector, type Diagnostic, sortDiagnostics } from './diagnostics.ts';
 import { DEFAULT_FACTS, type Facts, loadFacts } from './facts/load.ts';

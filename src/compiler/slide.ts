@@ -1,6 +1,6 @@
 import type { MarkdownIt } from 'markdown-it';
+import type { Block } from '../blocks/define.ts';
 import { deckText } from '../i18n/deck-text.ts';
-import type { Block } from './blocks/define.ts';
 import type { Report } from './diagnostics.ts';
 import type { CompileHost } from './host.ts';
 import { escapeHtml, htmlText, renderAttrs } from './html.ts';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Block } from '../compiler/blocks/define.ts';
+import type { Block } from '../blocks/define.ts';
 import { CspSchema, LangSchema as lang, MarkdownSchema } from '../compiler/deck-options.ts';
 import { CONVERTER_NAMES, CONVERTERS, type ConverterName } from '../i18n/convert.ts';
 
@@ -31,7 +31,7 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-/** A block made by defineBlock (src/compiler/blocks/define.ts). */
+/** A block made by defineBlock (src/blocks/define.ts). */
 const block = v.custom<Block>(
   (b) =>
     typeof b === 'object' &&

@@ -1,4 +1,4 @@
-import type { Block } from '../compiler/blocks/define.ts';
+import type { Block } from '../blocks/define.ts';
 import type { CspAllowance, MarkdownConfig } from '../compiler/deck-options.ts';
 import type { ConverterName, Phrases } from '../i18n/convert.ts';
 

@@ -25,3 +25,10 @@ export interface BlockRuntimeModule {
 export const BLOCKS_MODULE = 'virtual:deck/blocks';
 /** …and the one importing their stylesheets, in registry order. */
 export const BLOCK_STYLES_MODULE = 'virtual:deck/block-styles';
+
+/**
+ * On a block's root element while its runtime still has to draw it: `pending`, then `ready`. The exports (PDF,
+ * PNG, PPTX) wait until no element of the page says `pending`, whichever block it is (src/export/ready.ts).
+ */
+export const BLOCK_STATE_ATTR = 'data-block-state';
+export type BlockState = 'pending' | 'ready';

@@ -7,42 +7,7 @@
 export const BLOCK_ATTR = 'data-block';
 export const blockSelector = (name: string): string => `[${BLOCK_ATTR}="${name}"]`;
 
-/** Charts: a figure holding a frame with the canvas, the model as JSON, and one empty fragment per step. */
-export const CHART = {
-  block: 'chart',
-  frame: 'chart-frame',
-  model: 'chart-model',
-  table: 'chart-table',
-  toggle: 'chart-data-toggle',
-  svg: 'chart-svg',
-  /** On the figure while its data table is shown in place of the plot. */
-  showData: 'chart-show-data',
-  /** `data-chart-state`: pending until drawn. */
-  stateAttr: 'data-chart-state',
-  /** The step fragments: `<span class="fragment chart-step" data-chart-for="ID">`. */
-  step: 'chart-step',
-  stepForAttr: 'data-chart-for',
-  stepIndexAttr: 'data-chart-step-index',
-  /**
-   * Once drawn in the print view (which the exports read), on the figure: `left top right bottom min max`, the plot area in the frame's CSS px and the
-   * value axis range, so an exporter can lay a native chart and its reference lines out as the page does.
-   */
-  plotAttr: 'data-chart-plot',
-} as const;
-
-/** Chain maps: nodes (buttons) and links, each named by node id. */
-export const CHAIN_MAP = {
-  block: 'chain-map',
-  node: 'cm-node',
-  link: 'cm-link',
-  nodeAttr: 'data-node',
-  fromAttr: 'data-from',
-  toAttr: 'data-to',
-} as const;
-
-/** Timelines: events, and `data-step` on a timeline that steps through them. */
-export const TIMELINE = {
-  block: 'timeline',
-  event: 'tl-event',
-  stepAttr: 'data-step',
-} as const;
+// Each block's names live in its folder (src/blocks/<name>/names.ts); re-exported for the exports that read them.
+export { CHAIN_MAP } from '../blocks/chain-map/names.ts';
+export { CHART } from '../blocks/chart/names.ts';
+export { TIMELINE } from '../blocks/timeline/names.ts';

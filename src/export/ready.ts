@@ -10,12 +10,14 @@ export interface PendingSlide {
 
 /**
  * Runs in the page. The deck is ready to print when the runtime says so (`data-deck-ready`: reveal.js, fonts,
- * every part), reveal.js has laid the slides out as pages, and every image has loaded.
+ * every part), reveal.js has laid the slides out as pages, no block says it is still drawing
+ * (`data-block-state="pending"`, whichever block) and every image has loaded.
  */
 function settled(): 'ready' | 'error' | null {
   const state = document.documentElement?.dataset.deckReady; // none yet: the document has just committed
   if (state === 'error') return 'error';
   if (state !== 'true' || !document.querySelector('.reveal .pdf-page')) return null;
+  if (document.querySelector('[data-block-state="pending"]')) return null;
   return [...document.images].every((img) => img.complete) ? 'ready' : null;
 }
 
@@ -32,9 +34,9 @@ function pendingSlides(): PendingSlide[] {
     const waiting: string[] = [];
     for (const img of slide.querySelectorAll('img'))
       if (!img.complete) waiting.push(`image ${img.getAttribute('src') ?? ''} not loaded`);
-    for (const el of slide.querySelectorAll<HTMLElement>('[data-chart-state]'))
-      if (el.dataset.chartState !== 'drawn')
-        waiting.push(`chart ${el.id || ''} not drawn`.replace('  ', ' '));
+    // Any block whose runtime has still to draw it says so (BLOCK_STATE_ATTR; this runs in the page as source).
+    for (const el of slide.querySelectorAll<HTMLElement>('[data-block-state="pending"]'))
+      waiting.push(`${el.dataset.block ?? 'block'} ${el.id || ''} not drawn`.replace(/\s+$/, ''));
     if (waiting.length > 0 || !started) {
       const title = slide.querySelector('h1, h2, h3, h4, h5, h6')?.textContent?.trim() ?? '';
       pending.push({ source, title, waiting });

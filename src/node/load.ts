@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Block } from '../compiler/blocks/define.ts';
-import { defaultBlocks } from '../compiler/blocks/registry.ts';
+import type { Block } from '../blocks/define.ts';
+import { defaultBlocks } from '../blocks/registry.ts';
 import { type CompiledDeck, type CompileOptions, compileDeck, type SourceFile } from '../compiler/index.ts';
 import { configFrom, type DeckConfig, findConfigFile } from '../config/index.ts';
 import { fsHost } from './files.ts';

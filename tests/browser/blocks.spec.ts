@@ -43,9 +43,9 @@ const chunkOf = (module: string) => Object.entries(manifest).find(([id]) => id.e
 test('a deck without charts builds no chart chunk and requests none; its chain map runtime loads lazily', async ({
   page,
 }) => {
-  expect(chunkOf('src/runtime/parts/charts.ts'), 'the charts runtime part').toBeUndefined();
-  expect(chunkOf('src/runtime/charts/lib.ts'), 'Chart.js').toBeUndefined();
-  const chainMap = chunkOf('src/runtime/parts/chain-map.ts');
+  expect(chunkOf('src/blocks/chart/runtime.ts'), 'the charts runtime part').toBeUndefined();
+  expect(chunkOf('src/blocks/chart/runtime/lib.ts'), 'Chart.js').toBeUndefined();
+  const chainMap = chunkOf('src/blocks/chain-map/runtime.ts');
   expect(chainMap, 'the chain-map runtime part is its own chunk').toBeDefined();
 
   const requests: string[] = [];

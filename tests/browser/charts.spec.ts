@@ -24,7 +24,7 @@ function charts(page: Page): Promise<ChartAt[]> {
 }
 
 function waitDrawn(page: Page, id: string) {
-  return page.waitForFunction((id) => document.getElementById(id)?.dataset.chartState === 'drawn', id);
+  return page.waitForFunction((id) => document.getElementById(id)?.dataset.blockState === 'ready', id);
 }
 
 /** Pixels, sizes and the backing store of a chart's canvas as the screen shows it. */
@@ -86,7 +86,7 @@ for (const size of SIZES) {
         await page.goto('about:blank');
         await openDeck(page, '/', `/${chart.h}/${chart.v}`);
         // The deck is ready only once the current slide's charts are drawn: no further wait.
-        expect(await page.getAttribute(`#${chart.id}`, 'data-chart-state')).toBe('drawn');
+        expect(await page.getAttribute(`#${chart.id}`, 'data-block-state')).toBe('ready');
         await expectCrisp(page, chart.id);
       }
     });
@@ -121,7 +121,7 @@ test('a chart on a slide not yet entered is not drawn, and Chart.js is not loade
   await goTo(page, first.v > 0 ? first.h : first.h - 1, first.v > 0 ? first.v - 1 : 0);
   const states = await page.$$eval('figure[data-block="chart"]', (fs) =>
     fs.map((f) => [
-      f.getAttribute('data-chart-state'),
+      f.getAttribute('data-block-state'),
       (f.querySelector('canvas') as HTMLCanvasElement).width,
     ]),
   );
@@ -133,7 +133,7 @@ test('a chart on a slide not yet entered is not drawn, and Chart.js is not loade
     const w = window as unknown as { drawnAfterEnter?: boolean };
     window.Reveal.on('slidechanged', () => {
       w.drawnAfterEnter =
-        document.querySelector('figure[data-block="chart"]')?.getAttribute('data-chart-state') === 'pending';
+        document.querySelector('figure[data-block="chart"]')?.getAttribute('data-block-state') === 'pending';
     });
   });
   await goTo(page, first.h, first.v);
@@ -206,7 +206,7 @@ test('print view draws every chart as SVG at its final values before the deck is
       };
       const svg = f.querySelector('svg.chart-svg');
       return {
-        state: f.getAttribute('data-chart-state'),
+        state: f.getAttribute('data-block-state'),
         texts: [...(svg?.querySelectorAll('text') ?? [])].map((t) => t.textContent),
         shapes: svg?.querySelectorAll('path, rect').length ?? 0,
         values: model.datasets.flatMap((d) => d.text),
@@ -217,7 +217,7 @@ test('print view draws every chart as SVG at its final values before the deck is
   );
   expect(figures.length).toBeGreaterThanOrEqual(3);
   for (const f of figures) {
-    expect(f.state).toBe('drawn');
+    expect(f.state).toBe('ready');
     expect(f.canvasShown).toBe(false);
     expect(f.shapes).toBeGreaterThan(2);
     // Every value (all steps shown) and every label is text in the SVG, so it is text in the PDF.

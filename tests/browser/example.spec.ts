@@ -77,8 +77,8 @@ test('its chart, chain map and timeline render', async ({ page }) => {
   }
   await page.waitForFunction(
     () =>
-      document.querySelector('section.present [data-block="chart"]')?.getAttribute('data-chart-state') ===
-      'drawn',
+      document.querySelector('section.present [data-block="chart"]')?.getAttribute('data-block-state') ===
+      'ready',
   );
   await expect(page.locator('section.present .chart-data-toggle')).toHaveText('Show data');
   await expect(page.locator('section.present .chart-source-text')).toHaveText(/^Source: /);

@@ -264,7 +264,7 @@ test.describe('export failures', () => {
       join(dir, 'dist/index.html'),
       `<!doctype html><html lang="zh-Hans"><body><div class="reveal"><div class="slides">
 <section data-source="slides/01-a.md:1-4"><h2>第一页</h2></section>
-<section data-source="slides/02-b.md:1-9"><h2>图表页</h2><figure data-block="chart" id="c1" data-chart-state="pending"></figure></section>
+<section data-source="slides/02-b.md:1-9"><h2>图表页</h2><figure data-block="chart" id="c1" data-block-state="pending"></figure></section>
 </div></div></body></html>`,
     );
     const run = await deck(['pdf', '--out', out, '--timeout', '2'], {
@@ -278,6 +278,28 @@ test.describe('export failures', () => {
     expect(run.leftovers).toEqual([]);
   });
 
+  test('a deck ready but for a block still drawing: the export waits on data-block-state, whichever block', async () => {
+    test.setTimeout(LONG);
+    const { dir, out } = project('block-pending');
+    mkdirSync(join(dir, 'dist'));
+    // Everything else says ready (the deck, reveal.js's pages): only the block's own state holds the export.
+    writeFileSync(
+      join(dir, 'dist/index.html'),
+      `<!doctype html><html lang="zh-Hans" data-deck-ready="true"><body><div class="reveal"><div class="slides">
+<div class="pdf-page"><section data-source="slides/01-a.md:1-4"><h2>第一页</h2></section></div>
+<div class="pdf-page"><section data-source="slides/02-b.md:1-9"><h2>数字页</h2><div data-block="any-block" id="b1" data-block-state="pending"></div></section></div>
+</div></div></body></html>`,
+    );
+    const run = await deck(['pdf', '--out', out, '--timeout', '2'], {
+      cwd: dir,
+      env: { DECK_OUT_DIR: 'dist' },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('slides/02-b.md:1-9 "数字页": any-block b1 not drawn');
+    untouched(dir, out);
+    expect(run.leftovers).toEqual([]);
+  });
+
   test('a deck that fails at runtime: its error and the slide that was not drawn', async () => {
     const { dir, out } = project('deck-error');
     mkdirSync(join(dir, 'dist'));
@@ -286,7 +308,7 @@ test.describe('export failures', () => {
       `<!doctype html><html lang="zh-Hans" data-deck-ready="error" data-deck-error="chart c1: no data"><body>
 <div class="reveal"><div class="slides">
 <section data-source="slides/01-a.md:1-4"><h2>第一页</h2></section>
-<section data-source="slides/02-b.md:1-9"><h2>图表页</h2><figure data-block="chart" id="c1" data-chart-state="pending"></figure></section>
+<section data-source="slides/02-b.md:1-9"><h2>图表页</h2><figure data-block="chart" id="c1" data-block-state="pending"></figure></section>
 </div></div></body></html>`,
     );
     const run = await deck(['pdf', '--out', out], { cwd: dir, env: { DECK_OUT_DIR: 'dist' } });

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
-import { typesetter } from '../../src/compiler/blocks/diagram/text.ts';
+import { typesetter } from '../../src/blocks/diagram/text.ts';
 import { resolveDeckConfig } from '../../src/config/index.ts';
 import { deckFontMeasure } from '../../src/node/metrics.ts';
 import { type RunningDeck, serveDeck } from '../../src/server/app.ts';

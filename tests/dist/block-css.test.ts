@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { defaultBlocks } from '../../src/compiler/blocks/registry.ts';
+import { defaultBlocks } from '../../src/blocks/registry.ts';
 import { dist, example, pages } from './site.ts';
 
 /** The two built decks: this repository's (its first page) and the English example. */

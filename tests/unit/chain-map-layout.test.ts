@@ -7,8 +7,8 @@ import {
   layoutChainMap,
   MIN_TEXT,
   type TierInput,
-} from '../../src/compiler/blocks/chain-map/layout.ts';
-import { type Box, inside, overlappingPairs } from '../../src/compiler/blocks/diagram/geometry.ts';
+} from '../../src/blocks/chain-map/layout.ts';
+import { type Box, inside, overlappingPairs } from '../../src/blocks/diagram/geometry.ts';
 import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
 import { resolveDeckConfig } from '../../src/config/index.ts';
 import { loadDeck } from '../../src/node/load.ts';

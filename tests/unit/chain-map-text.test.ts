@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakUnits, typesetter } from '../../src/compiler/blocks/diagram/text.ts';
+import { breakUnits, typesetter } from '../../src/blocks/diagram/text.ts';
 import type { TextMeasure } from '../../src/compiler/measure.ts';
 import { deckFontMeasure } from '../../src/node/metrics.ts';
 

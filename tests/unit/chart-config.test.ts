@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { chartConfig, tickFormat } from '../../src/blocks/chart/runtime/config.ts';
+import { derivedOutlines } from '../../src/blocks/chart/runtime/plugins.ts';
+import { type ChartTheme, withAlpha } from '../../src/blocks/chart/runtime/theme.ts';
 import type { ChartModel } from '../../src/contracts/chart-model.ts';
-import { chartConfig, tickFormat } from '../../src/runtime/charts/config.ts';
-import { derivedOutlines } from '../../src/runtime/charts/plugins.ts';
-import { type ChartTheme, withAlpha } from '../../src/runtime/charts/theme.ts';
 import { compile, dom } from './helpers.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the test reads nested Chart.js options by path

@@ -29,7 +29,7 @@ describe('chart blocks', () => {
     const figures = [...doc.querySelectorAll('figure[data-block="chart"]')];
     expect(figures).toHaveLength(2);
     const [first] = figures;
-    expect(first?.getAttribute('data-chart-state')).toBe('pending');
+    expect(first?.getAttribute('data-block-state')).toBe('pending');
     const frame = first?.querySelector('.chart-frame');
     expect(frame?.getAttribute('style')).toMatch(/height:\d+px/);
     const canvas = frame?.querySelector('canvas');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultBlocks } from '../../src/compiler/blocks/registry.ts';
+import { defaultBlocks } from '../../src/blocks/registry.ts';
 import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
 import { suggest } from '../../src/compiler/suggest.ts';
 import { compile } from './helpers.ts';

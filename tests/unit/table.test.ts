@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupThousands } from '../../src/compiler/blocks/table/format.ts';
+import { groupThousands } from '../../src/blocks/table/format.ts';
 import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
 import { compile, dom, fixture } from './helpers.ts';
 

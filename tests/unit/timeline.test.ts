@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { endOf, formatDate, parseDate, shownIn, startOf } from '../../src/compiler/blocks/timeline/dates.ts';
-import { H_GEOMETRY, layoutTimeline, slotsFor } from '../../src/compiler/blocks/timeline/layout.ts';
+import { endOf, formatDate, parseDate, shownIn, startOf } from '../../src/blocks/timeline/dates.ts';
+import { H_GEOMETRY, layoutTimeline, slotsFor } from '../../src/blocks/timeline/layout.ts';
 import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
 import { resolveDeckConfig } from '../../src/config/index.ts';
 import { deckText } from '../../src/i18n/deck-text.ts';

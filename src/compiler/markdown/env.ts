@@ -1,5 +1,5 @@
 import type { Env } from 'markdown-it';
-import type { Block } from '../blocks/define.ts';
+import type { Block } from '../../blocks/define.ts';
 import type { Report } from '../diagnostics.ts';
 import type { Facts } from '../facts/load.ts';
 import type { CompileHost } from '../host.ts';

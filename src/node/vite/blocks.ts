@@ -1,13 +1,18 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { type Block, ENGINE } from '../../compiler/blocks/define.ts';
+import { type Block, ENGINE, isFolderRelative } from '../../blocks/define.ts';
 import { BLOCK_STYLES_MODULE, BLOCKS_MODULE } from '../../contracts/blocks.ts';
 import { ENGINE_ROOT } from '../engine.ts';
 import type { DeckSource } from './deck-source.ts';
 
 /** `engine:src/…` is a file of the engine's, wherever the deck is. */
-const resolveRef = (ref: string) =>
-  ref.startsWith(ENGINE) ? join(ENGINE_ROOT, ref.slice(ENGINE.length)) : ref;
+const resolveRef = (ref: string) => {
+  if (ref.startsWith(ENGINE)) return join(ENGINE_ROOT, ref.slice(ENGINE.length));
+  // Only the engine's registry knows a block's folder: a deck's block says where its files are.
+  if (isFolderRelative(ref))
+    throw new Error(`block module "${ref}" is relative: give new URL("${ref}", import.meta.url)`);
+  return ref;
+};
 
 const unique = (list: (string | undefined)[]) => [
   ...new Set(list.filter((x): x is string => Boolean(x)).map(resolveRef)),

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Block } from '../../compiler/blocks/define.ts';
+import type { Block } from '../../blocks/define.ts';
 import type { CompiledDeck, Diagnostic } from '../../compiler/index.ts';
 import { compileDeck, stacksHtml } from '../../compiler/index.ts';
 import { type DeckConfig, relativePage, type Variant } from '../../config/index.ts';

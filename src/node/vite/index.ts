@@ -41,6 +41,12 @@ const SLIDE_ASSET_SOURCES = {
   iframe: { srcAttributes: ['src', 'data-src'] },
 };
 
+/** `…/blocks/chart/runtime.ts` → `assets/chart-[hash].js`; any other chunk keeps Vite's `assets/[name]-[hash].js`. */
+export function blockChunkName(chunk: { facadeModuleId?: string | null }): string {
+  const block = chunk.facadeModuleId?.match(/[\\/]blocks[\\/]([\w-]+)[\\/]runtime\.ts$/)?.[1];
+  return `assets/${block ?? '[name]'}-[hash].js`;
+}
+
 /**
  * The whole Vite configuration of a deck: what `deck build` runs (into a fresh folder it then swaps in, `outDir`)
  * and the repository's vite.config.ts exports. Vite never empties the out dir: it may hold files no build made.
@@ -62,6 +68,8 @@ export function viteConfig(config: DeckConfig, outDir = config.outDir): InlineCo
       // One stylesheet, inlined into the pages by deck:inline-css (split, the lazy chunks would ask for it again).
       cssCodeSplit: false,
       reportCompressedSize: false,
+      // A block's runtime chunk is named after its block (chart-<hash>.js), not after its file (runtime.ts).
+      rolldownOptions: { output: { chunkFileNames: blockChunkName } },
     },
     // The dev server may serve the engine's runtime and theme, wherever the deck's folder is.
     server: { port: 5173, fs: { allow: [config.root, ENGINE_ROOT] } },

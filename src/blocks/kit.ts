@@ -1,0 +1,18 @@
+/**
+ * What a block's browser runtime (src/blocks/<name>/runtime.ts) imports from the engine: the part lifecycle,
+ * slide and fragment events, reduced motion, the reader layout, and the generic readiness the exports wait on.
+ * Nothing block-specific: a block's own names are in its names.ts.
+ */
+import { BLOCK_STATE_ATTR, type BlockState } from '../contracts/blocks.ts';
+
+export { BLOCK_ATTR, blockSelector } from '../contracts/dom.ts';
+export type { DeckContext, DeckPart } from '../contracts/part.ts';
+export { isReader, LAYOUT_EVENT } from '../runtime/layout.ts';
+export { REDUCED_MOTION, reducedMotion } from '../runtime/motion.ts';
+export { fragmentsOf, onSlideEvents, type SlideEvent } from '../runtime/slide-events.ts';
+export { BLOCK_STATE_ATTR, type BlockState };
+
+/** Says whether the block is drawn; the exports wait while any element says `pending`. */
+export function setBlockState(el: HTMLElement, state: BlockState): void {
+  el.setAttribute(BLOCK_STATE_ATTR, state);
+}
