@@ -46,3 +46,15 @@ export const TIMELINE = {
   event: 'tl-event',
   stepAttr: 'data-step',
 } as const;
+
+/** The provenance part of a slide's notes: `<aside class="provenance-note">`, apart from the spoken notes. */
+export const PROVENANCE_NOTE = 'provenance-note';
+
+/** Marks the PPTX walker leaves in the print view for the exporter in Node. */
+export const PPTX = {
+  /** `data-pptx-fallback="N"`: the element the exporter pictures for fallback N. */
+  fallbackAttr: 'data-pptx-fallback',
+  /** On an element whose pseudo-elements the walker made real (and turned off). */
+  pseudoAttr: 'data-pptx-pseudo',
+  pseudoStyleId: 'pptx-pseudo',
+} as const;
