@@ -12,6 +12,8 @@ export interface ChartSeries {
   data: (number | null)[];
   /** Each value formatted with its unit: "10189.4亿元". */
   text: string[];
+  /** The unit written after each value ("亿元", "%", or ""): exporters format the numbers as `text` does. */
+  unit: string;
   /** Theme custom property per point (one entry: the whole series). */
   colors: string[];
   /** Per point: whether the value is derived (computed from the source, not stated in it). */
@@ -32,6 +34,8 @@ export interface ChartModel {
   stacked: boolean;
   title?: string;
   labels: string[];
+  /** Decimals every value is written with; absent: each value as it is. */
+  decimals?: number;
   datasets: ChartSeries[];
   axes: { category?: string; value?: string };
   /** The value axis covers this range whatever is shown, so stepping never rescales the axis. */

@@ -11,3 +11,15 @@ export const blockSelector = (name: string): string => `[${BLOCK_ATTR}="${name}"
 export { CHAIN_MAP } from '../blocks/chain-map/names.ts';
 export { CHART } from '../blocks/chart/names.ts';
 export { TIMELINE } from '../blocks/timeline/names.ts';
+
+/** The provenance part of a slide's notes: `<aside class="provenance-note">`, apart from the spoken notes. */
+export const PROVENANCE_NOTE = 'provenance-note';
+
+/** Marks the PPTX walker leaves in the print view for the exporter in Node. */
+export const PPTX = {
+  /** `data-pptx-fallback="N"`: the element the exporter pictures for fallback N. */
+  fallbackAttr: 'data-pptx-fallback',
+  /** On an element whose pseudo-elements the walker made real (and turned off). */
+  pseudoAttr: 'data-pptx-pseudo',
+  pseudoStyleId: 'pptx-pseudo',
+} as const;

@@ -110,6 +110,9 @@ async function exportWith(
   }
 
   progress.step('load', options.lang);
+  // The PPTX walker's bundle is made while the page loads (an error shows when the walk awaits it).
+  if (options.format === 'pptx')
+    void import('./pptx/bundle.ts').then((m) => m.walkerScript()).catch(() => undefined);
   const sessionOptions = {
     dist: options.dist,
     chromium,

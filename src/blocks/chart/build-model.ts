@@ -23,6 +23,7 @@ export function buildModel(spec: ChartSpec): ChartModel {
       label: d.label,
       data: d.data,
       text: d.data.map((x) => formatValue(x, spec.format?.decimals, unit)),
+      unit,
       colors,
       derived,
       ...(d.type ? { type: d.type } : {}),
@@ -45,6 +46,7 @@ export function buildModel(spec: ChartSpec): ChartModel {
     stacked,
     ...(spec.title ? { title: spec.title } : {}),
     labels: spec.labels,
+    ...(spec.format?.decimals === undefined ? {} : { decimals: spec.format.decimals }),
     datasets,
     axes: { ...(category ? { category } : {}), ...(value ? { value } : {}) },
     bounds: valueBounds(

@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-core';
+import { PPTX } from '../../contracts/dom.ts';
 import { deckText } from '../../i18n/deck-text.ts';
 import type { PrintedDeck } from '../layout.ts';
+import { walkExpression } from './bundle.ts';
 import { finishPackage } from './ooxml.ts';
 import type { DeckScene, FallbackItem } from './scene.ts';
-import { walkPrintView } from './walk.ts';
+import type { WalkInput } from './walk/index.ts';
 import { buildPresentation, type PptxCounts } from './write.ts';
 
 export interface PptxResult {
@@ -17,9 +19,7 @@ export interface PptxResult {
 
 /** Reads the ready print view into a scene: one per printed slide page, in order. */
 export async function readScene(page: Page, deck: PrintedDeck): Promise<DeckScene> {
-  // tsx keeps function names with a helper (`__name`) that the page lacks; the walker's arrows need it.
-  await page.evaluate('globalThis.__name ??= (f) => f');
-  return page.evaluate(walkPrintView, {
+  const input: WalkInput = {
     pages: deck.pages.filter((p) => p.kind === 'slide'),
     title: deck.title,
     author: deck.author,
@@ -27,7 +27,8 @@ export async function readScene(page: Page, deck: PrintedDeck): Promise<DeckScen
     keywords: deck.keywords,
     lang: deck.lang,
     provenanceLabel: `${deckText(deck.lang).provenance}${deckText(deck.lang).colon.trim()}`,
-  });
+  };
+  return (await page.evaluate(await walkExpression(input))) as DeckScene;
 }
 
 /** How long one element's picture may take; Playwright's own default (30 s) is the whole export's patience. */
@@ -51,7 +52,7 @@ async function fallbackPictures(
   const pictures = new Map<number, string>();
   const leftOut: string[] = [];
   for (const { f, source } of wanted) {
-    const selector = `[data-pptx-fallback="${f.id}"]`;
+    const selector = `[${PPTX.fallbackAttr}="${f.id}"]`;
     const box = await page
       .locator(selector)
       .boundingBox({ timeout: PICTURE_TIMEOUT_MS })
