@@ -6,6 +6,7 @@ export default {
   // slidesDir: 'slides',       the markdown files, read in name order
   // facts: 'slides/data/facts.yaml',
   // theme: 'theme.css',        a stylesheet after the built-in theme
+  // scripts: ['scripts/talk.js'], the deck's own modules, run with reveal.js (README: A deck's own scripts)
   // relay: true,               `deck start` lets phones follow the presenter
   // csp: { img: ['https://images.example.com'] },
 };

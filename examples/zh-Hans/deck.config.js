@@ -7,5 +7,6 @@ export default {
   // slidesDir: 'slides',       markdown 文件所在的文件夹，按文件名顺序读取
   // facts: 'slides/data/facts.yaml',
   // theme: 'theme.css',        在内置主题之后加载的样式表
+  // scripts: ['scripts/talk.js'], 演示自己的脚本，随 reveal.js 运行（README：A deck's own scripts）
   // relay: true,               deck start 时观众可用手机跟随演讲
 };

@@ -5,6 +5,7 @@ import { LANG_TAG } from '../compiler/deck-options.ts';
 import { DeckError, type Diagnostic } from '../compiler/diagnostics.ts';
 import { NOT_FOUND } from '../compiler/host.ts';
 import { readHead } from '../compiler/split.ts';
+import { suggest } from '../compiler/suggest.ts';
 import { parseYaml } from '../compiler/yaml.ts';
 import { textConverter } from '../i18n/convert.ts';
 import { open } from '../node/open.ts';
@@ -105,6 +106,23 @@ function pathProblems(config: DeckConfig, input: DeckConfigInput, file: string |
     if ('problem' in opened && opened.problem !== NOT_FOUND)
       report('theme', `"theme" ${config.theme} ${opened.problem}`);
   }
+  if (config.untrusted && config.scripts.length > 0)
+    report(
+      'scripts',
+      `"scripts" is the deck's own code, which ${UNTRUSTED_FLAG} runs none of: remove "scripts" (the slides show without them) or build the deck as trusted`,
+    );
+  else
+    for (const script of config.scripts) {
+      const opened = open(realRoot, config.root, script);
+      if (!('problem' in opened)) continue;
+      const near = opened.problem === NOT_FOUND ? nearFile(config.root, script) : undefined;
+      const message = `"scripts" names ${script}, which ${opened.problem}${near ? `; did you mean "${near}"?` : ''}`;
+      problems.push(
+        file && shown
+          ? atValue(file, shown, 'scripts', script, message)
+          : { file: config.slidesDir, line: 1, column: 1, message, severity: 'error' },
+      );
+    }
   if (!config.untrusted) return problems;
   for (const [path, problem] of publicProblems(realRoot, config.root))
     problems.push({ file: path, line: 1, column: 1, message: `${path} ${problem}`, severity: 'error' });
@@ -125,6 +143,19 @@ function pathProblems(config: DeckConfig, input: DeckConfigInput, file: string |
       );
   }
   return problems;
+}
+
+/** The file of the same folder whose name is nearest to a missing one's, as a path from the deck folder. */
+function nearFile(root: string, path: string): string | undefined {
+  const dir = dirname(path);
+  let names: string[];
+  try {
+    names = readdirSync(join(root, dir));
+  } catch {
+    return undefined;
+  }
+  const [near] = suggest(basename(path), names);
+  return near === undefined ? undefined : dir === '.' ? near : `${dir}/${near}`;
 }
 
 /** Whether `path`, or the nearest folder above it that exists, is inside `realRoot` once links are resolved. */
@@ -163,6 +194,7 @@ export function configFrom(
   ];
   const facts = posix(input.facts ?? `${slidesDir}/${DEFAULTS.facts}`);
   const theme = input.theme && posix(input.theme);
+  const scripts = (input.scripts ?? []).map(posix);
   const outDir = resolve(root, env.DECK_OUT_DIR || input.outDir || DEFAULTS.outDir);
   const clash = outDirClash(root, outDir, { slidesDir, facts, theme, file });
   if (clash) throw outDirError(clash, input.outDir, file, env.DECK_OUT_DIR);
@@ -177,6 +209,7 @@ export function configFrom(
     slidesDir,
     facts,
     theme,
+    scripts,
     relay: input.relay ?? true,
     csp: input.csp ?? {},
     markdown: input.markdown,
@@ -308,6 +341,25 @@ function at(file: string, shown: string, path: string[], message: string): Diagn
     }
   }
   return { file: shown, line: line + 1, column: column + 1, message, severity: 'error' };
+}
+
+/** A place in the config file for a string value under a key: where it is written, else the key's place. */
+function atValue(file: string, shown: string, key: string, value: string, message: string): Diagnostic {
+  const keyAt = at(file, shown, [key], message);
+  let lines: string[] = [];
+  try {
+    lines = readFileSync(file, 'utf8').split('\n');
+  } catch {
+    return keyAt;
+  }
+  for (let k = keyAt.line - 1; k < lines.length; k++) {
+    const column = ['"', "'", '`']
+      .map((q) => lines[k]!.indexOf(`${q}${value}${q}`))
+      .filter((c) => c >= 0)
+      .sort((a, b) => a - b)[0];
+    if (column !== undefined) return { ...keyAt, line: k + 1, column: column + 1 };
+  }
+  return keyAt;
 }
 
 /** `title:` and `lang:` of the first slide file's front matter, when they are usable (the compiler reports the rest). */

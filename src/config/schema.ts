@@ -59,6 +59,14 @@ export const DeckConfigSchema = v.strictObject({
   slidesDir: v.optional(innerPath),
   facts: v.optional(innerPath),
   theme: v.optional(v.pipe(innerPath, v.regex(/\.css$/, 'must be a .css file'))),
+  scripts: v.optional(
+    v.array(
+      v.pipe(
+        innerPath,
+        v.regex(/\.(?:js|mjs|ts|mts)$/, 'must be a JavaScript or TypeScript module (.js, .mjs, .ts, .mts)'),
+      ),
+    ),
+  ),
   relay: v.optional(v.boolean()),
   csp: v.optional(CspSchema),
   markdown: v.optional(MarkdownSchema),

@@ -46,6 +46,12 @@ export interface DeckConfigInput {
   facts?: string;
   /** A stylesheet applied after the built-in theme, relative to the deck folder. */
   theme?: string;
+  /**
+   * The deck's own browser modules, relative to the deck folder, bundled with it: each is imported before
+   * reveal.js starts (`Reveal.on('ready', …)` works), and its default export, a function, is called with
+   * `{ deck, print }` once the deck is ready. Refused under --untrusted. @default none
+   */
+  scripts?: string[];
   /** `deck start` serves the follow-along relay. @default true */
   relay?: boolean;
   /** Off-origin hosts for images, media and frames (added to front matter `csp:`). */
@@ -83,6 +89,8 @@ export interface DeckConfig {
   facts: string;
   /** Relative to root, with forward slashes. */
   theme?: string;
+  /** The deck's own browser modules, relative to root, with forward slashes, in order. */
+  scripts: string[];
   relay: boolean;
   csp: CspAllowance;
   markdown?: MarkdownConfig;

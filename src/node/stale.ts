@@ -8,7 +8,7 @@ export const ENGINE_INPUTS = ['src', 'assets', 'package.json', 'package-lock.jso
 
 /** Everything a build of `config`'s deck reads, absolute. */
 export function buildInputs(config: DeckConfig, engine = ENGINE_ROOT): string[] {
-  const deck = [config.slidesDir, config.facts, config.theme, config.file, 'package.json'];
+  const deck = [config.slidesDir, config.facts, config.theme, ...config.scripts, config.file, 'package.json'];
   return [
     ...ENGINE_INPUTS.map((p) => join(engine, p)),
     ...deck.filter((p): p is string => Boolean(p)).map((p) => resolve(config.root, p)),

@@ -1,3 +1,4 @@
+import { deckScripts } from 'virtual:deck/scripts';
 import Reveal from 'reveal.js';
 import { readConfig, revealOptions } from './config.ts';
 import { deckFamily, fetchEveryFace } from './faces.ts';
@@ -5,6 +6,7 @@ import { isPrintView } from './follow/page-mode.ts';
 import { currentLayoutContext, markLayout, wantsReader } from './layout.ts';
 import type { DeckContext, DeckPart } from './part.ts';
 import { createParts } from './parts/index.ts';
+import { importScripts, runScripts } from './scripts.ts';
 
 /** The deck's family in the faces' weights, loaded for `text`: only the faces whose ranges hold its characters. */
 async function facesFor(text: string): Promise<void> {
@@ -40,9 +42,13 @@ async function markComplete(root: HTMLElement): Promise<void> {
  * font (later slides' characters) keeps loading after it, ~150 KB that held a phone's ready back by ~0.7 s
  * (bench:load --phone); `data-deck-complete` follows when it is in. The print view, every slide on a page,
  * is ready only with every face. On failure the attribute is "error" and the reason is in
- * `data-deck-error`, so tests and the exporter never wait on a sleep.
+ * `data-deck-error`, so tests and the exporter never wait on a sleep. The deck's own scripts (config `scripts:`)
+ * run their top level before reveal.js starts and their default export before ready, which waits for it.
  */
-export async function startDeck(parts: DeckPart[] = createParts()): Promise<DeckContext> {
+export async function startDeck(
+  parts: DeckPart[] = createParts(),
+  scripts = deckScripts,
+): Promise<DeckContext> {
   const root = document.documentElement;
   try {
     const config = readConfig();
@@ -53,6 +59,7 @@ export async function startDeck(parts: DeckPart[] = createParts()): Promise<Deck
     window.Reveal = reveal;
     const ctx: DeckContext = { reveal, config, print };
     const hash = window.location.hash;
+    const loaded = await importScripts(scripts);
     await reveal.initialize();
     if (
       reveal.getViewportElement()?.classList.contains('reveal-scroll') &&
@@ -71,6 +78,7 @@ export async function startDeck(parts: DeckPart[] = createParts()): Promise<Deck
     for (const part of parts) await part.setup(ctx);
     await fonts;
     await Promise.all(parts.map((p) => p.ready?.()));
+    await runScripts(loaded, reveal, print);
     root.dataset.deckReady = 'true';
     if (!print) void markComplete(root);
     return ctx;

@@ -7,3 +7,8 @@ declare module 'virtual:deck/blocks' {
 
 /** The stylesheets of the blocks the deck uses, in registry order. */
 declare module 'virtual:deck/block-styles';
+
+/** The deck's own scripts (config `scripts:`), each loaded as its own chunk (src/node/vite/scripts.ts). */
+declare module 'virtual:deck/scripts' {
+  export const deckScripts: import('../contracts/scripts.ts').DeckScript[];
+}

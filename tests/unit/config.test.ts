@@ -383,7 +383,77 @@ describe('--untrusted (DECK_UNTRUSTED=1)', () => {
       'slides/01.md:5:23: an event handler (onerror) is deck code, which --untrusted (DECK_UNTRUSTED=1) does not run: remove it',
       'slides/01.md:5:56: a javascript: URL is deck code, which --untrusted (DECK_UNTRUSTED=1) does not run: remove it',
     ]);
+    // Trusted, the page's Content-Security-Policy still blocks it: a warning says how to move it (#27.5).
     const trusted = await resolveDeckConfig(root, {});
-    expect(loadDeck({ root, config: trusted }).diagnostics).toEqual([]);
+    expect(loadDeck({ root, config: trusted }).diagnostics.map(formatDiagnostic)).toEqual([
+      `slides/01.md:3:1: warning: a <script> element never runs: the page's Content-Security-Policy runs only the deck's bundled code. Move its code into a file, scripts/01.js, and name it in the deck's config (deck.config.js): scripts: ['scripts/01.js'], (README: "A deck's own scripts")`,
+      `slides/01.md:5:23: warning: an event handler (onerror) never runs: the page's Content-Security-Policy runs only the deck's bundled code. Attach it from a module named in the deck's config (deck.config.js), such as scripts: ['scripts/01.js'], with addEventListener (README: "A deck's own scripts")`,
+      `slides/01.md:5:56: warning: a javascript: URL never runs: the page's Content-Security-Policy runs only the deck's bundled code. Attach it from a module named in the deck's config (deck.config.js), such as scripts: ['scripts/01.js'], with addEventListener (README: "A deck's own scripts")`,
+    ]);
+  });
+
+  it('tells a trusted deck to name a <script src> in scripts:, as the config line to write (#27.5)', async () => {
+    const root = deckWith({
+      'talk/02.md': '# t\n\n<script src="js/confetti.js"></script>\n',
+      'talk/js/confetti.js': '',
+      'deck.config.json': '{ "slidesDir": "talk" }',
+    });
+    const said = loadDeck({ root, config: await resolveDeckConfig(root, {}) }).diagnostics;
+    expect(said.map(formatDiagnostic)).toEqual([
+      `talk/02.md:3:1: warning: a <script> element never runs: the page's Content-Security-Policy runs only the deck's bundled code. Name its file in the deck's config (deck.config.js): scripts: ['talk/js/confetti.js'], (README: "A deck's own scripts")`,
+    ]);
+  });
+
+  it('refuses the deck’s scripts: they are code (#27.5)', async () => {
+    const root = deckWith({
+      'slides/01.md': '# t\n',
+      'scripts/a.js': 'Reveal.on("ready", () => {});\n',
+      'deck.config.json': '{\n  "lang": "en",\n  "scripts": ["scripts/a.js"]\n}\n',
+    });
+    expect(await problems(root, UNTRUSTED)).toEqual([
+      `deck.config.json:3:3: "scripts" is the deck's own code, which --untrusted (DECK_UNTRUSTED=1) runs none of: remove "scripts" (the slides show without them) or build the deck as trusted`,
+      '1 problem with the deck’s paths: fix it and run it again',
+    ]);
+    expect((await resolveDeckConfig(root, {})).scripts).toEqual(['scripts/a.js']);
+  });
+});
+
+describe('scripts: the deck’s own browser modules (#27.5)', () => {
+  it('lists them in order, and says where a missing one is named, with the file it likely meant', async () => {
+    const files = {
+      'slides/01.md': '# t\n',
+      'scripts/reveal-ready.js': '',
+      'scripts/chart.ts': '',
+    };
+    const root = deckWith({
+      ...files,
+      'deck.config.js': `export default {
+  lang: 'en',
+  scripts: [
+    'scripts/chart.ts',
+    "scripts/reveal-redy.js",
+  ],
+};
+`,
+    });
+    expect(await problems(root)).toEqual([
+      'deck.config.js:5:5: "scripts" names scripts/reveal-redy.js, which does not exist; did you mean "scripts/reveal-ready.js"?',
+      '1 problem with the deck’s paths: fix it and run it again',
+    ]);
+    const fixed = deckWith({
+      ...files,
+      'deck.config.js': "export default { scripts: ['scripts/chart.ts', 'scripts/reveal-ready.js'] };\n",
+    });
+    expect((await resolveDeckConfig(fixed, {})).scripts).toEqual([
+      'scripts/chart.ts',
+      'scripts/reveal-ready.js',
+    ]);
+    const notModule = deckWith({
+      ...files,
+      'deck.config.js': "export default {\n  scripts: ['slides/01.md'],\n};\n",
+    });
+    expect((await problems(notModule))[0]).toBe(
+      'deck.config.js:2:3: "scripts.0" must be a JavaScript or TypeScript module (.js, .mjs, .ts, .mts)',
+    );
   });
 });

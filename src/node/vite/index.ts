@@ -8,6 +8,7 @@ import { DeckSource } from './deck-source.ts';
 import { deckFonts, defaultFontCache } from './fonts.ts';
 import { deckInlineCss } from './inline-css.ts';
 import { deckPages } from './pages.ts';
+import { deckScripts } from './scripts.ts';
 import { deckSlides } from './slides.ts';
 
 export interface DeckPluginOptions {
@@ -24,6 +25,7 @@ export async function deck(options: DeckPluginOptions = {}): Promise<Plugin[]> {
   return [
     deckPages(source),
     deckBlocks(source),
+    deckScripts(source),
     deckFonts(source, defaultFontCache()),
     deckCsp(source),
     deckSlides(source),
