@@ -18,10 +18,12 @@ import {
   type Role,
   TokenBackoff,
 } from './admission.ts';
+import { FanOut } from './fanout.ts';
 import { type Hub, type HubHealth, MemoryHub, type Stamp } from './hub.ts';
-import { Counters, Histogram, type Metric } from './metrics.ts';
+import type { Metric } from './metrics.ts';
 import { addressList, METRICS_ALLOW_DEFAULT } from './ops.ts';
 import { type Allowance, FloodGuard, type FloodOptions, TokenBucket } from './rate.ts';
+import { type DropReason, RelayMetrics } from './relay-metrics.ts';
 import { outsideDeck, type SlideShape } from './slides.ts';
 import { tokenMatches } from './token.ts';
 
@@ -136,24 +138,15 @@ export class Relay {
   private readonly backoff: TokenBackoff;
   private state: DeckState | undefined;
   private seq = 0;
-  /** The latest state's fan-out generation, frame and origin; `fanning` while a pass is under way. */
-  private gen = 0;
-  private outgoing: { frame: Buffer; origin: string; orderedAt: number } | undefined;
-  private fanning = false;
+  /** Sends each new state to every follower; `peer.gen` is the newest it has. */
+  private readonly states: FanOut<Peer>;
   private peersTimer: ReturnType<typeof setTimeout> | undefined;
   private closing = false;
   private readonly o: Required<
     Omit<RelayOptions, 'join' | 'redis' | 'addressRate' | 'addressBurst' | 'metricsAllow' | 'slides'>
   > &
     Pick<RelayOptions, 'join' | 'redis' | 'slides'>;
-  private readonly counts = {
-    in: new Counters<'hello' | 'state' | 'ping' | 'invalid' | 'outside'>(),
-    out: new Counters<'state' | 'other'>(),
-    dropped: new Counters<'slow' | 'heartbeat' | 'full' | 'denied' | 'policy' | 'hello-timeout' | 'flood'>(),
-    /** Audience frames dropped unread (over the rate), by kind: `frame` (a message) or `control`. */
-    limited: new Counters<'frame' | 'control'>(),
-  };
-  private readonly fanout = new Histogram();
+  private readonly counts = new RelayMetrics();
 
   constructor(options: RelayOptions) {
     this.o = {
@@ -196,6 +189,20 @@ export class Relay {
     if (options.join) this.advertise(options.join);
     this.heartbeat = setInterval(() => this.sweep(), this.o.heartbeatMs);
     this.heartbeat.unref();
+    this.states = new FanOut<Peer>({
+      peers: () => this.peers.values(),
+      slice: this.o.fanoutSlice,
+      wants: (peer) => peer.role === 'audience' || peer.role === 'presenter',
+      gen: (peer) => peer.gen,
+      setGen: (peer, gen) => {
+        peer.gen = gen;
+      },
+      id: (peer) => peer.id,
+      send: (peer, frame) => this.sendFrame(peer, frame),
+      sent: (n) => this.counts.out.add('state', n),
+      done: (orderedAt) => this.counts.fanout.observe(Math.max(0, Date.now() - orderedAt) / 1000),
+      stopped: () => this.closing,
+    });
   }
 
   /** Sets the audience URL sent to clients in their welcome (known once the server listens). */
@@ -243,66 +250,12 @@ export class Relay {
 
   /** Followers, traffic, fan-out latency and the store, for /metrics. */
   metrics(): Metric[] {
-    const roles = this.census;
-    return [
-      { name: 'deck_relay_followers', help: 'Audience connections.', type: 'gauge', samples: roles.audience },
-      {
-        name: 'deck_relay_connections',
-        help: 'Open relay connections (audiences, presenters, not yet said hello).',
-        type: 'gauge',
-        samples: roles.size,
-      },
-      {
-        name: 'deck_relay_seq',
-        help: 'Sequence number of the latest state.',
-        type: 'gauge',
-        samples: this.seq,
-      },
-      {
-        name: 'deck_relay_messages_in_total',
-        help: 'Frames received from clients, by type.',
-        type: 'counter',
-        samples: this.counts.in.lines('deck_relay_messages_in_total', 'type'),
-      },
-      {
-        name: 'deck_relay_messages_out_total',
-        help: 'Frames sent to clients (state: fanned-out states).',
-        type: 'counter',
-        samples: this.counts.out.lines('deck_relay_messages_out_total', 'type'),
-      },
-      {
-        name: 'deck_relay_limited_total',
-        help: 'Audience frames dropped unread, over the rate (frame: a message; control: a WebSocket ping or pong).',
-        type: 'counter',
-        samples: this.counts.limited.lines('deck_relay_limited_total', 'kind'),
-      },
-      {
-        name: 'deck_relay_dropped_total',
-        help: 'Connections the relay closed, by reason.',
-        type: 'counter',
-        samples: this.counts.dropped.lines('deck_relay_dropped_total', 'reason'),
-      },
-      {
-        name: 'deck_relay_fanout_seconds',
-        help: 'From a state ordered (on any instance) to this instance having written it to every follower.',
-        type: 'histogram',
-        samples: this.fanout.lines('deck_relay_fanout_seconds'),
-      },
-      ...Object.entries(this.hub.gauges()).map(
-        ([name, value]): Metric => ({
-          name,
-          help: 'The shared store (Redis).',
-          type: 'gauge',
-          samples: value,
-        }),
-      ),
-      {
-        name: 'process_resident_memory_bytes',
-        help: 'Resident memory size in bytes.',
-        type: 'gauge',
-        samples: process.memoryUsage.rss(),
-      },
-    ];
+    return this.counts.table({
+      followers: this.census.audience,
+      connections: this.census.size,
+      seq: this.seq,
+      hub: this.hub.gauges(),
+    });
   }
 
   /** Whether a request's client (behind a trusted proxy, the one it names) may read /metrics. */
@@ -410,13 +363,7 @@ export class Relay {
   }
 
   /** Closes a peer with a code it can act on, and cuts it off if it does not finish the handshake. */
-  private finish(
-    peer: Peer,
-    code: number,
-    reason: string,
-    why: Parameters<Relay['counts']['dropped']['add']>[0],
-    now = false,
-  ): void {
+  private finish(peer: Peer, code: number, reason: string, why: DropReason, now = false): void {
     if (peer.role !== 'closed') this.counts.dropped.add(why);
     this.retire(peer);
     const ws = peer.ws;
@@ -547,7 +494,7 @@ export class Relay {
       ...(this.o.join ? { join: this.o.join } : {}),
     });
     // The snapshot makes it up to date: a fan-out pass under way does not send it the same state again.
-    peer.gen = this.gen;
+    peer.gen = this.states.generation;
     if (this.state)
       this.send(peer, {
         v: PROTOCOL_VERSION,
@@ -582,52 +529,7 @@ export class Relay {
     this.epochNow = stamp.epoch;
     this.seq = stamp.seq;
     this.state = stamp.state;
-    this.gen++;
-    this.outgoing = {
-      frame: Buffer.from(encode({ v: PROTOCOL_VERSION, t: 'state', ...stamp })),
-      origin,
-      orderedAt,
-    };
-    if (this.fanning) return;
-    this.fanning = true;
-    this.fanOut();
-  }
-
-  /**
-   * Sends the latest state to every follower not yet up to date, `fanoutSlice` peers per turn of the event loop
-   * (so a pass over fewer peers is done at once, every state to every follower). States are whole snapshots, so
-   * one that arrives mid-pass replaces the frame for the rest, and another pass brings the peers that got the
-   * older one up to date: with many followers a follower skips superseded states instead of the relay queueing
-   * every one for every follower (each send costs ~15 µs of CPU).
-   */
-  private fanOut(): void {
-    const peers = [...this.peers.values()];
-    const passGen = this.gen;
-    let i = 0;
-    const slice = () => {
-      const latest = this.outgoing;
-      if (!latest || this.closing) {
-        this.fanning = false;
-        return;
-      }
-      const gen = this.gen;
-      let sent = 0;
-      for (const stop = Math.min(peers.length, i + this.o.fanoutSlice); i < stop; i++) {
-        const peer = peers[i]!;
-        if (peer.gen >= gen || peer.role === 'pending' || peer.role === 'closed') continue;
-        peer.gen = gen;
-        if (peer.id !== latest.origin && this.sendFrame(peer, latest.frame)) sent++;
-      }
-      this.counts.out.add('state', sent);
-      if (i < peers.length) {
-        setImmediate(slice);
-        return;
-      }
-      this.fanout.observe(Math.max(0, Date.now() - latest.orderedAt) / 1000);
-      if (this.gen !== passGen) this.fanOut();
-      else this.fanning = false;
-    };
-    slice();
+    this.states.push(Buffer.from(encode({ v: PROTOCOL_VERSION, t: 'state', ...stamp })), origin, orderedAt);
   }
 
   private send(peer: Peer, message: ServerMessage): void {
