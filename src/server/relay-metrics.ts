@@ -1,7 +1,15 @@
 import { Counters, Histogram, type Metric } from './metrics.ts';
 
-export type InKind = 'hello' | 'state' | 'ping' | 'invalid' | 'outside';
-export type OutKind = 'state' | 'other';
+export type InKind =
+  | 'hello'
+  | 'state'
+  | 'ping'
+  | 'pointer'
+  | 'take'
+  | 'invalid'
+  | 'outside'
+  | 'not-in-control';
+export type OutKind = 'state' | 'pointer' | 'other';
 export type DropReason = 'slow' | 'heartbeat' | 'full' | 'denied' | 'policy' | 'hello-timeout' | 'flood';
 
 /** What the table reads of the relay at the moment /metrics is asked. */

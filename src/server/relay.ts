@@ -6,10 +6,12 @@ import { RELAY_PATH } from '../contracts/relay.ts';
 import {
   type DeckState,
   encode,
+  type PointerAt,
   PROTOCOL_VERSION,
   parseClientMessage,
   type ServerMessage,
 } from '../protocol/messages.ts';
+import { LatestOnly } from '../protocol/throttle.ts';
 import {
   type AdmissionOptions,
   type BackoffOptions,
@@ -94,6 +96,15 @@ interface Peer {
   heard: boolean;
   /** The newest state it has (by fan-out generation): a fan-out pass skips peers already up to date. */
   gen: number;
+  /** The same for the pointer. */
+  pointerGen: number;
+  /** The protocol version spoken with it: the lower of the one its URL names (`?v=2`; none: 1) and ours. */
+  version: number;
+  /**
+   * Presenter pages of one browser share a seat (`?seat=`), and control goes to a seat: the deck on the
+   * projector and the presenter view beside it drive together. Pages speaking version 1 share the seat `v1`.
+   */
+  seat: string;
 }
 
 /** Close codes the relay uses (4000–4999 are the application's). */
@@ -106,6 +117,9 @@ export const CLOSE = {
   /** No room (the relay, or the client's address, is full): try again later. */
   full: 1013,
 } as const;
+
+/** The presenter's pointer reaches followers at most this often (newest wins). */
+const POINTER_PER_SECOND = 30;
 
 /** A closed socket whose peer does not finish the closing handshake is cut off after this. */
 const CLOSE_GRACE_MS = 1000;
@@ -140,6 +154,17 @@ export class Relay {
   private seq = 0;
   /** Sends each new state to every follower; `peer.gen` is the newest it has. */
   private readonly states: FanOut<Peer>;
+  /** Sends the pointer to followers speaking version 2; `peer.pointerGen` is the newest it has. */
+  private readonly pointers: FanOut<Peer>;
+  /** The pointer as followers last got it (null: off), sent to a joiner after its welcome. */
+  private pointerAt: PointerAt = null;
+  /** Presenters' pointer moves, at most POINTER_PER_SECOND to the hub, newest wins. */
+  private readonly pointerOut = new LatestOnly<{ at: PointerAt; origin: string }>(
+    1000 / POINTER_PER_SECOND,
+    ({ at, origin }) => this.hub.pointer(at, origin),
+  );
+  /** The seat in control of the talk: only its presenters' states and pointer go out. */
+  private controller: string | undefined;
   private peersTimer: ReturnType<typeof setTimeout> | undefined;
   private closing = false;
   private readonly o: Required<
@@ -203,6 +228,20 @@ export class Relay {
       done: (orderedAt) => this.counts.fanout.observe(Math.max(0, Date.now() - orderedAt) / 1000),
       stopped: () => this.closing,
     });
+    this.pointers = new FanOut<Peer>({
+      peers: () => this.peers.values(),
+      slice: this.o.fanoutSlice,
+      wants: (peer) => peer.version >= 2 && (peer.role === 'audience' || peer.role === 'presenter'),
+      gen: (peer) => peer.pointerGen,
+      setGen: (peer, gen) => {
+        peer.pointerGen = gen;
+      },
+      id: (peer) => peer.id,
+      send: (peer, frame) => this.sendFrame(peer, frame),
+      sent: (n) => this.counts.out.add('pointer', n),
+      done: () => {},
+      stopped: () => this.closing,
+    });
   }
 
   /** Sets the audience URL sent to clients in their welcome (known once the server listens). */
@@ -224,6 +263,8 @@ export class Relay {
     await this.hub.start(
       {
         deliver: (stamp, origin, orderedAt) => this.deliver(stamp, origin, orderedAt),
+        pointer: (at, origin, orderedAt) => this.point(at, origin, orderedAt),
+        control: (seat) => this.controlled(seat),
         ready: () => {
           for (const peer of this.peers.values()) if (peer.pending && !peer.timer) this.flush(peer);
         },
@@ -290,7 +331,13 @@ export class Relay {
     }
     // Sockets that have not said hello make room: a flood of them cannot keep a presenter out.
     for (const peer of evict) this.finish(peer, CLOSE.full, 'server full', 'full', true);
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, addr));
+    const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+    const named = Number(query.get('v'));
+    const version = Number.isInteger(named) && named >= 1 ? Math.min(named, PROTOCOL_VERSION) : 1;
+    const seat = query.get('seat') ?? '';
+    this.wss.handleUpgrade(req, socket, head, (ws) =>
+      this.connect(ws, addr, version, version >= 2 && /^[A-Za-z0-9_-]{1,32}$/.test(seat) ? `s.${seat}` : ''),
+    );
   }
 
   private refusal(req: IncomingMessage): string | undefined {
@@ -312,7 +359,7 @@ export class Relay {
     }
   }
 
-  private connect(ws: WebSocket, addr: string): void {
+  private connect(ws: WebSocket, addr: string, version: number, seat: string): void {
     const id = `${this.instance}.${++this.peerCount}`;
     const peer: Peer = {
       id,
@@ -323,6 +370,10 @@ export class Relay {
       lastSeq: 0,
       invalid: 0,
       gen: 0,
+      pointerGen: 0,
+      version,
+      // A page speaking version 2 without a seat is a seat of its own.
+      seat: version < 2 ? 'v1' : seat || `p.${id}`,
       allowance: this.guard.allowance(),
       heard: false,
     };
@@ -389,7 +440,7 @@ export class Relay {
     const message = parsed.message;
     this.counts.in.add(message.t);
     if (message.t === 'ping') {
-      this.send(peer, { v: PROTOCOL_VERSION, t: 'pong' });
+      this.send(peer, { v: 1, t: 'pong' });
       return;
     }
     if (message.t === 'hello') {
@@ -397,7 +448,28 @@ export class Relay {
       return;
     }
     if (peer.role !== 'presenter') {
-      this.reject(peer, 'only a presenter may publish state');
+      this.reject(peer, `only a presenter may send ${message.t}`);
+      return;
+    }
+    if (message.t === 'take') {
+      this.take(peer);
+      return;
+    }
+    const inControl = this.controller === undefined || this.controller === peer.seat;
+    if (message.t === 'pointer') {
+      // A viewer's pointer is nobody's business; the one in control has the room.
+      if (!inControl) this.counts.in.add('not-in-control');
+      else this.pointerOut.offer({ at: message.at, origin: peer.id });
+      return;
+    }
+    if (!inControl) {
+      this.counts.in.add('not-in-control');
+      this.send(peer, {
+        v: 1,
+        t: 'refused',
+        seq: message.seq,
+        reason: 'another presenter has control: take over to drive the talk',
+      });
       return;
     }
     if (message.seq <= peer.lastSeq) return; // stale: the client restarted its counter or replayed
@@ -406,7 +478,7 @@ export class Relay {
     const outside = this.o.slides && outsideDeck(message.state, this.o.slides);
     if (outside) {
       this.counts.in.add('outside');
-      this.send(peer, { v: PROTOCOL_VERSION, t: 'refused', seq: message.seq, reason: outside.slice(0, 200) });
+      this.send(peer, { v: 1, t: 'refused', seq: message.seq, reason: outside.slice(0, 200) });
       return;
     }
     if (peer.bucket?.take()) {
@@ -468,7 +540,7 @@ export class Relay {
       const allowed = this.backoff.allowed(addr);
       if (!allowed || !tokenMatches(this.o.token, token)) {
         if (allowed) this.backoff.failed(addr);
-        this.send(peer, { v: PROTOCOL_VERSION, t: 'denied' });
+        this.send(peer, { v: 1, t: 'denied' });
         this.finish(peer, CLOSE.denied, 'bad token', 'denied');
         return;
       }
@@ -486,7 +558,7 @@ export class Relay {
       this.notePeers();
     }
     this.send(peer, {
-      v: PROTOCOL_VERSION,
+      v: 1,
       t: 'welcome',
       role,
       epoch: this.epochNow,
@@ -497,14 +569,48 @@ export class Relay {
     peer.gen = this.states.generation;
     if (this.state)
       this.send(peer, {
-        v: PROTOCOL_VERSION,
+        v: 1,
         t: 'state',
         epoch: this.epochNow,
         seq: this.seq,
         state: this.state,
       });
-    if (role === 'presenter')
-      this.send(peer, { v: PROTOCOL_VERSION, t: 'peers', audience: this.census.audience });
+    if (role === 'presenter') this.send(peer, { v: 1, t: 'peers', audience: this.census.audience });
+    peer.pointerGen = this.pointers.generation;
+    if (this.pointerAt) this.send(peer, { v: 2, t: 'pointer', at: this.pointerAt });
+    if (role === 'presenter') {
+      if (this.controller === undefined) this.claim(peer, false);
+      else this.send(peer, { v: 2, t: 'control', mine: this.controller === peer.seat });
+    }
+  }
+
+  /** A presenter takes control (hand-over): its seat's pages drive from now on, the others watch. */
+  private take(peer: Peer): void {
+    this.claim(peer, true);
+  }
+
+  private claim(peer: Peer, force: boolean): void {
+    this.hub.claim(peer.seat, force).then(
+      (holder) => this.controlled(holder),
+      () => {}, // the shared store is away: the presenter asks again (its button, its next hello)
+    );
+  }
+
+  /** Control moved (here or on another instance): every presenter learns whether it has it; the pointer goes off. */
+  private controlled(seat: string): void {
+    if (seat === this.controller) return;
+    const first = this.controller === undefined;
+    this.controller = seat;
+    this.pointerOut.cancel();
+    if (!first && this.pointerAt) this.point(null, '', Date.now());
+    for (const peer of this.peers.values())
+      if (peer.role === 'presenter') this.send(peer, { v: 2, t: 'control', mine: peer.seat === seat });
+  }
+
+  /** The pointer the hub delivered: the latest, and to every follower speaking version 2 but its origin. */
+  private point(at: PointerAt, origin: string, orderedAt: number): void {
+    this.pointerAt = at;
+    this.pointers.push(Buffer.from(encode({ v: 2, t: 'pointer', at })), origin, orderedAt);
   }
 
   /** Audiences that send anything but hello and heartbeats are closed; presenters get some slack. */
@@ -516,7 +622,7 @@ export class Relay {
   /** Has the hub order a presenter's state, then acks it; when the hub cannot, the newest waits for it. */
   private publish(from: Peer, clientSeq: number, state: DeckState): void {
     this.hub.order(state, from.id).then(
-      ({ seq }) => this.send(from, { v: PROTOCOL_VERSION, t: 'ack', seq: clientSeq, at: seq }),
+      ({ seq }) => this.send(from, { v: 1, t: 'ack', seq: clientSeq, at: seq }),
       () => {
         if (!from.pending || from.pending.seq < clientSeq) from.pending = { seq: clientSeq, state };
       },
@@ -529,10 +635,12 @@ export class Relay {
     this.epochNow = stamp.epoch;
     this.seq = stamp.seq;
     this.state = stamp.state;
-    this.states.push(Buffer.from(encode({ v: PROTOCOL_VERSION, t: 'state', ...stamp })), origin, orderedAt);
+    this.states.push(Buffer.from(encode({ v: 1, t: 'state', ...stamp })), origin, orderedAt);
   }
 
   private send(peer: Peer, message: ServerMessage): void {
+    // Nothing newer than the version it speaks: a version-1 page would take it for a broken relay.
+    if (message.v > peer.version) return;
     if (this.sendFrame(peer, Buffer.from(encode(message)))) this.counts.out.add('other');
   }
 
@@ -554,7 +662,7 @@ export class Relay {
     // Joins come in bursts: tell presenters the count at most twice a second.
     this.peersTimer = setTimeout(() => {
       this.peersTimer = undefined;
-      const frame = Buffer.from(encode({ v: PROTOCOL_VERSION, t: 'peers', audience: this.census.audience }));
+      const frame = Buffer.from(encode({ v: 1, t: 'peers', audience: this.census.audience }));
       for (const peer of this.peers.values()) if (peer.role === 'presenter') this.sendFrame(peer, frame);
     }, 500);
     this.peersTimer.unref();
