@@ -32,6 +32,11 @@ export const UI_TEXT = {
     downSlide: 'Slide below',
     provenance: 'Provenance',
     provenanceToggle: 'Where the content comes from',
+    pointer: 'Pointer',
+    pointerToggle: 'Laser pointer, seen by every follower',
+    inControl: 'In control',
+    viewing: 'Watching: another presenter has control',
+    takeOver: 'Take over',
   },
   'zh-Hans': {
     showData: '显示数据',
@@ -62,6 +67,11 @@ export const UI_TEXT = {
     downSlide: '下方一张',
     provenance: '出处',
     provenanceToggle: '显示内容出处',
+    pointer: '激光笔',
+    pointerToggle: '激光笔，所有观众可见',
+    inControl: '主控中',
+    viewing: '旁观：另一位演讲者在主控',
+    takeOver: '接管',
   },
   'zh-Hant': {
     showData: '顯示數據',
@@ -92,6 +102,11 @@ export const UI_TEXT = {
     downSlide: '下方一張',
     provenance: '出處',
     provenanceToggle: '顯示內容出處',
+    pointer: '雷射筆',
+    pointerToggle: '雷射筆，所有觀眾可見',
+    inControl: '主控中',
+    viewing: '旁觀：另一位演講者在主控',
+    takeOver: '接管',
   },
 } as const satisfies Record<string, Record<string, string>>;
 

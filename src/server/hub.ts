@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type DeckState, sameState } from '../protocol/messages.ts';
+import { type DeckState, type PointerAt, sameState } from '../protocol/messages.ts';
 
 /** A state as the relays know it: the talk's epoch and the sequence number it was given. */
 export interface Stamp {
@@ -14,6 +14,10 @@ export interface HubEvents {
   deliver(stamp: Stamp, origin: string, orderedAt: number): void;
   /** The hub can order states again (after an outage): send what waited. */
   ready(): void;
+  /** The presenter's pointer moved (null: off), here or on another instance: to everyone but `origin`. */
+  pointer(at: PointerAt, origin: string, orderedAt: number): void;
+  /** Control of the talk went to presenter seat `seat` (hand-over), here or on another instance. */
+  control(seat: string): void;
 }
 
 export interface HubHealth {
@@ -38,6 +42,13 @@ export interface Hub {
    * again on `ready`.
    */
   order(state: DeckState, origin: string): Promise<{ epoch: string; seq: number }>;
+  /** Sends the pointer to every instance (not kept: a pointer is only worth its newest position). */
+  pointer(at: PointerAt, origin: string): void;
+  /**
+   * Gives control of the talk to `seat` when nobody has it, or always with `force` (a take-over); resolves with
+   * the seat that has it. Rejects when the hub cannot answer now.
+   */
+  claim(seat: string, force: boolean): Promise<string>;
   health(): HubHealth;
   /** Health details for /metrics, as gauge name → value. */
   gauges(): Record<string, number>;
@@ -52,6 +63,7 @@ export class MemoryHub implements Hub {
   readonly epoch = newEpoch();
   private latest: Stamp | undefined;
   private events: HubEvents | undefined;
+  private controller: string | undefined;
 
   async start(events: HubEvents): Promise<void> {
     this.events = events;
@@ -63,6 +75,18 @@ export class MemoryHub implements Hub {
     this.latest = { epoch: this.epoch, seq: seq + 1, state };
     this.events?.deliver(this.latest, origin, Date.now());
     return { epoch: this.epoch, seq: seq + 1 };
+  }
+
+  pointer(at: PointerAt, origin: string): void {
+    this.events?.pointer(at, origin, Date.now());
+  }
+
+  async claim(seat: string, force: boolean): Promise<string> {
+    if (this.controller === undefined || (force && this.controller !== seat)) {
+      this.controller = seat;
+      this.events?.control(seat);
+    }
+    return this.controller;
   }
 
   health(): HubHealth {

@@ -1,11 +1,24 @@
 import { createClient } from '@redis/client';
 import * as v from 'valibot';
-import { type DeckState, DeckStateSchema } from '../protocol/messages.ts';
+import { type DeckState, DeckStateSchema, type PointerAt, parsePointerAt } from '../protocol/messages.ts';
 import { type Hub, type HubEvents, type HubHealth, newEpoch, type Stamp } from './hub.ts';
 
 /** The talk's latest state (a hash: epoch, seq, state, key) and the channel its changes go out on. */
 const KEY = 'deck:follow:latest';
 const CHANNEL = 'deck:follow:states';
+/** The presenter's pointer (`origin|orderedAt|json`): published only, never stored. */
+const POINTER = 'deck:follow:pointer';
+/** The presenter seat in control of the talk, and the channel a hand-over goes out on. */
+const CONTROL = 'deck:follow:control';
+
+/** Control to ARGV[1] when nobody has it, or always when ARGV[2] is '1'; returns who has it. */
+const CLAIM = `
+local cur = redis.call('GET', KEYS[1])
+if cur and (ARGV[2] ~= '1' or cur == ARGV[1]) then return cur end
+redis.call('SET', KEYS[1], ARGV[1])
+redis.call('PUBLISH', KEYS[1], ARGV[1])
+return ARGV[1]
+`;
 
 /**
  * Orders one state, atomically: the next seq of the talk (or, when the state is the latest already, the latest
@@ -78,6 +91,7 @@ export class RedisHub implements Hub {
   private subscribed = false;
   private announced = false;
   private firstReady: () => void = () => {};
+  private controller: string | undefined;
 
   constructor(
     url: string,
@@ -115,7 +129,13 @@ export class RedisHub implements Hub {
     // node-redis subscribes again by itself after a reconnect.
     this.sub
       .connect()
-      .then(() => this.sub.subscribe(CHANNEL, (message) => this.receive(message)))
+      .then(() =>
+        Promise.all([
+          this.sub.subscribe(CHANNEL, (message) => this.receive(message)),
+          this.sub.subscribe(POINTER, (message) => this.receivePointer(message)),
+          this.sub.subscribe(CONTROL, (seat) => this.controlled(seat)),
+        ]),
+      )
       .then(() => {
         this.subscribed = true;
         return this.sync();
@@ -138,6 +158,21 @@ export class RedisHub implements Hub {
       ],
     })) as [string, number];
     return { epoch: String(reply[0]), seq: Number(reply[1]) };
+  }
+
+  pointer(at: PointerAt, origin: string): void {
+    // A pointer lost while Redis is away is worth nothing later: the next one replaces it.
+    if (!this.synced) return;
+    this.cmd.publish(POINTER, `${origin}|${Date.now()}|${JSON.stringify(at)}`).catch(() => {});
+  }
+
+  async claim(seat: string, force: boolean): Promise<string> {
+    if (!this.synced) throw new Error(this.problem ?? 'Redis is not ready');
+    const holder = String(
+      await this.cmd.eval(CLAIM, { keys: [CONTROL], arguments: [seat, force ? '1' : '0'] }),
+    );
+    this.controlled(holder);
+    return holder;
   }
 
   health(): HubHealth {
@@ -171,6 +206,20 @@ export class RedisHub implements Hub {
     this.take({ epoch: parts[0]!, seq, state }, parts[2]!, Number(parts[3]));
   }
 
+  /** A published pointer: `origin|orderedAt|json`. */
+  private receivePointer(message: string): void {
+    const parts = message.split('|', 2);
+    const at = parsePointerAt(message.slice(parts.join('|').length + 1));
+    if (parts.length < 2 || at === undefined) return;
+    this.events?.pointer(at, parts[0]!, Number(parts[1]));
+  }
+
+  private controlled(seat: string): void {
+    if (seat === this.controller || !/^[A-Za-z0-9_.:-]{1,64}$/.test(seat)) return;
+    this.controller = seat;
+    this.events?.control(seat);
+  }
+
   private take(stamp: Stamp, origin: string, orderedAt: number): void {
     const known = this.known;
     if (known && stamp.epoch === known.epoch && stamp.seq <= known.seq) return;
@@ -198,6 +247,8 @@ export class RedisHub implements Hub {
       const [epoch, seq] = [String(reply[0]), Number(reply[1])];
       const state = parseState(reply[2]);
       if (seq > 0 && state) this.take({ epoch, seq, state }, '', Date.now());
+      const holder = await this.cmd.get(CONTROL);
+      if (holder) this.controlled(holder);
       if (!this.synced && this.sub.isReady) {
         if (this.announced)
           this.o.log('relay: Redis answers again; the instances converge on the latest state');

@@ -6,10 +6,12 @@ import { RELAY_PATH } from '../contracts/relay.ts';
 import {
   type DeckState,
   encode,
+  type PointerAt,
   PROTOCOL_VERSION,
   parseClientMessage,
   type ServerMessage,
 } from '../protocol/messages.ts';
+import { LatestOnly } from '../protocol/throttle.ts';
 import {
   type AdmissionOptions,
   type BackoffOptions,
@@ -18,10 +20,12 @@ import {
   type Role,
   TokenBackoff,
 } from './admission.ts';
+import { FanOut } from './fanout.ts';
 import { type Hub, type HubHealth, MemoryHub, type Stamp } from './hub.ts';
-import { Counters, Histogram, type Metric } from './metrics.ts';
+import type { Metric } from './metrics.ts';
 import { addressList, METRICS_ALLOW_DEFAULT } from './ops.ts';
 import { type Allowance, FloodGuard, type FloodOptions, TokenBucket } from './rate.ts';
+import { type DropReason, RelayMetrics } from './relay-metrics.ts';
 import { outsideDeck, type SlideShape } from './slides.ts';
 import { tokenMatches } from './token.ts';
 
@@ -92,6 +96,15 @@ interface Peer {
   heard: boolean;
   /** The newest state it has (by fan-out generation): a fan-out pass skips peers already up to date. */
   gen: number;
+  /** The same for the pointer. */
+  pointerGen: number;
+  /** The protocol version spoken with it: the lower of the one its URL names (`?v=2`; none: 1) and ours. */
+  version: number;
+  /**
+   * Presenter pages of one browser share a seat (`?seat=`), and control goes to a seat: the deck on the
+   * projector and the presenter view beside it drive together. Pages speaking version 1 share the seat `v1`.
+   */
+  seat: string;
 }
 
 /** Close codes the relay uses (4000–4999 are the application's). */
@@ -104,6 +117,9 @@ export const CLOSE = {
   /** No room (the relay, or the client's address, is full): try again later. */
   full: 1013,
 } as const;
+
+/** The presenter's pointer reaches followers at most this often (newest wins). */
+const POINTER_PER_SECOND = 30;
 
 /** A closed socket whose peer does not finish the closing handshake is cut off after this. */
 const CLOSE_GRACE_MS = 1000;
@@ -136,24 +152,26 @@ export class Relay {
   private readonly backoff: TokenBackoff;
   private state: DeckState | undefined;
   private seq = 0;
-  /** The latest state's fan-out generation, frame and origin; `fanning` while a pass is under way. */
-  private gen = 0;
-  private outgoing: { frame: Buffer; origin: string; orderedAt: number } | undefined;
-  private fanning = false;
+  /** Sends each new state to every follower; `peer.gen` is the newest it has. */
+  private readonly states: FanOut<Peer>;
+  /** Sends the pointer to followers speaking version 2; `peer.pointerGen` is the newest it has. */
+  private readonly pointers: FanOut<Peer>;
+  /** The pointer as followers last got it (null: off), sent to a joiner after its welcome. */
+  private pointerAt: PointerAt = null;
+  /** Presenters' pointer moves, at most POINTER_PER_SECOND to the hub, newest wins. */
+  private readonly pointerOut = new LatestOnly<{ at: PointerAt; origin: string }>(
+    1000 / POINTER_PER_SECOND,
+    ({ at, origin }) => this.hub.pointer(at, origin),
+  );
+  /** The seat in control of the talk: only its presenters' states and pointer go out. */
+  private controller: string | undefined;
   private peersTimer: ReturnType<typeof setTimeout> | undefined;
   private closing = false;
   private readonly o: Required<
     Omit<RelayOptions, 'join' | 'redis' | 'addressRate' | 'addressBurst' | 'metricsAllow' | 'slides'>
   > &
     Pick<RelayOptions, 'join' | 'redis' | 'slides'>;
-  private readonly counts = {
-    in: new Counters<'hello' | 'state' | 'ping' | 'invalid' | 'outside'>(),
-    out: new Counters<'state' | 'other'>(),
-    dropped: new Counters<'slow' | 'heartbeat' | 'full' | 'denied' | 'policy' | 'hello-timeout' | 'flood'>(),
-    /** Audience frames dropped unread (over the rate), by kind: `frame` (a message) or `control`. */
-    limited: new Counters<'frame' | 'control'>(),
-  };
-  private readonly fanout = new Histogram();
+  private readonly counts = new RelayMetrics();
 
   constructor(options: RelayOptions) {
     this.o = {
@@ -196,6 +214,34 @@ export class Relay {
     if (options.join) this.advertise(options.join);
     this.heartbeat = setInterval(() => this.sweep(), this.o.heartbeatMs);
     this.heartbeat.unref();
+    this.states = new FanOut<Peer>({
+      peers: () => this.peers.values(),
+      slice: this.o.fanoutSlice,
+      wants: (peer) => peer.role === 'audience' || peer.role === 'presenter',
+      gen: (peer) => peer.gen,
+      setGen: (peer, gen) => {
+        peer.gen = gen;
+      },
+      id: (peer) => peer.id,
+      send: (peer, frame) => this.sendFrame(peer, frame),
+      sent: (n) => this.counts.out.add('state', n),
+      done: (orderedAt) => this.counts.fanout.observe(Math.max(0, Date.now() - orderedAt) / 1000),
+      stopped: () => this.closing,
+    });
+    this.pointers = new FanOut<Peer>({
+      peers: () => this.peers.values(),
+      slice: this.o.fanoutSlice,
+      wants: (peer) => peer.version >= 2 && (peer.role === 'audience' || peer.role === 'presenter'),
+      gen: (peer) => peer.pointerGen,
+      setGen: (peer, gen) => {
+        peer.pointerGen = gen;
+      },
+      id: (peer) => peer.id,
+      send: (peer, frame) => this.sendFrame(peer, frame),
+      sent: (n) => this.counts.out.add('pointer', n),
+      done: () => {},
+      stopped: () => this.closing,
+    });
   }
 
   /** Sets the audience URL sent to clients in their welcome (known once the server listens). */
@@ -217,6 +263,8 @@ export class Relay {
     await this.hub.start(
       {
         deliver: (stamp, origin, orderedAt) => this.deliver(stamp, origin, orderedAt),
+        pointer: (at, origin, orderedAt) => this.point(at, origin, orderedAt),
+        control: (seat) => this.controlled(seat),
         ready: () => {
           for (const peer of this.peers.values()) if (peer.pending && !peer.timer) this.flush(peer);
         },
@@ -243,66 +291,12 @@ export class Relay {
 
   /** Followers, traffic, fan-out latency and the store, for /metrics. */
   metrics(): Metric[] {
-    const roles = this.census;
-    return [
-      { name: 'deck_relay_followers', help: 'Audience connections.', type: 'gauge', samples: roles.audience },
-      {
-        name: 'deck_relay_connections',
-        help: 'Open relay connections (audiences, presenters, not yet said hello).',
-        type: 'gauge',
-        samples: roles.size,
-      },
-      {
-        name: 'deck_relay_seq',
-        help: 'Sequence number of the latest state.',
-        type: 'gauge',
-        samples: this.seq,
-      },
-      {
-        name: 'deck_relay_messages_in_total',
-        help: 'Frames received from clients, by type.',
-        type: 'counter',
-        samples: this.counts.in.lines('deck_relay_messages_in_total', 'type'),
-      },
-      {
-        name: 'deck_relay_messages_out_total',
-        help: 'Frames sent to clients (state: fanned-out states).',
-        type: 'counter',
-        samples: this.counts.out.lines('deck_relay_messages_out_total', 'type'),
-      },
-      {
-        name: 'deck_relay_limited_total',
-        help: 'Audience frames dropped unread, over the rate (frame: a message; control: a WebSocket ping or pong).',
-        type: 'counter',
-        samples: this.counts.limited.lines('deck_relay_limited_total', 'kind'),
-      },
-      {
-        name: 'deck_relay_dropped_total',
-        help: 'Connections the relay closed, by reason.',
-        type: 'counter',
-        samples: this.counts.dropped.lines('deck_relay_dropped_total', 'reason'),
-      },
-      {
-        name: 'deck_relay_fanout_seconds',
-        help: 'From a state ordered (on any instance) to this instance having written it to every follower.',
-        type: 'histogram',
-        samples: this.fanout.lines('deck_relay_fanout_seconds'),
-      },
-      ...Object.entries(this.hub.gauges()).map(
-        ([name, value]): Metric => ({
-          name,
-          help: 'The shared store (Redis).',
-          type: 'gauge',
-          samples: value,
-        }),
-      ),
-      {
-        name: 'process_resident_memory_bytes',
-        help: 'Resident memory size in bytes.',
-        type: 'gauge',
-        samples: process.memoryUsage.rss(),
-      },
-    ];
+    return this.counts.table({
+      followers: this.census.audience,
+      connections: this.census.size,
+      seq: this.seq,
+      hub: this.hub.gauges(),
+    });
   }
 
   /** Whether a request's client (behind a trusted proxy, the one it names) may read /metrics. */
@@ -337,7 +331,13 @@ export class Relay {
     }
     // Sockets that have not said hello make room: a flood of them cannot keep a presenter out.
     for (const peer of evict) this.finish(peer, CLOSE.full, 'server full', 'full', true);
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, addr));
+    const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+    const named = Number(query.get('v'));
+    const version = Number.isInteger(named) && named >= 1 ? Math.min(named, PROTOCOL_VERSION) : 1;
+    const seat = query.get('seat') ?? '';
+    this.wss.handleUpgrade(req, socket, head, (ws) =>
+      this.connect(ws, addr, version, version >= 2 && /^[A-Za-z0-9_-]{1,32}$/.test(seat) ? `s.${seat}` : ''),
+    );
   }
 
   private refusal(req: IncomingMessage): string | undefined {
@@ -359,7 +359,7 @@ export class Relay {
     }
   }
 
-  private connect(ws: WebSocket, addr: string): void {
+  private connect(ws: WebSocket, addr: string, version: number, seat: string): void {
     const id = `${this.instance}.${++this.peerCount}`;
     const peer: Peer = {
       id,
@@ -370,6 +370,10 @@ export class Relay {
       lastSeq: 0,
       invalid: 0,
       gen: 0,
+      pointerGen: 0,
+      version,
+      // A page speaking version 2 without a seat is a seat of its own.
+      seat: version < 2 ? 'v1' : seat || `p.${id}`,
       allowance: this.guard.allowance(),
       heard: false,
     };
@@ -410,13 +414,7 @@ export class Relay {
   }
 
   /** Closes a peer with a code it can act on, and cuts it off if it does not finish the handshake. */
-  private finish(
-    peer: Peer,
-    code: number,
-    reason: string,
-    why: Parameters<Relay['counts']['dropped']['add']>[0],
-    now = false,
-  ): void {
+  private finish(peer: Peer, code: number, reason: string, why: DropReason, now = false): void {
     if (peer.role !== 'closed') this.counts.dropped.add(why);
     this.retire(peer);
     const ws = peer.ws;
@@ -442,7 +440,7 @@ export class Relay {
     const message = parsed.message;
     this.counts.in.add(message.t);
     if (message.t === 'ping') {
-      this.send(peer, { v: PROTOCOL_VERSION, t: 'pong' });
+      this.send(peer, { v: 1, t: 'pong' });
       return;
     }
     if (message.t === 'hello') {
@@ -450,7 +448,28 @@ export class Relay {
       return;
     }
     if (peer.role !== 'presenter') {
-      this.reject(peer, 'only a presenter may publish state');
+      this.reject(peer, `only a presenter may send ${message.t}`);
+      return;
+    }
+    if (message.t === 'take') {
+      this.take(peer);
+      return;
+    }
+    const inControl = this.controller === undefined || this.controller === peer.seat;
+    if (message.t === 'pointer') {
+      // A viewer's pointer is nobody's business; the one in control has the room.
+      if (!inControl) this.counts.in.add('not-in-control');
+      else this.pointerOut.offer({ at: message.at, origin: peer.id });
+      return;
+    }
+    if (!inControl) {
+      this.counts.in.add('not-in-control');
+      this.send(peer, {
+        v: 1,
+        t: 'refused',
+        seq: message.seq,
+        reason: 'another presenter has control: take over to drive the talk',
+      });
       return;
     }
     if (message.seq <= peer.lastSeq) return; // stale: the client restarted its counter or replayed
@@ -459,7 +478,7 @@ export class Relay {
     const outside = this.o.slides && outsideDeck(message.state, this.o.slides);
     if (outside) {
       this.counts.in.add('outside');
-      this.send(peer, { v: PROTOCOL_VERSION, t: 'refused', seq: message.seq, reason: outside.slice(0, 200) });
+      this.send(peer, { v: 1, t: 'refused', seq: message.seq, reason: outside.slice(0, 200) });
       return;
     }
     if (peer.bucket?.take()) {
@@ -521,7 +540,7 @@ export class Relay {
       const allowed = this.backoff.allowed(addr);
       if (!allowed || !tokenMatches(this.o.token, token)) {
         if (allowed) this.backoff.failed(addr);
-        this.send(peer, { v: PROTOCOL_VERSION, t: 'denied' });
+        this.send(peer, { v: 1, t: 'denied' });
         this.finish(peer, CLOSE.denied, 'bad token', 'denied');
         return;
       }
@@ -539,7 +558,7 @@ export class Relay {
       this.notePeers();
     }
     this.send(peer, {
-      v: PROTOCOL_VERSION,
+      v: 1,
       t: 'welcome',
       role,
       epoch: this.epochNow,
@@ -547,17 +566,51 @@ export class Relay {
       ...(this.o.join ? { join: this.o.join } : {}),
     });
     // The snapshot makes it up to date: a fan-out pass under way does not send it the same state again.
-    peer.gen = this.gen;
+    peer.gen = this.states.generation;
     if (this.state)
       this.send(peer, {
-        v: PROTOCOL_VERSION,
+        v: 1,
         t: 'state',
         epoch: this.epochNow,
         seq: this.seq,
         state: this.state,
       });
-    if (role === 'presenter')
-      this.send(peer, { v: PROTOCOL_VERSION, t: 'peers', audience: this.census.audience });
+    if (role === 'presenter') this.send(peer, { v: 1, t: 'peers', audience: this.census.audience });
+    peer.pointerGen = this.pointers.generation;
+    if (this.pointerAt) this.send(peer, { v: 2, t: 'pointer', at: this.pointerAt });
+    if (role === 'presenter') {
+      if (this.controller === undefined) this.claim(peer, false);
+      else this.send(peer, { v: 2, t: 'control', mine: this.controller === peer.seat });
+    }
+  }
+
+  /** A presenter takes control (hand-over): its seat's pages drive from now on, the others watch. */
+  private take(peer: Peer): void {
+    this.claim(peer, true);
+  }
+
+  private claim(peer: Peer, force: boolean): void {
+    this.hub.claim(peer.seat, force).then(
+      (holder) => this.controlled(holder),
+      () => {}, // the shared store is away: the presenter asks again (its button, its next hello)
+    );
+  }
+
+  /** Control moved (here or on another instance): every presenter learns whether it has it; the pointer goes off. */
+  private controlled(seat: string): void {
+    if (seat === this.controller) return;
+    const first = this.controller === undefined;
+    this.controller = seat;
+    this.pointerOut.cancel();
+    if (!first && this.pointerAt) this.point(null, '', Date.now());
+    for (const peer of this.peers.values())
+      if (peer.role === 'presenter') this.send(peer, { v: 2, t: 'control', mine: peer.seat === seat });
+  }
+
+  /** The pointer the hub delivered: the latest, and to every follower speaking version 2 but its origin. */
+  private point(at: PointerAt, origin: string, orderedAt: number): void {
+    this.pointerAt = at;
+    this.pointers.push(Buffer.from(encode({ v: 2, t: 'pointer', at })), origin, orderedAt);
   }
 
   /** Audiences that send anything but hello and heartbeats are closed; presenters get some slack. */
@@ -569,7 +622,7 @@ export class Relay {
   /** Has the hub order a presenter's state, then acks it; when the hub cannot, the newest waits for it. */
   private publish(from: Peer, clientSeq: number, state: DeckState): void {
     this.hub.order(state, from.id).then(
-      ({ seq }) => this.send(from, { v: PROTOCOL_VERSION, t: 'ack', seq: clientSeq, at: seq }),
+      ({ seq }) => this.send(from, { v: 1, t: 'ack', seq: clientSeq, at: seq }),
       () => {
         if (!from.pending || from.pending.seq < clientSeq) from.pending = { seq: clientSeq, state };
       },
@@ -582,55 +635,12 @@ export class Relay {
     this.epochNow = stamp.epoch;
     this.seq = stamp.seq;
     this.state = stamp.state;
-    this.gen++;
-    this.outgoing = {
-      frame: Buffer.from(encode({ v: PROTOCOL_VERSION, t: 'state', ...stamp })),
-      origin,
-      orderedAt,
-    };
-    if (this.fanning) return;
-    this.fanning = true;
-    this.fanOut();
-  }
-
-  /**
-   * Sends the latest state to every follower not yet up to date, `fanoutSlice` peers per turn of the event loop
-   * (so a pass over fewer peers is done at once, every state to every follower). States are whole snapshots, so
-   * one that arrives mid-pass replaces the frame for the rest, and another pass brings the peers that got the
-   * older one up to date: with many followers a follower skips superseded states instead of the relay queueing
-   * every one for every follower (each send costs ~15 µs of CPU).
-   */
-  private fanOut(): void {
-    const peers = [...this.peers.values()];
-    const passGen = this.gen;
-    let i = 0;
-    const slice = () => {
-      const latest = this.outgoing;
-      if (!latest || this.closing) {
-        this.fanning = false;
-        return;
-      }
-      const gen = this.gen;
-      let sent = 0;
-      for (const stop = Math.min(peers.length, i + this.o.fanoutSlice); i < stop; i++) {
-        const peer = peers[i]!;
-        if (peer.gen >= gen || peer.role === 'pending' || peer.role === 'closed') continue;
-        peer.gen = gen;
-        if (peer.id !== latest.origin && this.sendFrame(peer, latest.frame)) sent++;
-      }
-      this.counts.out.add('state', sent);
-      if (i < peers.length) {
-        setImmediate(slice);
-        return;
-      }
-      this.fanout.observe(Math.max(0, Date.now() - latest.orderedAt) / 1000);
-      if (this.gen !== passGen) this.fanOut();
-      else this.fanning = false;
-    };
-    slice();
+    this.states.push(Buffer.from(encode({ v: 1, t: 'state', ...stamp })), origin, orderedAt);
   }
 
   private send(peer: Peer, message: ServerMessage): void {
+    // Nothing newer than the version it speaks: a version-1 page would take it for a broken relay.
+    if (message.v > peer.version) return;
     if (this.sendFrame(peer, Buffer.from(encode(message)))) this.counts.out.add('other');
   }
 
@@ -652,7 +662,7 @@ export class Relay {
     // Joins come in bursts: tell presenters the count at most twice a second.
     this.peersTimer = setTimeout(() => {
       this.peersTimer = undefined;
-      const frame = Buffer.from(encode({ v: PROTOCOL_VERSION, t: 'peers', audience: this.census.audience }));
+      const frame = Buffer.from(encode({ v: 1, t: 'peers', audience: this.census.audience }));
       for (const peer of this.peers.values()) if (peer.role === 'presenter') this.sendFrame(peer, frame);
     }, 500);
     this.peersTimer.unref();

@@ -179,4 +179,29 @@ describe('presenter publisher', () => {
     p.receive({ epoch: 'e', seq: 6, state: at(8) });
     expect(deck.read()).toEqual(at(8));
   });
+
+  it('as a viewer (another presenter took control) follows, publishes nothing and puts back its own moves', () => {
+    const { deck, sent, p } = setup(at(1));
+    p.welcome('e', 0);
+    p.control(true);
+    deck.move(at(2));
+    p.localChange();
+    expect(sent.map(([seq, s]) => [seq, s.h])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+    p.control(false);
+    expect(p.inControl).toBe(false);
+    p.receive({ epoch: 'e', seq: 5, state: at(4) }); // not held back: a viewer waits on no ack
+    expect(deck.read()).toEqual(at(4));
+    deck.move(at(7));
+    p.localChange();
+    expect(deck.read()).toEqual(at(4));
+    expect(sent).toHaveLength(2);
+    // Taking back: its next move goes out again.
+    p.control(true);
+    deck.move(at(5));
+    p.localChange();
+    expect(sent.at(-1)).toEqual([3, at(5)]);
+  });
 });

@@ -55,8 +55,9 @@ export class TestClient {
     url: string,
     headers: Record<string, string> = {},
     localAddress?: string,
+    query = '',
   ): Promise<TestClient> {
-    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}follow`, { headers, localAddress });
+    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}follow${query}`, { headers, localAddress });
     const client = new TestClient(ws);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
@@ -67,8 +68,8 @@ export class TestClient {
   }
 
   /** Opens and says hello as an audience (or as a presenter with a token); waits for the welcome. */
-  static async join(url: string, token?: string, localAddress?: string): Promise<TestClient> {
-    const client = await TestClient.open(url, {}, localAddress);
+  static async join(url: string, token?: string, localAddress?: string, query = ''): Promise<TestClient> {
+    const client = await TestClient.open(url, {}, localAddress, query);
     client.hello(token);
     await client.next((m) => m.t === 'welcome' || m.t === 'denied');
     return client;

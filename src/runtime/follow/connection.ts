@@ -1,7 +1,6 @@
 import {
   type ClientMessage,
   encode,
-  PROTOCOL_VERSION,
   parseServerMessage,
   type ServerMessage,
 } from '../../protocol/messages.ts';
@@ -105,7 +104,7 @@ export class RelayConnection {
       this.scheduleReconnect();
       return;
     }
-    this.send({ v: PROTOCOL_VERSION, t: 'ping' });
+    this.send({ v: 1, t: 'ping' });
   }
 
   private scheduleReconnect(): void {

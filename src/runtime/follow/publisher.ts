@@ -6,7 +6,8 @@ import type { DeckAdapter } from './state.ts';
  * A presenter's deck: publishes every change as a full snapshot and follows other presenters (the deck page
  * on the projector and the presenter view drive each other). While its own messages are unacknowledged it
  * holds back others' states, and takes one only if the relay ordered it after its own, so two presenters
- * always end on the state the relay took last.
+ * always end on the state the relay took last. When another presenter (another browser) has taken control, it
+ * is a viewer: it follows the live state, publishes nothing, and puts back a move of its own.
  */
 export class Publisher {
   private seq = 0;
@@ -16,6 +17,9 @@ export class Publisher {
   private known: DeckState | undefined;
   private deferred: Stamped | undefined;
   private everWelcomed = false;
+  private mine = true;
+  /** The newest state the relay ordered, as a viewer shows it. */
+  private live: DeckState | undefined;
 
   constructor(
     private readonly deck: DeckAdapter,
@@ -33,21 +37,34 @@ export class Publisher {
     this.deferred = undefined;
     const adopt = !this.everWelcomed && relaySeq > 0;
     this.everWelcomed = true;
-    if (!adopt) this.publish(true);
+    if (!adopt && this.mine) this.publish(true);
+  }
+
+  /** Whether this page's presenter has control (a relay speaking version 2 says; one speaking 1 never does). */
+  get inControl(): boolean {
+    return this.mine;
+  }
+
+  /** The relay says who has control: a viewer settles what it sent and shows the live state. */
+  control(mine: boolean): void {
+    this.mine = mine;
+    if (mine) return;
+    this.acked = this.seq;
+    this.deferred = undefined;
+    if (this.live) this.take(this.live);
   }
 
   /** The deck moved here: publish it, unless it is where a received state put it. */
   localChange(): void {
-    this.publish(false);
+    if (this.mine) this.publish(false);
+    else if (this.live && !sameState(this.deck.read(), this.live)) this.deck.apply(this.live);
   }
 
   receive(message: Stamped): void {
     if (!this.gate.accept(message)) return;
-    if (this.seq > this.acked) {
-      this.deferred = message;
-      return;
-    }
-    this.take(message.state);
+    // Held back while our own states are unacknowledged (a viewer sends none).
+    if (this.mine && this.seq > this.acked) this.deferred = message;
+    else this.take(message.state);
   }
 
   ack(seq: number, at: number): void {
@@ -74,6 +91,7 @@ export class Publisher {
 
   private take(state: DeckState): void {
     this.known = state;
+    this.live = state;
     this.deck.apply(state);
   }
 
@@ -81,6 +99,7 @@ export class Publisher {
     const state = this.deck.read();
     if (!force && sameState(state, this.known)) return;
     this.known = state;
+    this.live = state;
     this.seq += 1;
     this.send(this.seq, state);
   }

@@ -20,3 +20,20 @@ export function presenterToken(): string | undefined {
 export function forgetToken(): void {
   sessionStorage.removeItem(KEY);
 }
+
+const SEAT = 'deck-presenter-seat';
+
+/**
+ * This browser's presenter seat: its presenter pages (the projector's deck and the presenter view) share control
+ * of the talk, and another browser takes over explicitly. Not a secret: the token is.
+ */
+export function presenterSeat(): string {
+  let seat = localStorage.getItem(SEAT);
+  if (!seat || !/^[A-Za-z0-9_-]{1,32}$/.test(seat)) {
+    seat = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) =>
+      b.toString(36).padStart(2, '0'),
+    ).join('');
+    localStorage.setItem(SEAT, seat);
+  }
+  return seat;
+}

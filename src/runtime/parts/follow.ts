@@ -1,18 +1,30 @@
 import type { RevealApi } from 'reveal.js';
 import { uiText } from '../../i18n/ui-text.ts';
-import { type DeckState, PROTOCOL_VERSION, type ServerMessage } from '../../protocol/messages.ts';
+import {
+  type DeckState,
+  type PointerAt,
+  PROTOCOL_VERSION,
+  type ServerMessage,
+} from '../../protocol/messages.ts';
+import { LatestOnly } from '../../protocol/throttle.ts';
 import { type ConnectionStatus, RelayConnection } from '../follow/connection.ts';
+import { ControlBar } from '../follow/control-bar.ts';
 import { Follower } from '../follow/follower.ts';
 import { FollowIndicator, type FollowMode } from '../follow/indicator.ts';
 import { JoinOverlay } from '../follow/join-overlay.ts';
 import { audienceUrl, isPreview } from '../follow/page-mode.ts';
+import { PointerInput, PointerLayer } from '../follow/pointer.ts';
 import { findRelay } from '../follow/probe.ts';
 import { Publisher } from '../follow/publisher.ts';
 import { applyDeck, type DeckAdapter, readDeck, STATE_EVENTS } from '../follow/state.ts';
-import { forgetToken, presenterToken } from '../follow/token.ts';
+import { forgetToken, presenterSeat, presenterToken } from '../follow/token.ts';
 import type { DeckContext, DeckPart } from '../part.ts';
 
 const KEY_J = 74;
+/** The laser pointer: X (reveal.js's own keys include L, H, J and K). */
+const KEY_X = 88;
+/** The pointer's positions reach the relay at most this often, newest wins. */
+const POINTER_MS = 1000 / 30;
 /** Input by which an audience member can move their own deck. */
 const USER_INPUT = ['keydown', 'pointerdown', 'touchstart', 'wheel', 'hashchange'] as const;
 
@@ -80,19 +92,43 @@ function run(ctx: DeckContext, url: string, token: string | undefined): () => vo
     },
   };
 
+  const pointerLayer = new PointerLayer(reveal);
   const connection = new RelayConnection(
-    url,
-    token
-      ? { v: PROTOCOL_VERSION, t: 'hello', role: 'presenter', token }
-      : { v: PROTOCOL_VERSION, t: 'hello', role: 'audience' },
+    // The newest protocol version this page speaks, and its browser's presenter seat (see Relay).
+    `${url}?v=${PROTOCOL_VERSION}${token ? `&seat=${presenterSeat()}` : ''}`,
+    token ? { v: 1, t: 'hello', role: 'presenter', token } : { v: 1, t: 'hello', role: 'audience' },
     { message: onMessage, status: onStatus },
   );
   const publisher = token
     ? new Publisher(presenterDeck, (seq, state: DeckState) =>
-        connection.send({ v: PROTOCOL_VERSION, t: 'state', seq, state }),
+        connection.send({ v: 1, t: 'state', seq, state }),
       )
     : undefined;
   const follower = token ? undefined : new Follower(audienceDeck, () => render());
+
+  // Presenters: control (hand-over) and the pointer, with a relay that speaks version 2 (it says `control`).
+  let control: 'mine' | 'theirs' | 'none' = 'none';
+  const pointerOut = new LatestOnly<PointerAt>(POINTER_MS, (at) =>
+    connection.send({ v: 2, t: 'pointer', at }),
+  );
+  const pointerIn = token
+    ? new PointerInput(reveal, (at) => {
+        pointerLayer.show(at);
+        if (control === 'mine') pointerOut.offer(at);
+      })
+    : undefined;
+  const bar = token ? document.querySelector<HTMLElement>('.deck-presenter-bar') : null;
+  const controls = bar
+    ? new ControlBar(
+        bar,
+        { pointer: text.pointer, inControl: text.inControl, viewing: text.viewing, takeOver: text.takeOver },
+        { take: () => connection.send({ v: 2, t: 'take' }), pointer: () => togglePointer() },
+      )
+    : undefined;
+  function togglePointer(on = !pointerIn?.isOn) {
+    pointerIn?.set(on && control === 'mine');
+    controls?.set(control, Boolean(pointerIn?.isOn));
+  }
 
   function mode(): FollowMode {
     if (denied) return 'denied';
@@ -121,6 +157,15 @@ function run(ctx: DeckContext, url: string, token: string | undefined): () => vo
       case 'state':
         if (publisher) publisher.receive(m);
         else follower?.receive(m);
+        break;
+      case 'pointer':
+        pointerLayer.show(m.at);
+        break;
+      case 'control':
+        control = m.mine ? 'mine' : 'theirs';
+        publisher?.control(m.mine);
+        if (!m.mine) pointerIn?.set(false);
+        controls?.set(control, Boolean(pointerIn?.isOn));
         break;
       case 'ack':
         publisher?.ack(m.seq, m.at);
@@ -165,6 +210,9 @@ function run(ctx: DeckContext, url: string, token: string | undefined): () => vo
       { keyCode: KEY_J, key: 'J', description: 'Show the audience URL as a QR code' },
       () => toggleJoin(!overlay.isOpen),
     );
+    reveal.addKeyBinding({ keyCode: KEY_X, key: 'X', description: text.pointerToggle }, () =>
+      togglePointer(),
+    );
   }
 
   render();
@@ -173,7 +221,14 @@ function run(ctx: DeckContext, url: string, token: string | undefined): () => vo
     connection.stop();
     for (const e of STATE_EVENTS) reveal.off(e, onDeckEvent);
     for (const e of USER_INPUT) window.removeEventListener(e, onInput, { capture: true });
-    if (token) reveal.removeKeyBinding(KEY_J);
+    if (token) {
+      reveal.removeKeyBinding(KEY_J);
+      reveal.removeKeyBinding(KEY_X);
+    }
+    pointerOut.cancel();
+    pointerIn?.remove();
+    pointerLayer.remove();
+    controls?.remove();
     indicator.remove();
     overlay.remove();
   };
