@@ -7,5 +7,6 @@ export default {
   // facts: 'slides/data/facts.yaml',
   // theme: 'theme.css',        a stylesheet after the built-in theme
   // relay: true,               `deck start` lets phones follow the presenter
+  // offline: true,             phones keep the deck once loaded (a service worker); false turns it off
   // csp: { img: ['https://images.example.com'] },
 };

@@ -8,4 +8,5 @@ export default {
   // facts: 'slides/data/facts.yaml',
   // theme: 'theme.css',        在内置主题之后加载的样式表
   // relay: true,               deck start 时观众可用手机跟随演讲
+  // offline: true,             首次加载后手机离线也能看（service worker）；false 关闭
 };

@@ -178,6 +178,7 @@ export function configFrom(
     facts,
     theme,
     relay: input.relay ?? true,
+    offline: input.offline ?? true,
     csp: input.csp ?? {},
     markdown: input.markdown,
     blocks: input.blocks ?? [],

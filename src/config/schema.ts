@@ -60,6 +60,7 @@ export const DeckConfigSchema = v.strictObject({
   facts: v.optional(innerPath),
   theme: v.optional(v.pipe(innerPath, v.regex(/\.css$/, 'must be a .css file'))),
   relay: v.optional(v.boolean()),
+  offline: v.optional(v.boolean()),
   csp: v.optional(CspSchema),
   markdown: v.optional(MarkdownSchema),
   blocks: v.optional(v.array(block)),
