@@ -8,5 +8,6 @@ export default {
   // theme: 'theme.css',        a stylesheet after the built-in theme
   // scripts: ['scripts/talk.js'], the deck's own modules, run with reveal.js (README: A deck's own scripts)
   // relay: true,               `deck start` lets phones follow the presenter
+  // offline: true,             phones keep the deck once loaded (a service worker); false turns it off
   // csp: { img: ['https://images.example.com'] },
 };

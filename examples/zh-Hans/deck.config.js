@@ -9,4 +9,5 @@ export default {
   // theme: 'theme.css',        在内置主题之后加载的样式表
   // scripts: ['scripts/talk.js'], 演示自己的脚本，随 reveal.js 运行（README：A deck's own scripts）
   // relay: true,               deck start 时观众可用手机跟随演讲
+  // offline: true,             首次加载后手机离线也能看（service worker）；false 关闭
 };

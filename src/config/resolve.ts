@@ -211,6 +211,7 @@ export function configFrom(
     theme,
     scripts,
     relay: input.relay ?? true,
+    offline: input.offline ?? true,
     csp: input.csp ?? {},
     markdown: input.markdown,
     blocks: input.blocks ?? [],

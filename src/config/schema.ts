@@ -68,6 +68,7 @@ export const DeckConfigSchema = v.strictObject({
     ),
   ),
   relay: v.optional(v.boolean()),
+  offline: v.optional(v.boolean()),
   csp: v.optional(CspSchema),
   markdown: v.optional(MarkdownSchema),
   blocks: v.optional(v.array(block)),

@@ -54,6 +54,8 @@ export interface DeckConfigInput {
   scripts?: string[];
   /** `deck start` serves the follow-along relay. @default true */
   relay?: boolean;
+  /** The built pages install a service worker that keeps the deck offline after the first load. @default true */
+  offline?: boolean;
   /** Off-origin hosts for images, media and frames (added to front matter `csp:`). */
   csp?: CspAllowance;
   /** reveal.js markdown options (front matter `markdown:` overrides them key by key). */
@@ -92,6 +94,7 @@ export interface DeckConfig {
   /** The deck's own browser modules, relative to root, with forward slashes, in order. */
   scripts: string[];
   relay: boolean;
+  offline: boolean;
   csp: CspAllowance;
   markdown?: MarkdownConfig;
   /** The deck's own blocks (the engine's are added where the deck is compiled). */

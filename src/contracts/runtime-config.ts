@@ -14,4 +14,9 @@ export interface DeckRuntimeConfig {
   outline: { source: string; title: string; section: string }[];
   /** The deck's IANA time zone (its config's `timezone`): the presenter's clock shows it. */
   timezone?: string;
+  /**
+   * The service worker, relative to the page (at the site's root), and whether the deck keeps itself offline
+   * (config `offline`); when not, the page removes a worker an earlier build installed.
+   */
+  offline?: { worker: string; on: boolean };
 }

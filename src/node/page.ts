@@ -12,6 +12,8 @@ export interface PageOptions {
   entry: string;
   /** The deck's IANA time zone, for the presenter's clock. */
   timezone?: string;
+  /** The service worker (relative to the page) and whether it keeps the deck offline. */
+  offline?: { worker: string; on: boolean };
   /** Extra tags for `<head>`, such as the font stylesheet. */
   head?: string;
 }
@@ -30,6 +32,7 @@ export function renderPage(deck: CompiledDeck, options: PageOptions): string {
       section: s.section ?? '',
     })),
     ...(options.timezone ? { timezone: options.timezone } : {}),
+    ...(options.offline ? { offline: options.offline } : {}),
   };
   const meta = [
     deck.meta.author && `<meta name="author" content="${escapeHtml(deck.meta.author)}">`,

@@ -22,6 +22,8 @@ export function contentSecurityPolicy(allow: CspAllowance = {}): string {
     ...(allow.frame?.length ? [`frame-src 'self'${extra(allow.frame)}`] : []),
     "font-src 'self'",
     "connect-src 'self'",
+    // The deck's service worker (offline after the first load), from its own origin only.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "frame-ancestors 'self'",

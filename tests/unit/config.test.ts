@@ -46,6 +46,7 @@ describe('deck config', () => {
       slidesDir: 'slides',
       facts: 'slides/data/facts.yaml',
       relay: true,
+      offline: true,
       csp: {},
       sources: 'optional',
       timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,

@@ -3,6 +3,7 @@ import type { Block } from '../../blocks/define.ts';
 import type { CompiledDeck, Diagnostic } from '../../compiler/index.ts';
 import { compileDeck, stacksHtml } from '../../compiler/index.ts';
 import { type DeckConfig, relativePage, type Variant } from '../../config/index.ts';
+import { OFFLINE_WORKER } from '../../contracts/offline.ts';
 import { compileOptions, deckBlocks, readSources } from '../load.ts';
 import { renderPage } from '../page.ts';
 
@@ -80,6 +81,10 @@ export class DeckSource {
       entry: ENTRY,
       alternates,
       timezone: this.config.timezone,
+      offline: {
+        worker: `${'../'.repeat(variant.page.split('/').length - 1)}${OFFLINE_WORKER}`,
+        on: this.config.offline,
+      },
     });
   }
 

@@ -7,6 +7,7 @@ import { deckCsp } from './csp.ts';
 import { DeckSource } from './deck-source.ts';
 import { deckFonts, defaultFontCache } from './fonts.ts';
 import { deckInlineCss } from './inline-css.ts';
+import { deckOffline } from './offline.ts';
 import { deckPages } from './pages.ts';
 import { deckScripts } from './scripts.ts';
 import { deckSlides } from './slides.ts';
@@ -30,6 +31,7 @@ export async function deck(options: DeckPluginOptions = {}): Promise<Plugin[]> {
     deckCsp(source),
     deckSlides(source),
     deckInlineCss(),
+    deckOffline(source),
     deckCompress(),
   ];
 }

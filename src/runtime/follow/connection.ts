@@ -34,6 +34,12 @@ export class RelayConnection {
   private readonly onOnline = () => {
     if (this.state === 'reconnecting') this.reconnectNow();
   };
+  /** A socket may outlive the network (Chromium keeps one open offline): it is dead, replace it when back. */
+  private readonly onOffline = () => {
+    if (this.state !== 'open' && this.state !== 'connecting') return;
+    this.drop();
+    this.scheduleReconnect();
+  };
 
   constructor(
     private readonly url: string,
@@ -53,12 +59,14 @@ export class RelayConnection {
 
   start(): void {
     window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
     this.open();
   }
 
   stop(): void {
     this.setStatus('stopped');
     window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
     clearTimeout(this.retry);
     this.drop();
   }

@@ -6,6 +6,7 @@ export type FollowMode =
   | 'live'
   | 'detached'
   | 'reconnecting'
+  | 'offline'
   | 'presenting'
   | 'denied';
 
@@ -13,6 +14,8 @@ export interface IndicatorText {
   following: string;
   detached: string;
   reconnecting: string;
+  /** The device has no network: the slides keep working from its cache. */
+  offline: string;
   presenting: string;
   denied: string;
   rejoin: string;
@@ -89,6 +92,7 @@ export class FollowIndicator {
       live: t.following,
       detached: t.detached,
       reconnecting: t.reconnecting,
+      offline: t.offline,
       presenting:
         this.audience === undefined ? t.presenting : `${t.presenting} · ${this.audience} ${t.audience}`,
       denied: t.denied,

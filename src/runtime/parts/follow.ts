@@ -1,5 +1,5 @@
 import type { RevealApi } from 'reveal.js';
-import { uiText } from '../../i18n/ui-text.ts';
+import { type UiText, uiText } from '../../i18n/ui-text.ts';
 import {
   type DeckState,
   type PointerAt,
@@ -10,7 +10,7 @@ import { LatestOnly } from '../../protocol/throttle.ts';
 import { type ConnectionStatus, RelayConnection } from '../follow/connection.ts';
 import { ControlBar } from '../follow/control-bar.ts';
 import { Follower } from '../follow/follower.ts';
-import { FollowIndicator, type FollowMode } from '../follow/indicator.ts';
+import { FollowIndicator, type FollowMode, type IndicatorText } from '../follow/indicator.ts';
 import { JoinOverlay } from '../follow/join-overlay.ts';
 import { audienceUrl, isPreview } from '../follow/page-mode.ts';
 import { PointerInput, PointerLayer } from '../follow/pointer.ts';
@@ -42,14 +42,49 @@ export function follow(): DeckPart {
     setup(ctx: DeckContext) {
       if (ctx.print || isPreview()) return;
       // Not awaited: the deck is ready without the relay, and follows once it answers.
-      void findRelay().then((url) => {
-        if (url) stop = run(ctx, url, token);
-        else document.documentElement.dataset.deckFollow = 'off';
-      });
+      const probe = () =>
+        void findRelay().then((url) => {
+          if (url) stop = run(ctx, url, token);
+          else if (!navigator.onLine) stop = whenOnline(ctx, probe);
+          else document.documentElement.dataset.deckFollow = 'off';
+        });
+      probe();
     },
     teardown() {
       stop?.();
     },
+  };
+}
+
+function indicatorText(text: UiText): IndicatorText {
+  return {
+    following: text.following,
+    detached: text.detached,
+    reconnecting: text.reconnecting,
+    offline: text.offline,
+    presenting: text.presenting,
+    denied: text.denied,
+    rejoin: text.live,
+    audience: text.audience,
+    group: text.followStatus,
+  };
+}
+
+/**
+ * A page opened without a network (from the offline worker's cache) cannot ask whether it has a relay: it says
+ * "offline" and asks again when the network is back, so a phone that reloaded mid-talk still follows.
+ */
+function whenOnline(ctx: DeckContext, probe: () => void): () => void {
+  const indicator = new FollowIndicator(indicatorText(uiText(ctx.config.lang)), () => {});
+  indicator.set('offline');
+  const back = () => {
+    indicator.remove();
+    probe();
+  };
+  window.addEventListener('online', back, { once: true });
+  return () => {
+    window.removeEventListener('online', back);
+    indicator.remove();
   };
 }
 
@@ -61,19 +96,7 @@ function run(ctx: DeckContext, url: string, token: string | undefined): () => vo
   // Whether the user has done anything that could move the deck since the last live state was applied.
   let userActed = false;
 
-  const indicator = new FollowIndicator(
-    {
-      following: text.following,
-      detached: text.detached,
-      reconnecting: text.reconnecting,
-      presenting: text.presenting,
-      denied: text.denied,
-      rejoin: text.live,
-      audience: text.audience,
-      group: text.followStatus,
-    },
-    () => follower?.rejoin(),
-  );
+  const indicator = new FollowIndicator(indicatorText(text), () => follower?.rejoin());
   const overlay = new JoinOverlay(audienceUrl(), text.joinTitle, () => toggleJoin(false));
 
   const audienceDeck: DeckAdapter = {
@@ -132,7 +155,7 @@ function run(ctx: DeckContext, url: string, token: string | undefined): () => vo
 
   function mode(): FollowMode {
     if (denied) return 'denied';
-    if (connection.status === 'reconnecting') return 'reconnecting';
+    if (connection.status === 'reconnecting') return navigator.onLine ? 'reconnecting' : 'offline';
     if (!connected) return 'connecting';
     if (publisher) return 'presenting';
     if (!follower?.live) return 'waiting';
@@ -215,10 +238,13 @@ function run(ctx: DeckContext, url: string, token: string | undefined): () => vo
     );
   }
 
+  // The network's own word: the pill says "offline" at once (and the link is replaced), not after a timeout.
+  window.addEventListener('offline', render);
   render();
   connection.start();
   return () => {
     connection.stop();
+    window.removeEventListener('offline', render);
     for (const e of STATE_EVENTS) reveal.off(e, onDeckEvent);
     for (const e of USER_INPUT) window.removeEventListener(e, onInput, { capture: true });
     if (token) {

@@ -6,6 +6,7 @@ import { devUpdates } from './dev-updates.ts';
 import { follow } from './follow.ts';
 import { langSwitch } from './lang-switch.ts';
 import { motion } from './motion.ts';
+import { offline } from './offline.ts';
 import { presenter } from './presenter.ts';
 import { provenance } from './provenance.ts';
 import { reader } from './reader.ts';
@@ -22,5 +23,6 @@ export function createParts(): DeckPart[] {
     provenance(),
     reader(),
     follow(),
+    offline(),
   ];
 }
