@@ -47,6 +47,7 @@ async function fallbackPictures(
     [
       ...s.items.filter((i): i is FallbackItem => i.kind === 'fallback'),
       ...(s.background?.fallback ? [s.background.fallback] : []),
+      ...(s.background?.picture ? [s.background.picture] : []),
     ].map((f) => ({ f, source: s.source })),
   );
   const pictures = new Map<number, string>();
@@ -61,15 +62,25 @@ async function fallbackPictures(
       leftOut.push(`${source}: ${f.why} paints nothing (an empty box): left out`);
       continue;
     }
-    // Only the element's own painting when its content is written natively.
+    // Only the element's own painting when its content is written natively; a slide's backdrop alone,
+    // without the slide's content over it.
     const style = f.own
       ? await page.addStyleTag({ content: `${selector} * { visibility: hidden !important; }` })
-      : null;
+      : f.alone
+        ? await page.addStyleTag({
+            content: `.pdf-page:has(${selector}) *:not(${selector}, ${selector} *) { visibility: hidden !important; }`,
+          })
+        : null;
     try {
-      const png = await page
-        .locator(selector)
-        .screenshot({ type: 'png', animations: 'disabled', caret: 'initial', timeout: PICTURE_TIMEOUT_MS });
-      pictures.set(f.id, `data:image/png;base64,${Buffer.from(png).toString('base64')}`);
+      // PNG, backdrops too: PptxGenJS names a background's picture `.png` whatever its bytes.
+      const type = 'png';
+      const shot = await page.locator(selector).screenshot({
+        type,
+        animations: 'disabled',
+        caret: 'initial',
+        timeout: PICTURE_TIMEOUT_MS,
+      });
+      pictures.set(f.id, `data:image/${type};base64,${Buffer.from(shot).toString('base64')}`);
     } catch (e) {
       if ((e as Error).name !== 'TimeoutError') throw e;
       leftOut.push(
@@ -88,13 +99,14 @@ export async function packageScene(
   options: { notes: boolean; fallbacks?: Map<number, string> },
 ): Promise<{ bytes: Uint8Array; counts: PptxCounts }> {
   const [{ default: Pptx }, { default: JSZip }] = await Promise.all([import('pptxgenjs'), import('jszip')]);
-  const { pptx, counts, gradients } = buildPresentation(Pptx, scene, options);
+  const { pptx, counts, gradients, svgFallbacks } = buildPresentation(Pptx, scene, options);
   const written = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
   const zip = await JSZip.loadAsync(written);
   counts.groups = await finishPackage(zip, {
     lang: /hant/i.test(scene.lang) ? 'hant' : 'hans',
     keywords: scene.keywords,
     gradients,
+    svgFallbacks,
   });
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   return { bytes, counts };
@@ -110,7 +122,11 @@ export async function renderPptx(page: Page, deck: PrintedDeck, notes: boolean):
     for (const f of [...s.items, ...(s.background?.fallback ? [s.background.fallback] : [])])
       if (f.kind === 'fallback' && fallbacks.has(f.id))
         fallbackReasons.set(f.why, (fallbackReasons.get(f.why) ?? 0) + 1);
-  return { bytes, counts, fallbackReasons, leftOut };
+  // What the file holds otherwise than the page, at its slide: never dropped in silence.
+  const substituted = scene.slides.flatMap((s, i) =>
+    (s.substitutes ?? []).map((t) => `slide ${i + 1} (${s.source || 'no source'}): ${t}`),
+  );
+  return { bytes, counts, fallbackReasons, leftOut: [...substituted, ...leftOut] };
 }
 
 /** `12 text boxes, 30 shapes, …`: what the file holds, for the summary line and the benchmark. */
@@ -123,5 +139,6 @@ export function describeCounts(c: PptxCounts): string {
     `${c.charts} charts`,
     `${c.pictures} pictures`,
     `${c.fallbacks} fallback pictures`,
+    `${c.backgrounds} background pictures`,
   ].join(', ');
 }

@@ -106,8 +106,12 @@ export interface ChartItem extends Box {
 
 export interface PictureItem extends Box {
   kind: 'picture';
-  /** `data:` URL of the image. */
+  /** `data:` URL of the image (PNG; for an SVG image, its PNG fallback). */
   data: string;
+  /** An SVG image's own `data:` URL: written as SVG with `data` as the fallback, as PowerPoint stores them. */
+  svg?: string;
+  /** Where a click on the picture goes (a placeholder for an embedded page). */
+  link?: string;
   alt?: string;
   group?: number;
 }
@@ -122,6 +126,8 @@ export interface FallbackItem extends Box {
   id: number;
   why: string;
   own: boolean;
+  /** Just this element, everything else on its page hidden while it is taken (a slide's background). */
+  alone?: boolean;
   group?: number;
 }
 
@@ -153,12 +159,20 @@ export interface SlideScene {
   /** Page size in CSS px. */
   width: number;
   height: number;
-  background?: { color?: string; gradient?: Gradient; fallback?: FallbackItem };
+  background?: {
+    color?: string;
+    gradient?: Gradient;
+    fallback?: FallbackItem;
+    /** The slide's background picture (reveal.js's `data-background-image`, `-video`, `-iframe`), taken alone. */
+    picture?: FallbackItem;
+  };
   items: Item[];
   notes: string;
   title: string;
   section: string;
   source: string;
+  /** What could not be carried over as it is, and what stands in for it (`iframe … kept as a link placeholder`). */
+  substitutes?: string[];
 }
 
 export interface DeckScene {

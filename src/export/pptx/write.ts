@@ -22,6 +22,8 @@ export interface PptxCounts {
   charts: number;
   pictures: number;
   fallbacks: number;
+  /** Slides whose background is a picture (reveal.js's `data-background-image`, a video's still). */
+  backgrounds: number;
   groups: number;
 }
 
@@ -50,7 +52,12 @@ export function buildPresentation(
   Pptx: typeof PptxGenJS,
   deck: DeckScene,
   options: WriteOptions = {},
-): { pptx: PptxGenJS; counts: PptxCounts; gradients: Map<number, Gradient> } {
+): {
+  pptx: PptxGenJS;
+  counts: PptxCounts;
+  gradients: Map<number, Gradient>;
+  svgFallbacks: Map<string, string>;
+} {
   const pptx = new Pptx();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = deck.title;
@@ -66,10 +73,13 @@ export function buildPresentation(
     charts: 0,
     pictures: 0,
     fallbacks: 0,
+    backgrounds: 0,
     groups: 0,
   };
   /** Gradient backgrounds by slide number (1-based), for finishPackage. */
   const gradients = new Map<number, Gradient>();
+  /** The PNG fallback of each SVG picture by `slide number:object name`, for finishPackage (PptxGenJS in Node writes none). */
+  const svgFallbacks = new Map<string, string>();
   let section: string | undefined;
   for (const scene of deck.slides) {
     if (scene.section && scene.section !== section) {
@@ -81,7 +91,11 @@ export function buildPresentation(
     const k = SLIDE_INCHES.w / scene.width;
     const pt = k * 72;
     const inch = (v: number) => Math.round(v * k * 10000) / 10000;
-    if (scene.background?.fallback) {
+    const backdrop = scene.background?.picture && options.fallbacks?.get(scene.background.picture.id);
+    if (backdrop) {
+      slide.background = { data: backdrop };
+      counts.backgrounds++;
+    } else if (scene.background?.fallback) {
       const data = options.fallbacks?.get(scene.background.fallback.id);
       if (data) {
         slide.background = { data };
@@ -240,15 +254,20 @@ export function buildPresentation(
           addChart(pptx, slide, item, { ...place(item), font: deck.font, lang, pt });
           counts.charts++;
           break;
-        case 'picture':
+        case 'picture': {
+          const objectName = groupName(item.group, `Picture ${n}`);
+          // An SVG goes in as SVG; its PNG fallback is put in by finishPackage.
+          if (item.svg) svgFallbacks.set(`${counts.slides}:${objectName}`, item.data);
           slide.addImage({
-            data: item.data,
+            data: item.svg ?? item.data,
             ...place(item),
             altText: item.alt,
-            objectName: groupName(item.group, `Picture ${n}`),
+            objectName,
+            ...(item.link ? { hyperlink: { url: item.link, tooltip: item.link } } : {}),
           });
           counts.pictures++;
           break;
+        }
         case 'fallback': {
           const data = options.fallbacks?.get(item.id);
           if (!data) break;
@@ -264,7 +283,7 @@ export function buildPresentation(
     }
     if (options.notes !== false && scene.notes) slide.addNotes(scene.notes);
   }
-  return { pptx, counts, gradients };
+  return { pptx, counts, gradients, svgFallbacks };
 }
 
 /** `color` at `alpha` over `under`, as one opaque colour. */

@@ -3,10 +3,20 @@ import type { DeckScene, SlideScene } from '../scene.ts';
 import { color } from './color.ts';
 import { bands, linearGradient } from './gradient.ts';
 import type { PptxMapping } from './mapping.ts';
-import { picture } from './picture.ts';
+import { picture, placeholder } from './picture.ts';
 import { materialise } from './pseudo.ts';
 import { shapeOf } from './shape.ts';
-import { box, type DeckWalk, fallback, hidden, isInline, type Slide } from './slide.ts';
+import {
+  box,
+  type DeckWalk,
+  fallback,
+  hidden,
+  holdsBoxes,
+  isInline,
+  mediaName,
+  note,
+  type Slide,
+} from './slide.ts';
 import { walkSvg } from './svg.ts';
 import { hasInlineText, inside, list, type Measured, measure, stack, textBox, textOnly } from './text.ts';
 
@@ -50,7 +60,26 @@ function walk(s: Slide, el: Element, group: number | undefined): void {
     items.push(picture(s, el as HTMLImageElement, group));
     return;
   }
-  if (/^(canvas|video|iframe|object|embed)$/.test(tag)) {
+  if (tag === 'video') {
+    // A still of the player as the page draws it: its poster, or its first frame.
+    items.push(fallback(s, el, 'video', false, group));
+    const poster = (el as HTMLVideoElement).poster;
+    note(
+      s,
+      `video ${mediaName(el)} kept as a still picture (${poster ? 'its poster' : 'no poster: the player as drawn'})`,
+    );
+    return;
+  }
+  if (/^(iframe|object|embed)$/.test(tag)) {
+    const item = placeholder(s, el, `${tag}: ${mediaName(el)}`, group);
+    items.push(item);
+    note(
+      s,
+      `${tag} ${mediaName(el)} kept as a ${item.link ? 'link ' : ''}placeholder (a page cannot play in PowerPoint)`,
+    );
+    return;
+  }
+  if (tag === 'canvas') {
     items.push(fallback(s, el, tag, false, group));
     return;
   }
@@ -96,7 +125,7 @@ function walk(s: Slide, el: Element, group: number | undefined): void {
   const shaped = coversPage ? null : shapeOf(s, el, cs, group);
   if (shaped) {
     const flow = textOnly(el);
-    const measured = flow?.map(measure).filter((m): m is Measured => m !== null);
+    const measured = flow?.map((f) => measure(f, s)).filter((m): m is Measured => m !== null);
     if (measured && measured.length > 0 && stack(measured)) {
       // An ellipse's text area is its inscribed rectangle: its text goes in a box of its own on top.
       if (shaped.shape.geometry === 'ellipse')
@@ -117,15 +146,37 @@ function walk(s: Slide, el: Element, group: number | undefined): void {
     }
   }
   if (hasInlineText(el)) {
-    const m = measure(el);
+    const m = measure(el, s);
     if (m) items.push(textBox(s, [m], group));
   }
   for (const child of el.children) {
     const ccs = getComputedStyle(child);
     // Inline children were measured with their parent, unless they hold boxes of their own.
-    if (isInline(ccs) && !child.querySelector('svg, img, canvas') && tag !== 'svg') continue;
+    if (isInline(ccs) && !holdsBoxes(child)) continue;
     walk(s, child, group);
   }
+}
+
+/**
+ * reveal.js's slide background (`data-background-image`, `-video`, `-iframe`): the backdrop as the page draws
+ * it, taken alone, becomes the slide's background picture; what it cannot hold is named.
+ */
+function backgroundPicture(s: Slide, backdrop: HTMLElement): void {
+  const content = backdrop.querySelector('.slide-background-content');
+  if (!content) return;
+  const image = getComputedStyle(content).backgroundImage !== 'none';
+  const video = content.querySelector('video');
+  const frame = content.querySelector('iframe');
+  if (frame)
+    note(
+      s,
+      `background iframe ${mediaName(frame)} not carried over (a page cannot play in PowerPoint): the slide keeps its background colour`,
+    );
+  if (!image && !video) return;
+  const picture = fallback(s, backdrop, video ? 'background video' : 'background image', false);
+  picture.alone = true;
+  s.scene.background = { ...s.scene.background, picture };
+  if (video) note(s, `background video ${mediaName(video)} kept as a still picture`);
 }
 
 /** A block (other than one whose mapping makes it native objects of its own) or an SVG diagram: one group. */
@@ -148,6 +199,7 @@ function walkSlide(deck: DeckWalk, pageEl: HTMLElement, info: WalkPage, provenan
     title: info.title,
     section: info.section,
     source: info.source,
+    substitutes: [],
   };
   const s: Slide = { origin, W: scene.width, H: scene.height, items: scene.items, scene, deck };
   const pageColor = color(getComputedStyle(pageEl).backgroundColor);
@@ -156,6 +208,7 @@ function walkSlide(deck: DeckWalk, pageEl: HTMLElement, info: WalkPage, provenan
   if (backdrop) {
     const c = color(getComputedStyle(backdrop).backgroundColor);
     if (c && c.alpha > 0.99) scene.background = { color: c.hex };
+    backgroundPicture(s, backdrop);
   }
   materialise(pageEl);
   for (const child of pageEl.children) walk(s, child, undefined);
@@ -191,7 +244,7 @@ function walkSlide(deck: DeckWalk, pageEl: HTMLElement, info: WalkPage, provenan
  * - what PowerPoint cannot draw (CSS filters, rotations, gradients, other SVG) is marked for a picture of
  *   just that element.
  */
-export function walkPrintView(input: WalkInput, mappings: readonly PptxMapping[]): DeckScene {
+export async function walkPrintView(input: WalkInput, mappings: readonly PptxMapping[]): Promise<DeckScene> {
   const pageEls = [...document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page')];
   const webFonts = new Set([...document.fonts].map((f) => f.family.replace(/^["']|["']$/g, '')));
   const generic = /^(serif|sans-serif|monospace|cursive|fantasy|system-ui|ui-[a-z-]+|emoji|math)$/i;
@@ -205,10 +258,13 @@ export function walkPrintView(input: WalkInput, mappings: readonly PptxMapping[]
     groups: 0,
     rootStyle: getComputedStyle(document.documentElement),
     mappings,
+    later: [],
+    clipped: new WeakSet(),
   };
   const slides = pageEls.map((el, i) =>
     walkSlide(deck, el, input.pages[i] ?? { title: '', section: '', source: '' }, input.provenanceLabel),
   );
+  await Promise.all(deck.later.map((task) => task()));
   return {
     title: input.title,
     author: input.author,

@@ -8,6 +8,10 @@ export interface DeckWalk {
   groups: number;
   rootStyle: CSSStyleDeclaration;
   mappings: readonly PptxMapping[];
+  /** Work the walk leaves for after it (reading an SVG image's source): run before the scene goes to Node. */
+  later: (() => Promise<void>)[];
+  /** Elements whose clipped text has been noted (a paragraph may be measured twice). */
+  clipped: WeakSet<Element>;
 }
 
 /** One slide being walked: its page box (client px), the scene it fills, and the deck's counters. */
@@ -54,3 +58,37 @@ export function hidden(el: Element, cs: CSSStyleDeclaration): boolean {
 
 export const isInline = (cs: CSSStyleDeclaration): boolean =>
   cs.display === 'inline' || cs.display === 'contents';
+
+const REPLACED = /^(img|svg|canvas|video|iframe|object|embed)$/i;
+
+/**
+ * Whether an inline child needs a walk of its own: it is replaced content (an image in a paragraph) or holds
+ * some; other inline children are measured with their parent's text.
+ */
+export const holdsBoxes = (el: Element): boolean =>
+  REPLACED.test(el.tagName) || el.querySelector('img, svg, canvas, video, iframe, object, embed') !== null;
+
+/** An address as the page names it, shortened to its path when it is on this site. */
+function shortUrl(raw: string): string {
+  const url = new URL(raw, location.href);
+  return url.origin === location.origin ? url.pathname.replace(/^\//, '') : url.href;
+}
+
+/** A medium's address (a video without one: its poster's). */
+export function mediaName(el: Element): string {
+  const raw =
+    (el as HTMLMediaElement).currentSrc ||
+    el.getAttribute('src') ||
+    el.getAttribute('data-src') ||
+    el.getAttribute('data') ||
+    el.querySelector('source')?.getAttribute('src');
+  if (raw) return shortUrl(raw);
+  const poster = el.getAttribute('poster');
+  return poster ? `(poster ${shortUrl(poster)})` : '(no source)';
+}
+
+/** Names, at the slide, something the PPTX holds otherwise than the page (the summary lists each). */
+export const note = (s: Slide, text: string): void => {
+  s.scene.substitutes ??= [];
+  s.scene.substitutes.push(text);
+};

@@ -1,7 +1,7 @@
 import type { Paragraph, Run, ShapeItem, TextBody } from '../scene.ts';
 import { color, px } from './color.ts';
 import { paint } from './shape.ts';
-import { hidden, isInline, type Slide } from './slide.ts';
+import { hidden, holdsBoxes, isInline, note, type Slide } from './slide.ts';
 
 /** A paragraph measured in the page, with its line boxes (client px) where the browser broke its lines. */
 export interface Measured {
@@ -18,9 +18,38 @@ const alignOf = (cs: CSSStyleDeclaration): Paragraph['align'] =>
 const lineHeightOf = (cs: CSSStyleDeclaration) =>
   cs.lineHeight === 'normal' ? px(cs.fontSize) * 1.3 : px(cs.lineHeight);
 
-/** The inline content of `el` (not its block children): runs, with a break where each line starts. */
-export function measure(el: Element): Measured | null {
+/** The box that clips `el`'s content: its own or an ancestor's with overflow other than visible; null for none. */
+function clipBox(el: Element): { left: number; top: number; right: number; bottom: number } | null {
+  let clip: { left: number; top: number; right: number; bottom: number } | null = null;
+  for (let a: Element | null = el; a && !a.classList.contains('pdf-page'); a = a.parentElement) {
+    const cs = getComputedStyle(a);
+    if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
+    const r = a.getBoundingClientRect();
+    const left = r.left + a.clientLeft;
+    const top = r.top + a.clientTop;
+    const box = { left, top, right: left + a.clientWidth, bottom: top + a.clientHeight };
+    clip = clip
+      ? {
+          left: Math.max(clip.left, box.left),
+          top: Math.max(clip.top, box.top),
+          right: Math.min(clip.right, box.right),
+          bottom: Math.min(clip.bottom, box.bottom),
+        }
+      : box;
+  }
+  return clip;
+}
+
+/**
+ * The inline content of `el` (not its block children): runs, with a break where each line starts. Characters
+ * its box (or an ancestor's) clips away are left out, as the slide shows them: a long code listing keeps to
+ * its box, and the slide's notes of the export say how much was clipped.
+ */
+export function measure(el: Element, s?: Slide): Measured | null {
   const cs = getComputedStyle(el);
+  const clip = clipBox(el);
+  let clipped = 0;
+  let shown = 0;
   const runs: Run[] = [];
   const lines: Measured['lines'] = [];
   let pendingSpace = false;
@@ -93,6 +122,16 @@ export function measure(el: Element): Measured | null {
             i = next;
             continue;
           }
+          if (rect && clip) {
+            const x = rect.left + rect.width / 2;
+            const y = rect.top + rect.height / 2;
+            if (x < clip.left || x > clip.right || y < clip.top || y > clip.bottom) {
+              clipped++;
+              i = next;
+              continue;
+            }
+            shown++;
+          }
           push(ch === '\n' ? '' : ch, style, rect);
           if (ch === '\n') pendingBreak = true;
           i = next;
@@ -109,6 +148,14 @@ export function measure(el: Element): Measured | null {
     }
   };
   visit(el, cs);
+  if (clipped > 0 && s && !s.deck.clipped.has(el)) {
+    s.deck.clipped.add(el);
+    const what = el.closest('pre') ? 'code listing' : `text in <${el.tagName.toLowerCase()}>`;
+    note(
+      s,
+      `${what} clipped to its box as on the slide: ${clipped} of ${clipped + shown} characters not shown`,
+    );
+  }
   if (runs.length === 0 || runs.every((r) => !r.text.trim())) return null;
   return {
     // One line: spaced at its glyphs' own height, so no renderer has leading to place differently
@@ -150,7 +197,7 @@ export function textOnly(el: Element, self = true): Element[] | null {
     if (hasInlineText(node)) found.push(node);
     for (const child of node.children) {
       const ccs = getComputedStyle(child);
-      if (isInline(ccs) && !child.querySelector('svg, img, canvas')) continue;
+      if (isInline(ccs) && !holdsBoxes(child)) continue;
       if (!visit(child, false)) return false;
     }
     return true;
@@ -273,7 +320,7 @@ export function list(s: Slide, el: Element, group?: number): ShapeItem | null {
         hasInlineText(d),
     );
     blocks.forEach((d, i) => {
-      const m = measure(d);
+      const m = measure(d, s);
       if (!m) return;
       if (i === 0 && getComputedStyle(li).listStyleType !== 'none') m.paragraph.bullet = { type, level };
       measured.push(m);
