@@ -3,6 +3,7 @@ import { chainMap } from './chain-map/index.ts';
 import { chartBlock } from './chart/index.ts';
 import { type Block, ENGINE, isFolderRelative } from './define.ts';
 import { figuresBlock } from './figures/index.ts';
+import { metricBlock } from './metric/index.ts';
 import { sourcesBlock } from './sources/index.ts';
 import { tableBlock } from './table/index.ts';
 import { timeline } from './timeline/index.ts';
@@ -43,4 +44,5 @@ export const defaultBlocks: Block[] = [
   inEngine(battleMap),
   inEngine(sourcesBlock),
   inEngine(tableBlock),
+  inEngine(metricBlock),
 ];

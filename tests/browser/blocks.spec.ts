@@ -117,3 +117,94 @@ test('the table on the 16:9 slide fits its width', async ({ browser }) => {
   if (shots) await page.screenshot({ path: join(shots, 'table-1920.png') });
   await context.close();
 });
+
+/** Goes to the metric's slide, recording every number and state its figure shows on the way. */
+async function showMetric(page: import('@playwright/test').Page) {
+  const at = await page.evaluate(() => {
+    const metric = document.querySelector<HTMLElement>('[data-block="metric"]')!;
+    const seen = { digits: [] as string[], states: [] as string[], text: [] as string[] };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    new MutationObserver(() => {
+      seen.digits.push(metric.querySelector('.metric-number')!.textContent!);
+      seen.states.push(metric.dataset.blockState ?? '');
+      seen.text.push(metric.querySelector('.metric-text')!.textContent!);
+    }).observe(metric, { subtree: true, childList: true, characterData: true, attributes: true });
+    const i = window.Reveal.getIndices(metric.closest('section')!);
+    return [i.h, i.v ?? 0] as const;
+  });
+  await goTo(page, at[0], at[1]);
+  return () =>
+    page.evaluate(() => {
+      const metric = document.querySelector<HTMLElement>('[data-block="metric"]')!;
+      return {
+        ...(window as unknown as { seen: { digits: string[]; states: string[]; text: string[] } }).seen,
+        state: metric.dataset.blockState,
+        final: metric.querySelector('.metric-number')!.textContent,
+      };
+    });
+}
+
+test('a metric counts up when its slide is shown and settles on the exact number; its text never moves', async ({
+  page,
+}) => {
+  await openDeck(page, server.url);
+  const seen = await showMetric(page);
+  // The export's readiness signal: pending while counting, ready once the number is exact.
+  await page.waitForFunction(() => {
+    const s = (window as unknown as { seen: { states: string[] } }).seen.states;
+    return (
+      s.includes('pending') &&
+      document.querySelector<HTMLElement>('[data-block="metric"]')!.dataset.blockState === 'ready'
+    );
+  });
+  const { digits, text, final } = await seen();
+  expect(final).toBe('5187.9');
+  const counted = digits.map(Number);
+  expect(
+    counted.some((n) => n > 0 && n < 5187.9),
+    digits.join(' '),
+  ).toBe(true);
+  expect(counted).toEqual([...counted].sort((a, b) => a - b));
+  expect(digits.every((d) => /^\d+\.\d$/.test(d))).toBe(true);
+  expect(new Set(text)).toEqual(new Set(['5187.9bn']));
+});
+
+test('a metric with reduced motion: the exact number at once, nothing counts', async ({ browser }) => {
+  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await openDeck(page, server.url);
+  // The count-up would have started within reveal.js's slidechanged, which goTo waits for.
+  const { digits, states, state, final } = await (await showMetric(page))();
+  expect(states).not.toContain('pending');
+  expect(digits.filter((d) => d !== '5187.9')).toEqual([]);
+  expect([state, final]).toEqual(['ready', '5187.9']);
+  await context.close();
+});
+
+test('a metric on a phone: number, unit and label fit the screen, text at least 14 px', async ({
+  browser,
+}) => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await openDeck(page, server.url);
+  expect(await page.evaluate(() => document.documentElement.dataset.layout)).toBe('reader');
+  await showMetric(page);
+  const box = await page.evaluate(() => {
+    const metric = document.querySelector<HTMLElement>('section.present [data-block="metric"]')!;
+    const px = (sel: string) => Number.parseFloat(getComputedStyle(metric.querySelector(sel)!).fontSize);
+    const parts = ['.metric-number', '.metric-unit', '.metric-label', '.metric-compare', '.metric-source'];
+    return {
+      right: Math.max(...parts.map((sel) => metric.querySelector(sel)!.getBoundingClientRect().right)),
+      page: document.scrollingElement!.scrollWidth,
+      width: innerWidth,
+      number: px('.metric-number'),
+      smallest: Math.min(...parts.map(px)),
+    };
+  });
+  expect(box.right).toBeLessThanOrEqual(box.width);
+  expect(box.page).toBeLessThanOrEqual(box.width);
+  expect(box.number).toBeGreaterThanOrEqual(40);
+  expect(box.smallest).toBeGreaterThanOrEqual(14);
+  if (shots) await page.screenshot({ path: join(shots, 'metric-390.png') });
+  await context.close();
+});

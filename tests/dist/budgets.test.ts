@@ -19,6 +19,7 @@ const BLOCK_BUDGET: Record<string, number> = {
   chart: 76 * 1024,
   'chain-map': 3 * 1024,
   timeline: 3 * 1024,
+  metric: 2 * 1024,
 };
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;

@@ -39,6 +39,11 @@ const MISTYPED: Record<string, { spec: string; at: string; message: string }> = 
     at: '4:1',
     message: 'sources: unknown key "dat" in the spec: did you mean "data"?',
   },
+  metric: {
+    spec: 'value: 1\nsource: x\nlable: y',
+    at: '6:1',
+    message: 'metric: unknown key "lable" in the spec: did you mean "label"?',
+  },
   table: {
     spec: 'columns: [{title: a, formt: number}]\nrows: [[1]]',
     at: '4:22',
