@@ -99,8 +99,13 @@ describe('the presenter’s pointer', () => {
     const follower = await join(deck);
     for (let i = 1; i <= 100; i++) point(presenter, at(i / 100, 0.5));
     await follower.next((m) => m.t === 'pointer' && m.at?.x === 1);
-    // The first goes out at once, the 99 after it within the same 1/30 s as one: the newest.
-    expect(pointers(follower).map((m) => m.at?.x)).toEqual([0.01, 1]);
+    // The first goes out at once, the 99 after it within 1/30 s as one: the newest (a slow machine may split
+    // the burst over a few intervals, never queue it).
+    const xs = pointers(follower).map((m) => m.at?.x ?? 0);
+    expect(xs[0]).toBe(0.01);
+    expect(xs.at(-1)).toBe(1);
+    expect(xs.length).toBeLessThanOrEqual(5);
+    expect([...xs].sort((a, b) => a - b)).toEqual(xs);
   });
 
   it('is not sent to followers speaking version 1, whose every frame still passes version 1’s schema', async () => {
