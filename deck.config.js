@@ -7,6 +7,8 @@
  */
 /** @type {import('./src/config/types.ts').DeckConfigInput} */
 export default {
+  // Exported files are exports/zuozhantu.pdf, .pptx (the package is the engine, zuozhantu-deck).
+  name: 'zuozhantu',
   lang: 'zh-Hans',
   label: '简体',
   // Every chart says where its numbers come from.

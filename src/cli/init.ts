@@ -42,19 +42,34 @@ export function writeStarter(dir: string, lang: StarterLang, engine = ENGINE_ROO
     recursive: true,
     filter: (src) => !/^(?:dist|exports|node_modules)(?:\/|$)/.test(relative(from, src)),
   });
+  // Its own package.json makes its deck.config.js an ES module wherever it is: in a folder whose package.json is
+  // CommonJS (npm init's default), Node would warn about the config on every command.
+  writeFileSync(
+    join(target, 'package.json'),
+    `${JSON.stringify({ private: true, type: 'module' }, null, 2)}\n`,
+  );
   // The config's type reference points into the engine from the example's place in it: from the new deck's.
   const config = join(target, 'deck.config.js');
   if (existsSync(config)) {
-    const types = relative(target, join(engine, 'src/config/types.ts')).split(sep).join('/');
     const text = readFileSync(config, 'utf8');
     writeFileSync(
       config,
-      text.replace(
-        /import\('[^']*src\/config\/types\.ts'\)/,
-        `import('${types.startsWith('.') ? types : `./${types}`}')`,
-      ),
+      text.replace(/import\('[^']*src\/config\/types\.ts'\)/, `import('${configTypes(target, engine)}')`),
     );
   }
+}
+
+/**
+ * Where the new deck's config names its types from: the installed package by its name (its `exports` carry
+ * them), or, for an engine run from a checkout, the source file by a path relative to the deck.
+ */
+function configTypes(deck: string, engine: string): string {
+  if (engine.split(sep).includes('node_modules')) {
+    const { name } = JSON.parse(readFileSync(join(engine, 'package.json'), 'utf8')) as { name: string };
+    return name;
+  }
+  const types = relative(deck, join(engine, 'src/config/types.ts')).split(sep).join('/');
+  return types.startsWith('.') ? types : `./${types}`;
 }
 
 /** `deck init DIR [--lang en|zh-Hans]`: a small deck that shows every block, ready to start. */
