@@ -3,7 +3,7 @@
 // are emitted from this file into lib/types/ when the package is packed.
 import type { DeckConfigInput } from './config/types.ts';
 
-export type { BlockContext, NarrowMode, SpecSource } from './compiler/blocks/define.ts';
+export type { BlockContext, NarrowMode, SpecSource } from './blocks/define.ts';
 export {
   type Block,
   type BlockDefinition,
@@ -11,7 +11,7 @@ export {
   type Expansion,
   type ModuleRef,
   type Spec,
-} from './compiler/blocks/define.ts';
+} from './blocks/define.ts';
 export type { DeckConfigInput, SourcePolicy, VariantInput } from './config/types.ts';
 
 /** Types a deck's settings where they are written (`export default defineConfig({ … })`); returns them as given. */
