@@ -32,6 +32,9 @@ export const UI_TEXT = {
     downSlide: 'Slide below',
     provenance: 'Provenance',
     provenanceToggle: 'Where the content comes from',
+    imageOpen: 'Show the whole image',
+    imageWhole: 'The whole image',
+    close: 'Close',
   },
   'zh-Hans': {
     showData: '显示数据',
@@ -62,6 +65,9 @@ export const UI_TEXT = {
     downSlide: '下方一张',
     provenance: '出处',
     provenanceToggle: '显示内容出处',
+    imageOpen: '查看整张图片',
+    imageWhole: '整张图片',
+    close: '关闭',
   },
   'zh-Hant': {
     showData: '顯示數據',
@@ -92,6 +98,9 @@ export const UI_TEXT = {
     downSlide: '下方一張',
     provenance: '出處',
     provenanceToggle: '顯示內容出處',
+    imageOpen: '查看整張圖片',
+    imageWhole: '整張圖片',
+    close: '關閉',
   },
 } as const satisfies Record<string, Record<string, string>>;
 

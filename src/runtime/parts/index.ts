@@ -5,6 +5,7 @@ import { controlLabels } from './control-labels.ts';
 import { devUpdates } from './dev-updates.ts';
 import { follow } from './follow.ts';
 import { langSwitch } from './lang-switch.ts';
+import { lightbox } from './lightbox.ts';
 import { motion } from './motion.ts';
 import { presenter } from './presenter.ts';
 import { provenance } from './provenance.ts';
@@ -21,6 +22,7 @@ export function createParts(): DeckPart[] {
     presenter(),
     provenance(),
     reader(),
+    lightbox(),
     follow(),
   ];
 }
