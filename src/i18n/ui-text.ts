@@ -38,6 +38,9 @@ export const UI_TEXT = {
     inControl: 'In control',
     viewing: 'Watching: another presenter has control',
     takeOver: 'Take over',
+    imageOpen: 'Show the whole image',
+    imageWhole: 'The whole image',
+    close: 'Close',
   },
   'zh-Hans': {
     showData: '显示数据',
@@ -74,6 +77,9 @@ export const UI_TEXT = {
     inControl: '主控中',
     viewing: '旁观：另一位演讲者在主控',
     takeOver: '接管',
+    imageOpen: '查看整张图片',
+    imageWhole: '整张图片',
+    close: '关闭',
   },
   'zh-Hant': {
     showData: '顯示數據',
@@ -110,6 +116,9 @@ export const UI_TEXT = {
     inControl: '主控中',
     viewing: '旁觀：另一位演講者在主控',
     takeOver: '接管',
+    imageOpen: '查看整張圖片',
+    imageWhole: '整張圖片',
+    close: '關閉',
   },
 } as const satisfies Record<string, Record<string, string>>;
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { endOf, formatDate, parseDate, shownIn, startOf } from '../../src/blocks/timeline/dates.ts';
-import { H_GEOMETRY, layoutTimeline, slotsFor } from '../../src/blocks/timeline/layout.ts';
+import { H_GEOMETRY, layoutTimeline, slotsFor, spanLines } from '../../src/blocks/timeline/layout.ts';
 import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
 import { resolveDeckConfig } from '../../src/config/index.ts';
 import { deckText } from '../../src/i18n/deck-text.ts';
@@ -70,6 +70,55 @@ describe('timeline slots: ordinal axis with spans', () => {
     expect(spans.map((s) => [s.first, s.last])).toEqual([[0, 1]]);
   });
 
+  it('spans that only touch (2023–2024, then 2024–2025) share the slot of their date, each on its half', () => {
+    const { spans } = slotsFor(
+      [event('a', '2023'), event('b', '2024'), event('c', '2025')],
+      [span('2023', 'first', '2024'), span('2024', 'second', '2025')],
+    );
+    expect(spans.map((s) => `${s.title}:${s.first}-${s.last}`)).toEqual(['first:0-1', 'second:1-2']);
+    // Slot 1 is grid lines 3–5: the first span ends at its middle (4), the second starts there.
+    expect(spans.map((s) => spanLines(s))).toEqual([
+      { start: 1, end: 4 },
+      { start: 4, end: 7 },
+    ]);
+  });
+
+  it('spans sharing more than an endpoint do not touch: each keeps its whole slots', () => {
+    const { spans } = slotsFor(
+      [event('a', '2023'), event('b', '2024')],
+      [span('2023', 'first', '2024'), span('2024-06', 'inside', '2024-09'), span('2024', 'same')],
+    );
+    expect(spans.map((s) => [s.halfStart, s.halfEnd])).toEqual([
+      [false, false],
+      [false, false],
+      [false, false],
+    ]);
+  });
+
+  it('touching spans compile without a problem; spans with a day in common are one', () => {
+    const deck = (spans: string[]) =>
+      compile({
+        'slides/a.md': [
+          '```timeline',
+          'events:',
+          '  - {date: 2023, title: a}',
+          '  - {date: 2024, title: b}',
+          '  - {date: 2025, title: c}',
+          'spans:',
+          ...spans,
+          '```',
+        ].join('\n'),
+      }).diagnostics.map(formatDiagnostic);
+    expect(deck(['  - {from: 2023, to: 2024, title: A}', '  - {from: 2024, to: 2025, title: B}'])).toEqual(
+      [],
+    );
+    expect(
+      deck(['  - {from: 2023-01, to: 2024-06, title: A}', '  - {from: 2024, to: 2025, title: B}']),
+    ).toEqual([
+      'slides/a.md:8:12: timeline: span "B" overlaps span "A": spans share one row, so their dates must not overlap',
+    ]);
+  });
+
   it('checks both orientations against the frame and reports which one does not fit', () => {
     const many = Array.from({ length: 12 }, (_, i) => event(`e${i}`, `${2000 + i}`));
     const fits = layoutTimeline(many.slice(0, 4), [], { width: 1680, height: 700 }, deckFontMeasure);
@@ -101,10 +150,11 @@ describe('timeline: spec to structure (fixture: diagrams)', () => {
     const events = [...stepped!.querySelectorAll('.tl-event')];
     expect(events.map((e) => e.getAttribute('data-node'))).toEqual(['e1', 'e2', 'e3', 'e4']);
     expect(events.map((e) => e.getAttribute('style'))).toEqual([
+      // Two grid tracks a slot: slot i starts at line 2i+1.
       '--slot:1',
-      '--slot:2',
       '--slot:3',
       '--slot:5',
+      '--slot:9',
     ]);
     expect(events.map((e) => e.querySelector('time')?.getAttribute('datetime'))).toEqual([
       '2019',
@@ -122,9 +172,9 @@ describe('timeline: spec to structure (fixture: diagrams)', () => {
     expect(
       spans.map((s) => `${s.querySelector('.tl-span-title')?.textContent}@${s.getAttribute('style')}`),
     ).toEqual([
-      '项目突破年@--first:3;--last:4',
-      '项目深化年@--first:4;--last:5',
-      '项目提升年@--first:5;--last:6',
+      '项目突破年@--first:5;--last:7',
+      '项目深化年@--first:7;--last:9',
+      '项目提升年@--first:9;--last:11',
     ]);
     expect(stepped!.querySelector('figcaption')?.textContent).toBe('来源：e23.cn，2025-03-05');
   });
@@ -182,13 +232,14 @@ describe('timeline: diagnostics at their line (fixture: diagrams-broken)', () =>
       'slides/02-timeline.md:6:12: timeline: events[1].date must be a date written 2020-07-09, 2023-12 or 2023; got "2023-02-30"',
       'slides/02-timeline.md:7:12: timeline: events[2].date must be a date written 2020-07-09, 2023-12 or 2023; got "2023-13"',
       'slides/02-timeline.md:17:10: timeline: duplicate event id "x": give each event its own id',
-      'slides/02-timeline.md:20:12: timeline: span "后" overlaps span "前": spans share one row, so their dates must not overlap',
-      'slides/02-timeline.md:21:22: timeline: span "倒" ends (2023) before it starts (2025): swap from and to',
-      'slides/02-timeline.md:30:5: timeline: events[0] needs "title": add title: …',
-      'slides/02-timeline.md:30:18: timeline: unknown key "titel" in events[0]: did you mean "title"? known keys are date, title, detail, source, id',
-      'slides/02-timeline.md:34:7: timeline: step must be one of none, events; got "all"',
-      'slides/02-timeline.md:35:9: timeline: events is empty: list at least one event with date and title',
-      'slides/02-timeline.md:44:11: timeline: the spec is not valid YAML (Nested mappings are not allowed in compact mappings): fix the indentation or quoting',
+      // 前 (2023–2024) and 后 (2024) only touch: not a problem; 叠 (2024-06 to 2024-12) lies inside 后.
+      'slides/02-timeline.md:21:12: timeline: span "叠" overlaps span "后": spans share one row, so their dates must not overlap',
+      'slides/02-timeline.md:22:22: timeline: span "倒" ends (2023) before it starts (2025): swap from and to',
+      'slides/02-timeline.md:31:5: timeline: events[0] needs "title": add title: …',
+      'slides/02-timeline.md:31:18: timeline: unknown key "titel" in events[0]: did you mean "title"? known keys are date, title, detail, source, id',
+      'slides/02-timeline.md:35:7: timeline: step must be one of none, events; got "all"',
+      'slides/02-timeline.md:36:9: timeline: events is empty: list at least one event with date and title',
+      'slides/02-timeline.md:45:11: timeline: the spec is not valid YAML (Nested mappings are not allowed in compact mappings): fix the indentation or quoting',
     ]);
   });
 });

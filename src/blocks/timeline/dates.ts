@@ -34,6 +34,20 @@ export const startOf = (d: TimelineDate): number => d.year * 10000 + (d.month ??
 /** A sortable number for the last day the date covers. */
 export const endOf = (d: TimelineDate): number => d.year * 10000 + (d.month ?? 12) * 100 + (d.day ?? 31);
 
+/** The same date, written to the same precision (2024 and 2024, not 2024 and 2024-12). */
+export const sameDate = (a: TimelineDate, b: TimelineDate): boolean =>
+  startOf(a) === startOf(b) && endOf(a) === endOf(b);
+
+/**
+ * Two spans in date order that only touch: the second starts on the date the first ends (2023–2024, then
+ * 2024–2025), and the first began before it. They share that date's slot, each drawn on its half, so they sit
+ * in one row without covering each other; any other shared day is an overlap.
+ */
+export const touching = (
+  prev: { from: TimelineDate; to: TimelineDate },
+  cur: { from: TimelineDate },
+): boolean => sameDate(prev.to, cur.from) && startOf(prev.from) < startOf(cur.from);
+
 /** How the slide shows a date: in the deck's words (2020年7月9日, July 9, 2020), else as written. */
 export function formatDate(d: TimelineDate): string {
   return d.shown ?? d.iso;

@@ -1,14 +1,14 @@
 import { type DeckText, deckText } from '../../i18n/deck-text.ts';
 import { type BlockContext, defineBlock, type Spec } from '../define.ts';
 import { caption, uniqueSources } from '../diagram/html.ts';
-import { endOf, parseDate, shownIn, startOf, type TimelineDate } from './dates.ts';
+import { endOf, parseDate, shownIn, startOf, type TimelineDate, touching } from './dates.ts';
 import { type EventInput, layoutTimeline, type SpanInput } from './layout.ts';
 import { renderTimeline } from './render.ts';
 import { TimelineSchema, type TimelineSpec } from './schema.ts';
 
 const NAME = 'timeline';
 
-/** What the schema cannot check: unique ids, spans that run forward and do not overlap. */
+/** What the schema cannot check: unique ids, spans that run forward and do not overlap (they may touch). */
 function check(
   spec: Spec<TimelineSpec>,
   words: DeckText,
@@ -45,7 +45,7 @@ function check(
   for (let k = 1; k < byStart.length; k++) {
     const prev = byStart[k - 1]!;
     const cur = byStart[k]!;
-    if (startOf(cur.from) <= endOf(prev.to)) {
+    if (startOf(cur.from) <= endOf(prev.to) && !touching(prev, cur)) {
       ok = false;
       spec.problem(
         ['spans', cur.index, 'from'],

@@ -1,6 +1,6 @@
 import type { TextMeasure } from '../../compiler/measure.ts';
 import { type TextStyle, type Typesetter, typesetter } from '../diagram/text.ts';
-import { endOf, formatDate, spanDates, startOf, type TimelineDate } from './dates.ts';
+import { endOf, formatDate, spanDates, startOf, type TimelineDate, touching } from './dates.ts';
 
 export interface EventInput {
   id: string;
@@ -30,6 +30,26 @@ export interface PlacedSpan extends SpanInput {
   /** First and last slot (0-based, inclusive). */
   first: number;
   last: number;
+  /** It starts (ends) at the middle of its first (last) slot: that slot's date is shared with a touching span. */
+  halfStart: boolean;
+  halfEnd: boolean;
+}
+
+/**
+ * The grid has two tracks a slot, so a span can end or start at a slot's middle: events take both tracks of
+ * their slot. Grid lines, 1-based, as CSS takes them.
+ */
+export const slotLine = (slot: number): number => 2 * slot + 1;
+export const spanLines = (p: PlacedSpan): { start: number; end: number } => ({
+  start: slotLine(p.first) + (p.halfStart ? 1 : 0),
+  end: slotLine(p.last + 1) - (p.halfEnd ? 1 : 0),
+});
+
+/** A span's width across, in design px, given the slots' width and the gap between them. */
+export function spanWidth(p: PlacedSpan, slotW: number, gap: number): number {
+  const { start, end } = spanLines(p);
+  const track = (slotW - gap) / 2;
+  return (end - start) * track + (end - start - 1) * gap;
 }
 
 /** Font sizes in design px for one orientation. */
@@ -124,8 +144,17 @@ export function slotsFor(events: EventInput[], spans: SpanInput[]): { slots: Slo
     const lo = startOf(span.from);
     const hi = endOf(span.to);
     const inside = sorted.flatMap((s, i) => (s.key >= lo && s.key <= hi ? [i] : []));
-    return { ...span, first: inside[0]!, last: inside.at(-1)! };
+    return { ...span, first: inside[0]!, last: inside.at(-1)!, halfStart: false, halfEnd: false };
   });
+  const byStart = [...placed].sort((a, b) => startOf(a.from) - startOf(b.from));
+  for (let k = 1; k < byStart.length; k++) {
+    const prev = byStart[k - 1]!;
+    const cur = byStart[k]!;
+    if (touching(prev, cur) && prev.last === cur.first) {
+      prev.halfEnd = true;
+      cur.halfStart = true;
+    }
+  }
   return { slots: sorted, spans: placed };
 }
 
@@ -156,9 +185,7 @@ export function layoutTimeline(
     const spanH = hasSpans
       ? Math.max(
           H_GEOMETRY.span,
-          ...placed.map((p) =>
-            spanHeight(p, slotW * (p.last - p.first + 1) + H_GEOMETRY.gap * (p.last - p.first), s, t),
-          ),
+          ...placed.map((p) => spanHeight(p, spanWidth(p, slotW, H_GEOMETRY.gap), s, t)),
         )
       : 0;
     hNeed = cards + H_GEOMETRY.axis + spanH;

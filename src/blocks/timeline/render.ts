@@ -2,7 +2,14 @@ import { escapeHtml, renderAttrs } from '../../compiler/html.ts';
 import { BLOCK_ATTR } from '../../contracts/dom.ts';
 import { style } from '../diagram/html.ts';
 import { formatDate, spanDates } from './dates.ts';
-import type { PlacedSpan, Slot, TimelineLayout, TimelineSizes } from './layout.ts';
+import {
+  type PlacedSpan,
+  type Slot,
+  slotLine,
+  spanLines,
+  type TimelineLayout,
+  type TimelineSizes,
+} from './layout.ts';
 import { TIMELINE } from './names.ts';
 
 export interface RenderOptions {
@@ -29,7 +36,7 @@ function event(slot: Slot, index: number, order: number, step: boolean): string 
     class: step ? `${TIMELINE.event} fragment` : TIMELINE.event,
     'data-fragment-index': step ? order : undefined,
     'data-node': e.id,
-    style: `--slot:${index + 1}`,
+    style: `--slot:${slotLine(index)}`,
   });
   const detail = e.detail ? `<span class="tl-detail">${escapeHtml(e.detail)}</span>` : '';
   const source = e.source ? `<span class="tl-source" data-source-line>${escapeHtml(e.source)}</span>` : '';
@@ -42,14 +49,16 @@ function event(slot: Slot, index: number, order: number, step: boolean): string 
 
 function span(p: PlacedSpan): string {
   const dates = spanDates(p.from, p.to);
+  const { start, end } = spanLines(p);
   return (
-    `<div class="tl-span" style="--first:${p.first + 1};--last:${p.last + 2}">` +
+    `<div class="tl-span" style="--first:${start};--last:${end}">` +
     `<span class="tl-span-date">${escapeHtml(dates)}</span><span class="tl-span-title">${escapeHtml(p.title)}</span></div>`
   );
 }
 
 /**
- * The timeline as a CSS grid whose slots the layout has numbered: the theme lays the same markup out
+ * The timeline as a CSS grid whose slots the layout has numbered, two tracks a slot (see slotLine): the theme
+ * lays the same markup out
  * horizontally on wide screens and vertically on narrow ones, with text sizes checked for both.
  */
 export function renderTimeline(layout: TimelineLayout, o: RenderOptions): string {
@@ -59,6 +68,7 @@ export function renderTimeline(layout: TimelineLayout, o: RenderOptions): string
     width: o.width,
     height: o.height + o.caption.height,
     '--tl-slots': String(layout.slots.length),
+    '--tl-tracks': String(2 * layout.slots.length),
     '--tl-v-date-w': layout.dateWidth,
     ...sizes('h', layout.horizontal),
     ...sizes('v', layout.vertical),

@@ -5,6 +5,7 @@ import { controlLabels } from './control-labels.ts';
 import { devUpdates } from './dev-updates.ts';
 import { follow } from './follow.ts';
 import { langSwitch } from './lang-switch.ts';
+import { lightbox } from './lightbox.ts';
 import { motion } from './motion.ts';
 import { offline } from './offline.ts';
 import { presenter } from './presenter.ts';
@@ -22,6 +23,7 @@ export function createParts(): DeckPart[] {
     presenter(),
     provenance(),
     reader(),
+    lightbox(),
     follow(),
     offline(),
   ];

@@ -1,5 +1,6 @@
-import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import type { ChartConfiguration, ChartDataset, Scale } from 'chart.js';
 import type { ChartModel, ChartSeries } from '../../../contracts/chart-model.ts';
+import { type Measure, minLabelWidth, roomInSlots, shownAt, thinStep, wrapLabel } from './labels.ts';
 import type { ChartTheme } from './theme.ts';
 import { withAlpha } from './theme.ts';
 
@@ -8,9 +9,58 @@ export const CHART_TEXT = { tick: 26, legend: 26, value: 26, title: 24 } as cons
 /** In the reader layout a CSS pixel is a screen pixel: a phone's text sizes, none below 12 px. */
 export const READER_CHART_TEXT = { tick: 16, legend: 15, value: 15, title: 16 } as const;
 
-/** Characters of a category label per line on a phone. */
-const READER_LABEL_CHARS = 7;
-const chunk = (text: string, n: number) => text.match(new RegExp(`.{1,${n}}`, 'gu')) ?? [text];
+/** Room between two category labels side by side, in ems. */
+const LABEL_GAP_EM = 0.25;
+
+/** Text widths in the labels' font, from a canvas of its own (the print view draws into an SVG context). */
+function canvasMeasure(font: string): Measure {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return (t) => [...t].length * 0.6 * Number.parseFloat(font.replace(/^\D*/, ''));
+  ctx.font = font;
+  return (t) => ctx.measureText(t).width;
+}
+
+/**
+ * Category tick labels, after Chart.js has made them and measured the axis: across, each shown label gets
+ * the room of the slots up to the next shown one and breaks only between words (labels.ts); down (a horizontal
+ * bar chart's axis), labels keep their lines. Labels that cannot all stand are thinned by labels.ts's rule
+ * (every k-th, the first and the last kept), never by Chart.js's auto-skip.
+ */
+function categoryLabels(size: number, lang: string) {
+  return (scale: Scale) => {
+    const raw = scale.chart.data.labels ?? [];
+    const text = (v: number) => {
+      const l = raw[v];
+      return Array.isArray(l) ? l.join('\n') : String(l ?? '');
+    };
+    const n = scale.ticks.length;
+    if (n === 0) return;
+    const family = scale.chart.options.font?.family ?? 'sans-serif';
+    const measure = canvasMeasure(`${size}px ${family}`);
+    if (scale.isHorizontal()) {
+      const slot = scale.width / n;
+      const gap = size * LABEL_GAP_EM;
+      const need = Math.max(...scale.ticks.map((t) => minLabelWidth(text(t.value), measure, lang)));
+      const k = thinStep(n, slot, need, gap);
+      const shown = scale.ticks.map((t, i) => {
+        const width = Math.max(need, roomInSlots(i, n, k) * slot - gap);
+        const lines = shownAt(i, n, k) ? wrapLabel(text(t.value), width, measure, { lang }) : [''];
+        t.label = lines.length > 1 ? lines : lines[0]!;
+        return lines;
+      });
+      // What the axis shows, line by line ('' for a label thinned out): for tests, as data-chart-state is.
+      // (In print the "canvas" is the SVG context, which has no dataset.)
+      const data = (scale.chart.canvas as Partial<HTMLCanvasElement>).dataset;
+      if (data) data.categoryTicks = JSON.stringify(shown);
+    } else {
+      const lines = Math.max(...scale.ticks.map((t) => text(t.value).split('\n').length));
+      const k = thinStep(n, scale.height / n, lines * size * 1.2, size * 0.25);
+      scale.ticks.forEach((t, i) => {
+        if (!shownAt(i, n, k)) t.label = '';
+      });
+    }
+  };
+}
 
 /** Derived values are drawn lighter, with a full-colour outline. */
 const DERIVED_ALPHA = 0.35;
@@ -20,6 +70,8 @@ export interface ConfigOptions {
   devicePixelRatio: number;
   /** Drawn at a phone's width (the reader layout): phone text sizes, the legend under a round chart. */
   reader?: boolean;
+  /** The page's language: where its labels may break between words (Intl.Segmenter). */
+  lang?: string;
 }
 
 const isRound = (m: ChartModel) => m.type === 'pie' || m.type === 'doughnut';
@@ -114,8 +166,11 @@ export function chartConfig(
             font: { size: text.tick },
             maxRotation: 0,
             minRotation: 0,
+            // Thinned by rule in afterTickToLabelConversion, not dropped where Chart.js finds no room.
+            autoSkip: false,
             ...(labelsAbove ? { display: false } : {}),
           },
+          afterTickToLabelConversion: categoryLabels(text.tick, options.lang ?? 'en'),
           title: axisTitle(model.axes.category, category),
         },
         [value]: {
@@ -139,10 +194,9 @@ export function chartConfig(
   return {
     type: model.type,
     data: {
-      // "\n" in a label breaks it into lines on the axis.
+      // "\n" in a label breaks it into lines on the axis (categoryLabels adds breaks between words).
       labels: model.labels.map((l) => {
-        // On a phone a long label takes more lines rather than the plot's width.
-        const lines = l.split('\n').flatMap((x) => (reader ? chunk(x, READER_LABEL_CHARS) : [x]));
+        const lines = l.split('\n');
         return lines.length > 1 ? lines : l;
       }),
       datasets: model.datasets.map((d, i) => seriesDataset(model, d, i, theme)),

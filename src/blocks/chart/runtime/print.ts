@@ -21,7 +21,11 @@ export function drawSvg(figure: HTMLElement, theme: ChartTheme): void {
   const ctx = new Context({ width, height });
   // Chart.js asks its "canvas" for a context; the SVG context is both.
   Object.assign(ctx, { getContext: () => ctx });
-  const config = chartConfig(model, theme, { animate: false, devicePixelRatio: 1 }) as ChartConfiguration;
+  const config = chartConfig(model, theme, {
+    animate: false,
+    devicePixelRatio: 1,
+    lang: document.documentElement.lang || 'en',
+  }) as ChartConfiguration;
   const chart = new Chart(ctx as unknown as HTMLCanvasElement, { ...config, platform: BasicPlatform });
   applySteps(chart, model, shownSteps(figure));
   chart.update('none');

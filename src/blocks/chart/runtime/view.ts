@@ -36,6 +36,7 @@ export class ChartView {
       animate,
       devicePixelRatio: this.ratioFor(scale),
       reader: isReader(),
+      lang: document.documentElement.lang || 'en',
     });
     let done: () => void = () => {};
     this.drawn = new Promise((resolve) => {
