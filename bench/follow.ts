@@ -6,7 +6,9 @@
  * making slide changes. Prints the fan-out latency (presenter send → the client has that state or a newer one)
  * at p50/p95/p99, the changes lost (a client that never got a change nor a newer one; a change skipped for a
  * newer one is "superseded"), each relay's RSS per client, the CPU the relays, the clients and Redis spend per
- * change (all on the same cores, so the clients' share is latency too). Clients are bare WebSocket clients
+ * change (all on the same cores, so the clients' share is latency too). Between changes the presenter moves its
+ * pointer (protocol version 2, as the clients speak), and the pointer's fan-out latency is printed beside the
+ * slide changes'. Clients are bare WebSocket clients
  * (lean-client.ts), lighter than `ws`'s. With --kill the last instance is killed (SIGKILL) halfway: its clients reconnect to
  * the others, as behind a load balancer, and the bench prints how long until every one has the latest state.
  * Relays and clients run in processes of their own (the clients in --workers processes), so each one's memory
@@ -39,6 +41,8 @@ type FromWorker =
   | {
       t: 'done';
       received: Float64Array;
+      /** When each client received pointer move n (NaN: never; a newer one may have replaced it). */
+      pointed: Float64Array;
       clients: number;
       orphaned: number;
       recoveredAt: number;
@@ -90,6 +94,7 @@ async function workerProcess(): Promise<void> {
   const job = await new Promise<ToWorker>((resolve) => process.once('message', resolve));
   const { ports, count, changes } = job;
   const received = new Float64Array(count * changes).fill(Number.NaN);
+  const pointed = new Float64Array(count * changes).fill(Number.NaN);
   const last = new Array<number>(count).fill(0);
   let orphaned = 0;
   let recoveredAt = 0;
@@ -104,13 +109,18 @@ async function workerProcess(): Promise<void> {
   const open = (client: number, relay: number, attempt: number): Promise<void> =>
     new Promise((resolve) => {
       let welcomed = false;
-      const ws = openLean(ports[relay % ports.length]!, '/follow', {
+      const ws = openLean(ports[relay % ports.length]!, '/follow?v=2', {
         open: () => ws.send('{"v":1,"t":"hello","role":"audience"}'),
         message: (text) => {
           const t = now();
           if (!welcomed) {
             welcomed = true;
             resolve();
+          }
+          if (text.startsWith('{"v":2,"t":"pointer"')) {
+            const n = Number(/"el":"(\d+)"/.exec(text)?.[1]);
+            if (n >= 1 && n <= changes) pointed[client * changes + n - 1] = t;
+            return;
           }
           if (!text.startsWith('{"v":1,"t":"state"')) return;
           const seq = Number(/"seq":(\d+)/.exec(text)?.[1]);
@@ -157,6 +167,7 @@ async function workerProcess(): Promise<void> {
   const done: FromWorker = {
     t: 'done',
     received,
+    pointed,
     clients: count,
     orphaned,
     recoveredAt,
@@ -256,12 +267,15 @@ async function main(): Promise<number> {
   // The presenter, on the first relay: one change every `interval` ms (each differs from the last, so relay
   // seq n is the n-th change). The relay acks after ordering: send → ack is its own share.
   const presenter = await new Promise<WebSocket>((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${ports[0]}/follow`, { perMessageDeflate: false });
+    const ws = new WebSocket(`ws://127.0.0.1:${ports[0]}/follow?v=2&seat=bench`, {
+      perMessageDeflate: false,
+    });
     ws.once('open', () => ws.send(JSON.stringify({ v: 1, t: 'hello', role: 'presenter', token: TOKEN })));
     ws.once('message', () => resolve(ws));
     ws.once('error', reject);
   });
   const sentAt = new Float64Array(changes + 1);
+  const pointedAt = new Float64Array(changes + 1);
   const acks: number[] = [];
   presenter.on('message', (data) => {
     const m = JSON.parse(data.toString()) as { t: string; seq: number };
@@ -276,7 +290,12 @@ async function main(): Promise<number> {
     const state = { h: n % 50, v: n % 3, f: (n % 4) - 1, overview: false, paused: false };
     sentAt[n] = now();
     presenter.send(JSON.stringify({ v: 1, t: 'state', seq: n, state }));
-    await new Promise((resolve) => setTimeout(resolve, interval));
+    await new Promise((resolve) => setTimeout(resolve, interval / 2));
+    // Half-way to the next change, the pointer moves on this slide (move n: `el` carries n).
+    const at = { h: state.h, v: state.v, x: (n % 100) / 100, y: 0.5, el: String(n) };
+    pointedAt[n] = now();
+    presenter.send(JSON.stringify({ v: 2, t: 'pointer', at }));
+    await new Promise((resolve) => setTimeout(resolve, interval / 2));
   }
   const results = await Promise.all(
     pool.map((w) => {
@@ -319,6 +338,23 @@ async function main(): Promise<number> {
     ended += r.ended;
   }
   const sorted = Float64Array.from(latencies).sort();
+  // The pointer: move n is shown once the client has it or a newer one (the relay keeps the newest only).
+  const pointerLatencies: number[] = [];
+  let pointerGot = 0;
+  for (const r of results) {
+    for (let c = 0; c < r.clients; c++) {
+      let first = Number.POSITIVE_INFINITY;
+      for (let n = changes; n >= 1; n--) {
+        const t = r.pointed[c * changes + n - 1]!;
+        if (!Number.isNaN(t)) {
+          pointerGot++;
+          first = Math.min(first, t);
+        }
+        if (first !== Number.POSITIVE_INFINITY) pointerLatencies.push(first - pointedAt[n]!);
+      }
+    }
+  }
+  const pointerSorted = Float64Array.from(pointerLatencies).sort();
   const expected = clients * changes;
   const lost = expected - shown;
   const superseded = shown - got;
@@ -337,6 +373,7 @@ async function main(): Promise<number> {
   const lines = [
     `follow-along relay: ${clients} clients over ${relays} relay${relays > 1 ? 's sharing Redis' : ''}, ${changes} changes, one every ${interval} ms (loopback, ${workers} client process${workers > 1 ? 'es' : ''})`,
     `fan-out latency  p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  p99 ${ms(p99)}  max ${ms(sorted.at(-1) ?? Number.NaN)}`,
+    `pointer fan-out  p50 ${ms(percentile(pointerSorted, 50))}  p95 ${ms(percentile(pointerSorted, 95))}  p99 ${ms(percentile(pointerSorted, 99))}  max ${ms(pointerSorted.at(-1) ?? Number.NaN)} (${pointerGot} of ${expected} moves received, the rest superseded by a newer one; at most 30 a second)`,
     `relay ordering   p50 ${ms(
       percentile(
         acks.sort((a, b) => a - b),

@@ -267,6 +267,9 @@ export class Relay {
         control: (seat) => this.controlled(seat),
         ready: () => {
           for (const peer of this.peers.values()) if (peer.pending && !peer.timer) this.flush(peer);
+          // Nobody could claim control while the store was away: the first presenter here does now.
+          const presenter = [...this.peers.values()].find((p) => p.role === 'presenter');
+          if (this.controller === undefined && presenter) this.claim(presenter, false);
         },
       },
       waitMs,
@@ -689,6 +692,7 @@ export class Relay {
     this.closing = true;
     clearInterval(this.heartbeat);
     clearTimeout(this.peersTimer);
+    this.pointerOut.cancel();
     const open = [...this.peers.keys()];
     const closed = open.map(
       (ws) =>
