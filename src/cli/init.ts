@@ -52,9 +52,12 @@ export function writeStarter(dir: string, lang: StarterLang, engine = ENGINE_ROO
   const config = join(target, 'deck.config.js');
   if (existsSync(config)) {
     const text = readFileSync(config, 'utf8');
+    const types = configTypes(target, engine);
     writeFileSync(
       config,
-      text.replace(/import\('[^']*src\/config\/types\.ts'\)/, `import('${configTypes(target, engine)}')`),
+      text.replace(/import\('[^']*src\/config\/types\.ts'\)/, (call) =>
+        call.replace(/'.*'/, () => `'${types}'`),
+      ),
     );
   }
 }
