@@ -182,6 +182,7 @@ export function configFrom(
     markdown: input.markdown,
     blocks: input.blocks ?? [],
     sources: input.sources ?? 'optional',
+    ...(input.text?.noBreakUnits ? { noBreakUnits: input.text.noBreakUnits } : {}),
     timezone: input.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     untrusted: isUntrusted(env),
   };

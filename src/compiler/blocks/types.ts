@@ -2,6 +2,7 @@ import type { Report } from '../diagnostics.ts';
 import type { Facts } from '../facts/load.ts';
 import type { CompileHost } from '../host.ts';
 import type { DeckSummary } from '../markdown/env.ts';
+import type { NoBreakRule } from '../nowrap.ts';
 
 /** What a block renderer knows about the fenced block it renders. */
 export interface BlockContext {
@@ -22,6 +23,8 @@ export interface BlockContext {
   factsFile: string;
   /** The language the slides are written in (for the words a block adds: "source", "estimate"). */
   lang: string;
+  /** What a line never splits, by the deck's language and units: `noBreakHtml(text, ctx.noBreak)`. */
+  noBreak: NoBreakRule;
   /** `'required'`: a block that shows figures must say where they come from (the deck config's `sources`). */
   sources: 'required' | 'optional';
   /**

@@ -53,6 +53,7 @@ function render(spec: Spec<ChartSpec>, ctx: BlockContext): string {
     ...(valid.source ? { source: valid.source } : {}),
     ...(valid.note ? { note: valid.note } : {}),
     words: deckText(ctx.lang),
+    noBreak: ctx.noBreak,
   });
 }
 
