@@ -1,10 +1,8 @@
 import { noFactsFile } from '../../facts/load.ts';
 import { resolveRef } from '../../facts/refs.ts';
+import { isRecord } from '../../record.ts';
 import type { BlockContext } from '../types.ts';
 import type { Locator, Problem } from './validate.ts';
-
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
  * A series may cite facts instead of typing numbers: `facts: [id, …]`, one per label. Their values become

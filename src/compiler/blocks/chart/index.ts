@@ -1,4 +1,5 @@
 import { deckText } from '../../../i18n/deck-text.ts';
+import { isRecord } from '../../record.ts';
 import { defineBlock, ENGINE, type Expansion, type Spec } from '../define.ts';
 import type { BlockContext } from '../types.ts';
 import { buildModel } from './build-model.ts';
@@ -9,9 +10,6 @@ import { ChartSpec } from './schema.ts';
 import { checkMeaning, locator, type Problem } from './validate.ts';
 
 const DEFAULT_HEIGHT = 560;
-
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
  * Completes the spec before validation: `data: ./data/FILE.yaml#path` supplies keys the fence does not write
