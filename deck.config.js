@@ -11,6 +11,9 @@ export default {
   name: 'zuozhantu',
   lang: 'zh-Hans',
   label: '简体',
+  // The units this deck's figures are counted in (元 亿元, 条, 个, 家, 场, 年, 次, 项, 万家次): each stays on its
+  // number's line, where Chinese's default list has only the common ones.
+  text: { noBreakUnits: ['元', '条', '个', '家', '场', '年', '次', '项'] },
   // Every chart says where its numbers come from.
   sources: 'required',
   // The meeting's time zone: exports render in it wherever they are made.

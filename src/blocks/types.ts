@@ -2,6 +2,7 @@ import type { Report } from '../compiler/diagnostics.ts';
 import type { Facts } from '../compiler/facts/load.ts';
 import type { CompileHost } from '../compiler/host.ts';
 import type { DeckSummary } from '../compiler/markdown/env.ts';
+import type { NoBreakRule } from '../compiler/nowrap.ts';
 
 /** What a block renderer knows about the fenced block it renders. */
 export interface BlockContext {
@@ -22,6 +23,8 @@ export interface BlockContext {
   factsFile: string;
   /** The language the slides are written in (for the words a block adds: "source", "estimate"). */
   lang: string;
+  /** What a line never splits, by the deck's language and units: `noBreakHtml(text, ctx.noBreak)`. */
+  noBreak: NoBreakRule;
   /** `'required'`: a block that shows figures must say where they come from (the deck config's `sources`). */
   sources: 'required' | 'optional';
   /**

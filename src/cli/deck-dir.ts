@@ -1,12 +1,10 @@
-import { DeckError } from '../compiler/diagnostics.ts';
 import { type DeckConfig, resolveDeckConfig } from '../config/index.ts';
+import { readArgs, usageError } from './args.ts';
 
-/** `[DIR]`: the one optional argument of build, check and start; the deck's settings, resolved. */
+/** `[DIR]`: the one optional argument of build, check, dev and start; the deck's settings, resolved. */
 export async function deckAt(command: string, args: string[]): Promise<DeckConfig> {
-  const extra = args.filter((a) => a.startsWith('-'));
-  if (extra.length > 0)
-    throw new DeckError(`unknown option "${extra[0]}": usage: deck ${command} [DIR]`, [], 2);
-  if (args.length > 1)
-    throw new DeckError(`one deck folder at a time; got ${args.length}: usage: deck ${command} [DIR]`, [], 2);
-  return resolveDeckConfig(args[0] ?? process.cwd());
+  const usage = `usage: deck ${command} [DIR]`;
+  const { positionals } = readArgs(args, { flags: {}, usage });
+  if (positionals.length > 1) throw usageError(`one deck folder at a time; got ${positionals.length}`, usage);
+  return resolveDeckConfig(positionals[0] ?? process.cwd());
 }

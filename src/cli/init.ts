@@ -2,6 +2,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync 
 import { join, relative, resolve, sep } from 'node:path';
 import { DeckError } from '../compiler/diagnostics.ts';
 import { ENGINE_ROOT } from '../node/engine.ts';
+import { readArgs, usageError } from './args.ts';
 import { shellWord } from './shell-word.ts';
 
 /** The starter decks, one per language: the engine's examples, which `npm test` builds and checks. */
@@ -11,16 +12,15 @@ export type StarterLang = keyof typeof STARTERS;
 const USAGE = 'usage: deck init DIR [--lang en|zh-Hans]';
 
 export function parseInitArgs(args: string[]): { dir: string; lang: StarterLang } {
-  let dir: string | undefined;
-  let lang: string = 'en';
-  for (let i = 0; i < args.length; i++) {
-    const [flag = '', inline] = args[i]!.split(/=(.*)/s, 2);
-    if (flag === '--lang') lang = inline ?? args[++i] ?? '';
-    else if (flag.startsWith('-')) throw new DeckError(`unknown option "${flag}"\n${USAGE}`, [], 2);
-    else if (dir === undefined) dir = args[i];
-    else throw new DeckError(`one folder at a time\n${USAGE}`, [], 2);
-  }
-  if (!dir) throw new DeckError(`say where the deck goes\n${USAGE}`, [], 2);
+  const { values, positionals } = readArgs(args, {
+    flags: { lang: { type: 'string', default: 'en' } },
+    usage: USAGE,
+    takes: { lang: `one of ${Object.keys(STARTERS).join(', ')}` },
+  });
+  const [dir, ...more] = positionals;
+  if (more.length > 0) throw usageError('one folder at a time', USAGE);
+  if (!dir) throw usageError('say where the deck goes', USAGE);
+  const lang = values.lang ?? 'en';
   if (!(lang in STARTERS))
     throw new DeckError(`--lang must be one of ${Object.keys(STARTERS).join(', ')}; got "${lang}"`, [], 2);
   return { dir, lang: lang as StarterLang };
@@ -52,9 +52,12 @@ export function writeStarter(dir: string, lang: StarterLang, engine = ENGINE_ROO
   const config = join(target, 'deck.config.js');
   if (existsSync(config)) {
     const text = readFileSync(config, 'utf8');
+    const types = configTypes(target, engine);
     writeFileSync(
       config,
-      text.replace(/import\('[^']*src\/config\/types\.ts'\)/, `import('${configTypes(target, engine)}')`),
+      text.replace(/import\('[^']*src\/config\/types\.ts'\)/, (call) =>
+        call.replace(/'.*'/, () => `'${types}'`),
+      ),
     );
   }
 }

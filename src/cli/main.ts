@@ -1,6 +1,8 @@
 import { DeckError, formatDiagnostic } from '../compiler/diagnostics.ts';
+import { didYouMean } from '../compiler/suggest.ts';
 
-// Each command loads only when run: `start` pulls in Vite, which `export` of a built deck never needs.
+// Each command loads only when run: `start` pulls in Vite, which `export` of a built deck never needs. A new
+// command is one entry here (and a line in USAGE); its flags are read by readArgs (args.ts, node:util parseArgs).
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   check: async (args) => (await import('./check.ts')).check(args),
   start: async (args) => (await import('./start.ts')).start(args),
@@ -36,7 +38,12 @@ export async function main(argv: string[]): Promise<number> {
   if (!command) {
     const help = name === '--help' || name === '-h' || name === 'help';
     if (help) process.stdout.write(`${USAGE}\n`);
-    else process.stderr.write(`${name ? `unknown command "${name}"\n` : ''}${USAGE}\n`);
+    else {
+      const near = name ? didYouMean(name, Object.keys(COMMANDS)) : '';
+      process.stderr.write(
+        `${name ? `unknown command "${name}"${near ? `: ${near.trim()}` : ''}\n` : ''}${USAGE}\n`,
+      );
+    }
     return help ? 0 : 2;
   }
   try {

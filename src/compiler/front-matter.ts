@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { CspSchema, LangSchema, MarkdownSchema } from './deck-options.ts';
 import type { Report } from './diagnostics.ts';
+import { isRecord } from './record.ts';
 import { readSpec } from './spec.ts';
 import { parseYaml } from './yaml.ts';
 
@@ -87,7 +88,7 @@ export function parseFrontMatter(
   if (read.ok) return read.value;
   // The keys that are valid on their own still apply.
   const out: Record<string, unknown> = {};
-  if (data && typeof data === 'object' && !Array.isArray(data)) {
+  if (isRecord(data)) {
     const entries: v.ObjectEntries = schema.entries;
     for (const [k, value] of Object.entries(data)) {
       const field = entries[k];
@@ -101,15 +102,11 @@ export function parseFrontMatter(
 /** The front matter with reveal-md's separator keys moved into `markdown:` (unless it sets them already). */
 function revealMdKeys(value: unknown): { data: unknown; moved: Map<string, string> } {
   const moved = new Map<string, string>();
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { data: value, moved };
-  const data: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  if (!isRecord(value)) return { data: value, moved };
+  const data: Record<string, unknown> = { ...value };
   const markdown = data.markdown;
-  if (
-    markdown !== undefined &&
-    (typeof markdown !== 'object' || markdown === null || Array.isArray(markdown))
-  )
-    return { data: value, moved };
-  const into: Record<string, unknown> = { ...(markdown as Record<string, unknown> | undefined) };
+  if (markdown !== undefined && !isRecord(markdown)) return { data: value, moved };
+  const into: Record<string, unknown> = { ...markdown };
   for (const [alias, key] of Object.entries(REVEAL_MD_KEYS)) {
     if (!(alias in data) || key in into) continue;
     into[key] = data[alias];

@@ -8,6 +8,7 @@ import type { CompileHost } from './host.ts';
 import type { DeckSummary } from './markdown/env.ts';
 import { createMarkdown } from './markdown/index.ts';
 import { type MarkdownOptions, OPTION_KEYS } from './markdown/options.ts';
+import { noBreakRule } from './nowrap.ts';
 import { type Budget, RegexTimeout } from './regex.ts';
 import { lintSeparators } from './separator-lint.ts';
 import { renderSlide, type Slide } from './slide.ts';
@@ -38,6 +39,11 @@ export interface CompileOptions {
   slidesDir?: string;
   /** The facts file, relative to the project root. @default `data/facts.yaml` beside the slides */
   facts?: string;
+  /**
+   * Units a number keeps on its line (the deck config's `text.noBreakUnits`). @default the language's
+   * (nowrap.ts: Chinese measure words for `zh`, none for other languages)
+   */
+  noBreakUnits?: readonly string[];
   /** Whether every chart must name its source (the deck config's `sources`). @default 'optional' */
   sources?: 'required' | 'optional';
   /** reveal.js markdown options from the deck's config; the first file's front matter `markdown:` wins key by key. */
@@ -104,6 +110,7 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
   const deferred: ((deck: DeckSummary) => string)[] = [];
   const factsOf = new Map<string, Facts | undefined>();
 
+  const noBreak = noBreakRule(options.lang ?? 'en', options.noBreakUnits);
   const budget: Budget = { deadline: Date.now() + (options.deadlineMs ?? COMPILE_DEADLINE_MS) };
   let first: { file: string; frontMatter?: { text: string; line: number } } | undefined;
   /** Where a markdown option is set: the first file's front matter, else the config, else the file at hand. */
@@ -177,6 +184,7 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
           nextBlockId: () => `b${++blockCount}`,
           factsFile: factsRef,
           lang: options.lang ?? 'en',
+          noBreak,
           sources: options.sources ?? 'optional',
           untrusted: options.untrusted ?? false,
           budget,

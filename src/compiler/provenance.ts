@@ -2,7 +2,7 @@ import type { DeckText } from '../i18n/deck-text.ts';
 import type { Facts } from './facts/load.ts';
 import { resolveRef } from './facts/refs.ts';
 import { escapeHtml } from './html.ts';
-import { noBreakHtml } from './nowrap.ts';
+import { type NoBreakRule, noBreakHtml } from './nowrap.ts';
 
 /** What a slide cites and arranges, gathered while it renders. */
 export interface SlideProvenance {
@@ -27,13 +27,15 @@ const LINE_CHARS = 36;
  * The slide's one source line: its sources' short names when they fit on a short line, else the first and
  * how many there are (the provenance view and the sources slide give them all).
  */
-export function sourceLine(words: DeckText, sources: readonly string[]): string {
+export function sourceLine(words: DeckText, sources: readonly string[], rule: NoBreakRule): string {
   const [first] = sources;
   if (first === undefined) return '';
   const all = sources.join(words.sourceJoin);
   if (sources.length === 1 || [...all].length <= LINE_CHARS)
-    return escapeHtml(words.source) + sources.map(noBreakHtml).join(escapeHtml(words.sourceJoin));
-  return escapeHtml(words.source) + noBreakHtml(first) + escapeHtml(words.moreSources(sources.length));
+    return (
+      escapeHtml(words.source) + sources.map((s) => noBreakHtml(s, rule)).join(escapeHtml(words.sourceJoin))
+    );
+  return escapeHtml(words.source) + noBreakHtml(first, rule) + escapeHtml(words.moreSources(sources.length));
 }
 
 /**
@@ -41,7 +43,12 @@ export function sourceLine(words: DeckText, sources: readonly string[]): string 
  * the notes in the presenter view): what the deck arranged itself, every figure with its source, and each
  * source cited in full. Empty when the slide cites and arranges nothing.
  */
-export function provenancePanel(p: SlideProvenance, facts: Facts | undefined, words: DeckText): string {
+export function provenancePanel(
+  p: SlideProvenance,
+  facts: Facts | undefined,
+  words: DeckText,
+  rule: NoBreakRule,
+): string {
   const parts: string[] = [];
   if (p.interpreted || p.note) {
     parts.push(
@@ -57,7 +64,7 @@ export function provenancePanel(p: SlideProvenance, facts: Facts | undefined, wo
         if (!r.ok || !r.fact) return [];
         const mark = r.fact.derived ? ` · ${words.derived}` : '';
         return [
-          `<li data-prov-fact="${escapeHtml(id)}"><b>${noBreakHtml(r.text)}</b> ${escapeHtml(r.fact.text)}` +
+          `<li data-prov-fact="${escapeHtml(id)}"><b>${noBreakHtml(r.text, rule)}</b> ${escapeHtml(r.fact.text)}` +
             `<span class="prov-source">${escapeHtml(words.source)}${escapeHtml(r.source + mark)}</span></li>`,
         ];
       })

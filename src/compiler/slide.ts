@@ -8,6 +8,7 @@ import { resolveSlideRefs } from './local-refs.ts';
 import type { SlideEnv } from './markdown/env.ts';
 import type { MarkdownOptions } from './markdown/options.ts';
 import { splitNotes } from './notes.ts';
+import type { NoBreakRule } from './nowrap.ts';
 import { interpretedIn, provenancePanel, sourceLine } from './provenance.ts';
 import { REFRESH_REFUSED, refreshTags } from './refresh.ts';
 import type { Budget } from './regex.ts';
@@ -45,6 +46,7 @@ export interface SlideContext {
   facts: SlideEnv['facts'];
   factsFile: string;
   lang: string;
+  noBreak: NoBreakRule;
   sources: SlideEnv['sources'];
   cite: SlideEnv['cite'];
   defer: SlideEnv['defer'];
@@ -80,6 +82,7 @@ function env(chunk: SlideChunk, startLine: number, text: string, ctx: SlideConte
     facts: ctx.facts,
     factsFile: ctx.factsFile,
     lang: ctx.lang,
+    noBreak: ctx.noBreak,
     sources: ctx.sources,
     cite: (id, short, factId) => {
       ctx.cite(id, short);
@@ -110,7 +113,7 @@ export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext
   const body =
     rendered +
     (cited.sources.size > 0 && !rendered.includes('class="slide-sources"')
-      ? `<p class="slide-sources">${sourceLine(words, [...new Set(cited.sources.values())])}</p>\n`
+      ? `<p class="slide-sources">${sourceLine(words, [...new Set(cited.sources.values())], ctx.noBreak)}</p>\n`
       : '');
 
   let notes = '';
@@ -135,6 +138,7 @@ export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext
     { sources: cited.sources, facts: cited.facts, note: provenance, interpreted: interpretedIn(rendered) },
     ctx.facts(),
     words,
+    ctx.noBreak,
   );
   const resolved = resolveSlideRefs(
     `<section${renderAttrs({ ...attrs, 'data-source': source })}>\n${body}` +

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isRecord } from './record.ts';
 import { didYouMean } from './suggest.ts';
 import type { PathItem, Place, YamlSource } from './yaml.ts';
 
@@ -183,7 +184,7 @@ export function validate<S extends v.GenericSchema>(
 function everyUnknownKey(issue: v.BaseIssue<unknown>, schema: v.GenericSchema): v.BaseIssue<unknown>[] {
   const last = issue.path?.at(-1);
   const map = last?.input;
-  if (issue.type !== 'strict_object' || issue.expected !== 'never' || !last || !isMap(map)) return [issue];
+  if (issue.type !== 'strict_object' || issue.expected !== 'never' || !last || !isRecord(map)) return [issue];
   const path = (issue.path ?? []).slice(0, -1);
   const known = new Set(
     keysAt(
@@ -199,9 +200,6 @@ function everyUnknownKey(issue: v.BaseIssue<unknown>, schema: v.GenericSchema): 
       path: [...path, { ...last, key, value: map[key] }] as unknown as typeof issue.path,
     }));
 }
-
-const isMap = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Whether a schema takes a map at its top (so a list or a bare value is said plainly, before valibot). */
 const takesMap = (schema: v.GenericSchema) => {
@@ -255,7 +253,7 @@ export function readSpec<S extends v.GenericSchema>(
       say(options.emptyAt ?? locate([]), `the block is empty: write its YAML spec (keys ${keys})`);
       return { ok: false };
     }
-    if (typeof value !== 'object' || Array.isArray(value)) {
+    if (!isRecord(value)) {
       say(
         locate([]),
         `${root} must be a YAML mapping of keys (${keys}), not a ${Array.isArray(value) ? 'list' : 'single value'}`,

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { LANG_TAG } from '../compiler/deck-options.ts';
 import { DeckError, type Diagnostic } from '../compiler/diagnostics.ts';
 import { NOT_FOUND } from '../compiler/host.ts';
+import { isRecord } from '../compiler/record.ts';
 import { readHead } from '../compiler/split.ts';
 import { suggest } from '../compiler/suggest.ts';
 import { parseYaml } from '../compiler/yaml.ts';
@@ -216,6 +217,7 @@ export function configFrom(
     markdown: input.markdown,
     blocks: input.blocks ?? [],
     sources: input.sources ?? 'optional',
+    ...(input.text?.noBreakUnits ? { noBreakUnits: input.text.noBreakUnits } : {}),
     timezone: input.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     untrusted: isUntrusted(env),
   };
@@ -256,7 +258,7 @@ async function readConfigFile(file: string): Promise<DeckConfigInput> {
     const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new DeckError(`${shown} could not be loaded: ${message}`, [], 1);
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value))
+  if (!isRecord(value))
     throw new DeckError(
       isCodeConfig(file)
         ? `${shown} must export default an object, such as: export default { lang: 'en' }`
@@ -382,8 +384,8 @@ function frontMatter(root: string, slidesDir: string): { title?: string; lang?: 
   if (!head.frontMatter) return {};
   const doc = parseYaml(first, head.frontMatter.text, head.frontMatter.line);
   const data = doc.errors.length === 0 ? doc.value : undefined;
-  if (!data || typeof data !== 'object') return {};
-  const { title, lang } = data as Record<string, unknown>;
+  if (!isRecord(data)) return {};
+  const { title, lang } = data;
   return {
     title: typeof title === 'string' && title.trim() ? title : undefined,
     lang: typeof lang === 'string' && LANG_TAG.test(lang) ? lang : undefined,

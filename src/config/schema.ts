@@ -42,6 +42,17 @@ const block = v.custom<Block>(
   'must be a block made by defineBlock({ name, schema, render, narrow })',
 );
 
+/** A unit written right after a number (`元`, `家`, `km`): kept on the number's line. */
+const unit = v.pipe(
+  v.string(),
+  v.nonEmpty('must not be empty'),
+  v.check(
+    (u) => !/[\d\s]/.test(u),
+    (issue) =>
+      `must be a unit as written right after a number, such as "元" or "km" (no digits, no spaces); got ${JSON.stringify(issue.input)}`,
+  ),
+);
+
 /** `deck.config.*`'s default export; unknown keys are mistakes. */
 export const DeckConfigSchema = v.strictObject({
   title: v.optional(text),
@@ -82,6 +93,7 @@ export const DeckConfigSchema = v.strictObject({
       ),
     ),
   ),
+  text: v.optional(v.strictObject({ noBreakUnits: v.optional(v.array(unit)) })),
   sources: v.optional(
     v.picklist(
       ['required', 'optional'],

@@ -64,8 +64,20 @@ export interface DeckConfigInput {
   blocks?: Block[];
   /** `'required'`: a chart without `source:` is a problem. @default 'optional' */
   sources?: SourcePolicy;
+  /** How the slides' text is set. */
+  text?: TextInput;
   /** The IANA time zone `deck export` renders the page in (`Europe/Berlin`). @default the machine's */
   timezone?: string;
+}
+
+/** How the slides' text is set. */
+export interface TextInput {
+  /**
+   * Units a number keeps on its line (`["元", "家", "次"]` keeps 10元 and 4.07万家次 whole; in Chinese with 万 or 亿
+   * before them): replaces the language's list. Dates and `%` are always kept. @default for `zh` 元 个 人 家 年 次 天
+   * 倍; for other languages none
+   */
+  noBreakUnits?: string[];
 }
 
 /** Whether every chart must name its source. */
@@ -100,6 +112,8 @@ export interface DeckConfig {
   /** The deck's own blocks (the engine's are added where the deck is compiled). */
   blocks: Block[];
   sources: SourcePolicy;
+  /** Units a number keeps on its line; undefined: the language's (src/compiler/nowrap.ts). */
+  noBreakUnits?: string[];
   /** IANA time zone. */
   timezone: string;
   /** `--untrusted` / `DECK_UNTRUSTED=1`: no code of the deck runs (no config code, no `<script>` in slides). */

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { type Flags, readArgs } from '../cli/args.ts';
 import { DeckError } from '../compiler/diagnostics.ts';
 import type { DeckConfig } from '../config/index.ts';
 
@@ -41,11 +42,18 @@ export function exportPage(options: ExportOptions): { locale: string; timezoneId
 
 /** Flags that take a value (`--out FILE`): the word after them is not the deck folder. */
 const VALUED = ['--out', '--lang', '--scale', '--timeout'];
-const FLAGS: Record<ExportFormat, string[]> = {
-  pdf: ['--out', '--lang', '--notes', '--fragments', '--quiet', '--timeout'],
-  png: ['--out', '--lang', '--scale', '--quiet', '--timeout'],
-  pptx: ['--out', '--lang', '--notes', '--no-notes', '--quiet', '--timeout'],
-};
+const out = { type: 'string' } as const;
+const lang = { type: 'string' } as const;
+const quiet = { type: 'boolean' } as const;
+const timeout = { type: 'string' } as const;
+const notes = { type: 'boolean' } as const;
+/** Each format's flags, as node:util's parseArgs reads them (src/cli/args.ts). */
+const FLAGS = {
+  pdf: { out, lang, notes, fragments: { type: 'boolean' }, quiet, timeout },
+  png: { out, lang, scale: { type: 'string' }, quiet, timeout },
+  pptx: { out, lang, notes, 'no-notes': { type: 'boolean' }, quiet, timeout },
+} as const satisfies Record<ExportFormat, Flags>;
+const TAKES = { out: 'a path', lang: "one of the deck's languages", scale: 'a number', timeout: 'a number' };
 const EXTENSION: Record<ExportFormat, string> = { pdf: '.pdf', png: '-png', pptx: '.pptx' };
 
 /** Where exports go by default, in the deck folder: beside the built site, not in it. */
@@ -97,50 +105,32 @@ export function parseExportArgs(args: string[], config: DeckConfig): ExportOptio
     quiet: false,
     timeout: 60,
   };
-  for (let i = 0; i < rest.length; i++) {
-    const [flag = '', inline] = rest[i]!.split(/=(.*)/s, 2);
-    if (!FLAGS[format].includes(flag))
-      throw usage(`unknown option "${flag}" for export ${format}; allowed: ${FLAGS[format].join(', ')}`);
-    const value = () => inline ?? rest[++i];
-    if (inline !== undefined && ['--notes', '--no-notes', '--fragments', '--quiet'].includes(flag))
-      throw usage(`${flag} takes no value; leave it out to turn it off`);
-    switch (flag) {
-      case '--out': {
-        const out = value();
-        if (!out) throw usage('--out takes a path');
-        options.out = resolve(out);
-        break;
-      }
-      case '--lang': {
-        const lang = value();
-        const variant = config.variants.find((v) => v.lang === lang);
-        if (!variant)
-          throw usage(
-            `--lang must be one of the deck's languages (${config.variants.map((v) => v.lang).join(', ')}); got "${lang ?? ''}"`,
-          );
-        options.lang = variant.lang;
-        options.page = variant.page;
-        break;
-      }
-      case '--scale':
-        options.scale = number(flag, value(), 0.25, 4);
-        break;
-      case '--timeout':
-        options.timeout = number(flag, value(), 1, 3600);
-        break;
-      case '--notes':
-        options.notes = true;
-        break;
-      case '--no-notes':
-        options.notes = false;
-        break;
-      case '--fragments':
-        options.fragments = true;
-        break;
-      case '--quiet':
-        options.quiet = true;
-        break;
-    }
+  const { values, positionals } = readArgs(rest, {
+    flags: FLAGS[format] as Flags,
+    usage: EXPORT_USAGE,
+    takes: TAKES,
+    of: `export ${format}`,
+  });
+  if (positionals.length > 0) throw usage(`one deck folder at a time; got also "${positionals.join(' ')}"`);
+  if (values.out !== undefined) {
+    if (!values.out) throw usage('--out takes a path');
+    options.out = resolve(String(values.out));
   }
+  if (values.lang !== undefined) {
+    const lang = String(values.lang);
+    const variant = config.variants.find((v) => v.lang === lang);
+    if (!variant)
+      throw usage(
+        `--lang must be one of the deck's languages (${config.variants.map((v) => v.lang).join(', ')}); got "${lang}"`,
+      );
+    options.lang = variant.lang;
+    options.page = variant.page;
+  }
+  if (values.scale !== undefined) options.scale = number('--scale', String(values.scale), 0.25, 4);
+  if (values.timeout !== undefined) options.timeout = number('--timeout', String(values.timeout), 1, 3600);
+  if (values.notes) options.notes = true;
+  if (values['no-notes']) options.notes = false;
+  if (values.fragments) options.fragments = true;
+  if (values.quiet) options.quiet = true;
   return options;
 }

@@ -50,6 +50,7 @@ export function compileOptions(config: DeckConfig): CompileOptions {
     slidesDir: config.slidesDir,
     facts: config.facts,
     sources: config.sources,
+    ...(config.noBreakUnits ? { noBreakUnits: config.noBreakUnits } : {}),
     markdown: config.markdown,
     blocks: deckBlocks(config),
     untrusted: config.untrusted ?? false,

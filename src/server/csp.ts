@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CSP_HOST, type CspAllowance } from '../compiler/deck-options.ts';
+import { isRecord } from '../compiler/record.ts';
 
 export type { CspAllowance } from '../compiler/deck-options.ts';
 
@@ -54,9 +55,10 @@ export function readCspAllowance(root: string): CspAllowance | undefined {
   } catch {
     return undefined;
   }
-  if (!data || typeof data !== 'object') return undefined;
+  if (!isRecord(data)) return undefined;
+  const record = data;
   const hosts = (key: string) => {
-    const list = (data as Record<string, unknown>)[key];
+    const list = record[key];
     return Array.isArray(list)
       ? list.filter((h): h is string => typeof h === 'string' && CSP_HOST.test(h))
       : [];

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { deckAt } from '../../src/cli/deck-dir.ts';
 import { fixtureRoot } from './helpers.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -62,6 +63,17 @@ describe('deck check', () => {
     const run = spawnSync(process.execPath, [bin, 'nope'], { encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('usage: deck <command>');
+    const typo = spawnSync(process.execPath, [bin, 'biuld'], { encoding: 'utf8' });
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toMatch(/^unknown command "biuld": did you mean "build"\?\n/);
+  });
+
+  it('reads [DIR] with node:util parseArgs: a flag the command lacks, or two folders, is a usage error', async () => {
+    await expect(deckAt('build', ['--out', 'x'])).rejects.toMatchObject({
+      exitCode: 2,
+      message: 'unknown option "--out"; it takes none\nusage: deck build [DIR]',
+    });
+    await expect(deckAt('check', ['a', 'b'])).rejects.toThrow('one deck folder at a time; got 2');
   });
 });
 

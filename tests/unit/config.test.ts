@@ -223,6 +223,24 @@ describe('deck config', () => {
     ).toContainEqual('deck.config.js:1:18: "sources" must be "required" or "optional"; got "always"');
   });
 
+  it('takes the units a number keeps on its line from text.noBreakUnits, checked at their line', async () => {
+    const root = deckWith({
+      'slides/01.md': '# 两场\n\n召开2场会议\n',
+      'deck.config.js': "export default { lang: 'zh-Hans', text: { noBreakUnits: ['场'] } };\n",
+    });
+    const config = await resolveDeckConfig(root, {});
+    expect(config.noBreakUnits).toEqual(['场']);
+    expect(loadDeck({ root, config }).html).toContain('<span class="nw">2场</span>');
+    expect((await resolveDeckConfig(deckWith({ 'slides/01.md': '# x\n' }), {})).noBreakUnits).toBeUndefined();
+    expect(
+      await problems(
+        deckWith({ 'deck.config.js': "export default {\n  text: { noBreakUnits: ['个', '2 km'] },\n};\n" }),
+      ),
+    ).toContainEqual(
+      'deck.config.js:2:11: "text.noBreakUnits.1" must be a unit as written right after a number, such as "元" or "km" (no digits, no spaces); got "2 km"',
+    );
+  });
+
   it('refuses a time zone that is not one', async () => {
     const root = deckWith({ 'deck.config.js': "export default {\n  timezone: 'Mars/Olympus',\n};\n" });
     expect(await problems(root)).toContainEqual(

@@ -104,6 +104,22 @@ describe('export options', () => {
     expect(usageError(['png', '--scale', 'big']).message).toContain('--scale takes a number');
     expect(usageError(['pdf', '--out']).message).toContain('--out takes a path');
     expect(usageError(['pdf', '--notes=no']).message).toContain('--notes takes no value');
+    expect(usageError(['png', '--timeout']).message).toContain('--timeout takes a number');
+  });
+
+  it('reads flags with node:util parseArgs, both forms, and names the flag a typo meant', () => {
+    const o = parseExportArgs(
+      ['pdf', '--out=a.pdf', '--lang', 'zh-Hant', '--notes', '--timeout=5'],
+      config(),
+    );
+    expect(o).toMatchObject({ out: join(process.cwd(), 'a.pdf'), lang: 'zh-Hant', notes: true, timeout: 5 });
+    const typo = usageError(['pdf', '--fragment']);
+    expect(typo.exitCode).toBe(2);
+    expect(typo.message.split('\n')[0]).toBe(
+      'unknown option "--fragment" for export pdf; did you mean "--fragments"? allowed: --out, --lang, --notes, --fragments, --quiet, --timeout',
+    );
+    expect(typo.message).toContain('usage: deck export pdf [DIR]');
+    expect(usageError(['pdf', 'a', 'b']).message).toContain('one deck folder at a time');
   });
 });
 

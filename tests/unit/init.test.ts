@@ -74,6 +74,11 @@ describe('deck init', () => {
       '--lang must be one of en, zh-Hans; got "fr"',
     );
     expect(() => parseInitArgs([])).toThrow('say where the deck goes');
+    expect(() => parseInitArgs(['talk', 'other'])).toThrow('one folder at a time');
+    expect(() => parseInitArgs(['talk', '--lnag', 'en'])).toThrow(
+      'unknown option "--lnag"; did you mean "--lang"? allowed: --lang\nusage: deck init DIR [--lang en|zh-Hans]',
+    );
+    expect(() => parseInitArgs(['talk', '--lang'])).toThrow('--lang takes one of en, zh-Hans');
   });
 });
 

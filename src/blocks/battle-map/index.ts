@@ -37,7 +37,7 @@ function render(spec: Spec<BattleMapSpec>, ctx: BlockContext): string {
       }
     }
     const items = row.items.map((item, k) => {
-      if ('text' in item) return `<li class="bm-text">${labelHtml(item.text)}</li>`;
+      if ('text' in item) return `<li class="bm-text">${labelHtml(item.text, ctx.noBreak)}</li>`;
       const f = facts ? resolveRef({ kind: 'fact', id: item.fact, part: 'all' }, facts) : undefined;
       if (!f?.ok || !f.fact) {
         ok = false;
@@ -50,13 +50,13 @@ function render(spec: Spec<BattleMapSpec>, ctx: BlockContext): string {
         `<li${renderAttrs({ class: 'bm-figure', 'data-fact': item.fact, 'data-derived': f.fact.derived ? 'true' : undefined })}>` +
         `<span class="bm-value">${escapeHtml(formatNumber(f.fact.value))}<small>${escapeHtml(f.fact.unit)}</small>` +
         (f.fact.derived ? `<sup class="fact-mark">${escapeHtml(deckText(ctx.lang).derived)}</sup>` : '') +
-        `</span><span class="bm-label">${labelHtml(item.label ?? f.fact.text)}</span></li>`
+        `</span><span class="bm-label">${labelHtml(item.label ?? f.fact.text, ctx.noBreak)}</span></li>`
       );
     });
     const no = number(r, value.numbering);
     const head =
       (no ? `<span class="bm-no">${escapeHtml(no)}</span>` : '') +
-      `<span class="bm-direction">${labelHtml(row.direction)}</span>`;
+      `<span class="bm-direction">${labelHtml(row.direction, ctx.noBreak)}</span>`;
     const body =
       (row.link
         ? `<a class="bm-head" href="#/${escapeHtml(row.link)}">${head}</a>`
@@ -64,7 +64,9 @@ function render(spec: Spec<BattleMapSpec>, ctx: BlockContext): string {
       `<ul${renderAttrs({ class: 'bm-items', 'data-interpretation': value.interpretation ? 'true' : undefined })}>${items.join('')}</ul>`;
     return {
       body,
-      sources: [...sources.values()].map(noBreakHtml).join(escapeHtml(deckText(ctx.lang).sourceJoin)),
+      sources: [...sources.values()]
+        .map((s) => noBreakHtml(s, ctx.noBreak))
+        .join(escapeHtml(deckText(ctx.lang).sourceJoin)),
     };
   });
   if (!ok) return '';

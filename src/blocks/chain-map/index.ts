@@ -89,7 +89,7 @@ function render(spec: Spec<ChainMapSpec>, ctx: BlockContext): string {
   if (!resolveFacts(spec, ctx) || !check(spec)) return '';
   const { value } = spec;
   const sources = uniqueSources([...value.tiers.flatMap((t) => t.nodes.map((n) => n.source)), value.source]);
-  const cap = caption(value.caption, sources, value.width, deckText(ctx.lang), ctx.host.measure);
+  const cap = caption(value.caption, sources, value.width, deckText(ctx.lang), ctx.host.measure, ctx.noBreak);
   const links = expandLinks(value);
   const layout = layoutChainMap(value.tiers, links, {
     width: value.width,

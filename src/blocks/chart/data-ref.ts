@@ -1,5 +1,6 @@
 import { type CompileHost, NOT_FOUND, readDeckText } from '../../compiler/host.ts';
 import { resolveFrom } from '../../compiler/paths.ts';
+import { isRecord } from '../../compiler/record.ts';
 import { type PathItem, type Place, parseYaml, type YamlSource } from '../../compiler/yaml.ts';
 
 /** Where spec keys that came from a data file live in it. */
@@ -11,9 +12,6 @@ export interface DataOrigin {
 export type DataResult =
   | { ok: true; value: Record<string, unknown>; origin: DataOrigin }
   | { ok: false; problems: { place: Place; message: string }[] };
-
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
  * Resolves `data: ./data/FILE.yaml#dotted.path` written in `fromFile` (at `place`): the map at that path

@@ -1,10 +1,8 @@
 import { noFactsFile } from '../../compiler/facts/load.ts';
 import { resolveRef } from '../../compiler/facts/refs.ts';
+import { isRecord } from '../../compiler/record.ts';
 import type { BlockContext } from '../types.ts';
 import type { Locator, Problem } from './validate.ts';
-
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
  * A series may cite facts instead of typing numbers: `facts: [id, …]`, one per label. Their values become

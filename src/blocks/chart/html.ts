@@ -1,5 +1,5 @@
 import { escapeHtml, jsonForScript, renderAttrs } from '../../compiler/html.ts';
-import { noBreakHtml } from '../../compiler/nowrap.ts';
+import { type NoBreakRule, noBreakHtml } from '../../compiler/nowrap.ts';
 import { BLOCK_STATE_ATTR } from '../../contracts/blocks.ts';
 import { BLOCK_ATTR } from '../../contracts/dom.ts';
 import type { DeckText } from '../../i18n/deck-text.ts';
@@ -55,13 +55,15 @@ export interface ChartHtml {
   note?: string;
   /** The deck's words: "source", "estimated", chart kinds. */
   words: DeckText;
+  /** What its source line and note never split (the deck's rule). */
+  noBreak: NoBreakRule;
 }
 
 /**
  * A figure whose plot is a sized, relatively positioned frame holding the canvas; the model as JSON; the
  * source line under it; the data table (hidden until asked for); one empty fragment per step.
  */
-export function renderChart({ id, model, height, source, note, words }: ChartHtml): string {
+export function renderChart({ id, model, height, source, note, words, noBreak }: ChartHtml): string {
   const attrs = renderAttrs({
     class: 'chart',
     id,
@@ -77,9 +79,9 @@ export function renderChart({ id, model, height, source, note, words }: ChartHtm
   ).join('');
   const caption = [
     source
-      ? `<span class="chart-source-text" data-source-line>${noBreakHtml(words.source + source)}</span>`
+      ? `<span class="chart-source-text" data-source-line>${noBreakHtml(words.source + source, noBreak)}</span>`
       : '',
-    note ? `<span class="chart-note">${noBreakHtml(words.note + note)}</span>` : '',
+    note ? `<span class="chart-note">${noBreakHtml(words.note + note, noBreak)}</span>` : '',
   ]
     .filter(Boolean)
     .join('');

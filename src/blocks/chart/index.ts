@@ -1,3 +1,4 @@
+import { isRecord } from '../../compiler/record.ts';
 import { deckText } from '../../i18n/deck-text.ts';
 import { defineBlock, type Expansion, type Spec } from '../define.ts';
 import type { BlockContext } from '../types.ts';
@@ -9,9 +10,6 @@ import { ChartSpec } from './schema.ts';
 import { checkMeaning, locator, type Problem } from './validate.ts';
 
 const DEFAULT_HEIGHT = 560;
-
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
  * Completes the spec before validation: `data: ./data/FILE.yaml#path` supplies keys the fence does not write
@@ -53,6 +51,7 @@ function render(spec: Spec<ChartSpec>, ctx: BlockContext): string {
     ...(valid.source ? { source: valid.source } : {}),
     ...(valid.note ? { note: valid.note } : {}),
     words: deckText(ctx.lang),
+    noBreak: ctx.noBreak,
   });
 }
 

@@ -1,6 +1,6 @@
 import { escapeHtml } from '../../compiler/html.ts';
 import type { TextMeasure } from '../../compiler/measure.ts';
-import { noBreakHtml } from '../../compiler/nowrap.ts';
+import { type NoBreakRule, noBreakHtml } from '../../compiler/nowrap.ts';
 import type { DeckText } from '../../i18n/deck-text.ts';
 import { px } from './geometry.ts';
 import { type TextStyle, typesetter } from './text.ts';
@@ -35,6 +35,7 @@ export function caption(
   width: number,
   words: DeckText,
   measure: TextMeasure,
+  noBreak: NoBreakRule,
 ): { html: string; height: number } {
   const t = typesetter(measure);
   const parts: string[] = [];
@@ -45,7 +46,7 @@ export function caption(
   }
   if (sources.length > 0) {
     const line = words.source + sources.join(words.sourceJoin);
-    parts.push(`<span class="diagram-source" data-source-line>${noBreakHtml(line)}</span>`);
+    parts.push(`<span class="diagram-source" data-source-line>${noBreakHtml(line, noBreak)}</span>`);
     count += t.wrap(line, width, CAPTION_STYLE).length;
   }
   if (count === 0) return { html: '', height: 0 };

@@ -55,9 +55,9 @@ function render(spec: Spec<FiguresSpec>, ctx: BlockContext): string {
       })}>` +
       `<div class="figure-value"><span class="figure-number">${escapeHtml(String(fact.value))}</span>` +
       `<span class="figure-unit">${escapeHtml(fact.unit)}</span></div>` +
-      `<figcaption class="figure-label">${labelHtml(item.label ?? fact.text)}</figcaption>` +
-      (item.note ? `<div class="figure-note">${noBreakHtml(item.note)}</div>` : '') +
-      `<div class="figure-source" data-source-line>${escapeHtml(words.source)}${noBreakHtml(source?.short ?? fact.source)}${escapeHtml(mark)}</div>` +
+      `<figcaption class="figure-label">${labelHtml(item.label ?? fact.text, ctx.noBreak)}</figcaption>` +
+      (item.note ? `<div class="figure-note">${noBreakHtml(item.note, ctx.noBreak)}</div>` : '') +
+      `<div class="figure-source" data-source-line>${escapeHtml(words.source)}${noBreakHtml(source?.short ?? fact.source, ctx.noBreak)}${escapeHtml(mark)}</div>` +
       '</figure>'
     );
   });

@@ -83,7 +83,7 @@ function render(spec: Spec<MetricSpec>, ctx: BlockContext): string {
     ...(compare ? { compare } : {}),
     ...(source ? { source: `${words.source}${source}` } : {}),
   };
-  return renderMetric(view);
+  return renderMetric(view, ctx.noBreak);
 }
 
 /**

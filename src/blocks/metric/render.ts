@@ -1,5 +1,5 @@
 import { escapeHtml, renderAttrs } from '../../compiler/html.ts';
-import { labelHtml, noBreakHtml } from '../../compiler/nowrap.ts';
+import { labelHtml, type NoBreakRule, noBreakHtml } from '../../compiler/nowrap.ts';
 import { BLOCK_STATE_ATTR } from '../../contracts/blocks.ts';
 import { BLOCK_ATTR } from '../../contracts/dom.ts';
 import { METRIC } from './names.ts';
@@ -22,7 +22,7 @@ export interface MetricView {
  * The figure: its number written out in full (exact in print, and what a screen reader reads, in one text that
  * the count-up never touches), unit, label, comparison and source line. `pending` until its runtime has shown it.
  */
-export function renderMetric(m: MetricView): string {
+export function renderMetric(m: MetricView, noBreak: NoBreakRule): string {
   const number = formatValue(m.value, m.decimals);
   return (
     `<figure${renderAttrs({
@@ -39,9 +39,9 @@ export function renderMetric(m: MetricView): string {
     `<span class="${METRIC.number}" aria-hidden="true">${escapeHtml(number)}</span>` +
     (m.unit ? `<span class="${METRIC.unit}" aria-hidden="true">${escapeHtml(m.unit)}</span>` : '') +
     '</div>' +
-    `<figcaption class="${METRIC.label}">${labelHtml(m.label)}</figcaption>` +
-    (m.compare ? `<div class="${METRIC.compare}">${noBreakHtml(m.compare)}</div>` : '') +
-    (m.source ? `<div class="${METRIC.source}" data-source-line>${noBreakHtml(m.source)}</div>` : '') +
+    `<figcaption class="${METRIC.label}">${labelHtml(m.label, noBreak)}</figcaption>` +
+    (m.compare ? `<div class="${METRIC.compare}">${noBreakHtml(m.compare, noBreak)}</div>` : '') +
+    (m.source ? `<div class="${METRIC.source}" data-source-line>${noBreakHtml(m.source, noBreak)}</div>` : '') +
     '</figure>\n'
   );
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isRecord } from '../../compiler/record.ts';
 import {
   type BlockContext,
   defineBlock,
@@ -51,9 +52,6 @@ const TableSchema = v.strictObject({
 
 type TableSpec = v.InferOutput<typeof TableSchema>;
 type Column = TableSpec['columns'][number];
-
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 type Locate = NonNullable<Expansion['locate']>;
 type Rows = {

@@ -67,6 +67,7 @@ function render(spec: Spec<TimelineSpec>, ctx: BlockContext): string {
     value.width,
     words,
     ctx.host.measure,
+    ctx.noBreak,
   );
   const height = value.height - cap.height;
   const layout = layoutTimeline(

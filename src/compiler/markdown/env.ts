@@ -3,6 +3,7 @@ import type { Block } from '../../blocks/define.ts';
 import type { Report } from '../diagnostics.ts';
 import type { Facts } from '../facts/load.ts';
 import type { CompileHost } from '../host.ts';
+import type { NoBreakRule } from '../nowrap.ts';
 import type { Budget } from '../regex.ts';
 
 /** Per-slide state shared by the markdown-it rules through markdown-it's `env`. */
@@ -32,6 +33,8 @@ export interface SlideEnv extends Env {
   factsFile: string;
   /** The language the slides are written in. */
   lang: string;
+  /** What a line never splits: dates, numbers with the deck's units (nowrap.ts). */
+  noBreak: NoBreakRule;
   /** Whether every chart must name its source. */
   sources: 'required' | 'optional';
   /** Records a source the slide cites, by id and short name (the slide's footnote, the sources list). */

@@ -75,7 +75,7 @@ function refHtml(
   env.cite(r.sourceId, r.source, ref.kind === 'fact' ? ref.id : undefined);
   const words = deckText(env.lang);
   const mark = r.fact ? factMark(r.fact, words) : '';
-  if (ref.kind === 'source') return `<cite class="source-ref">${noBreakHtml(r.text)}</cite>`;
+  if (ref.kind === 'source') return `<cite class="source-ref">${noBreakHtml(r.text, env.noBreak)}</cite>`;
   return (
     `<span class="fact" data-fact="${escapeHtml(ref.id)}" title="${escapeHtml(words.source + r.source)}${mark ? ` · ${mark}` : ''}">` +
     escapeHtml(r.text) +

@@ -51,6 +51,7 @@ export function fenceBlocks(md: MarkdownIt): void {
         facts: env.facts,
         factsFile: env.factsFile,
         lang: env.lang,
+        noBreak: env.noBreak,
         sources: env.sources,
         cite: env.citeDeck,
         defer: env.defer,

@@ -1,17 +1,18 @@
 import type { MarkdownIt } from 'markdown-it';
-import { UNBREAKABLE } from '../nowrap.ts';
+import type { SlideEnv } from './env.ts';
 
-/** Dates and numbers with units in prose stay on one line: each becomes a `<span class="nw">`. */
+/** Dates and numbers with units in prose stay on one line (the deck's rule): each becomes a `<span class="nw">`. */
 export function nowrap(md: MarkdownIt): void {
   md.core.ruler.push('nowrap', (state) => {
+    const rule = (state.env as SlideEnv).noBreak;
     for (const block of state.tokens) {
       if (block.type !== 'inline' || !block.children) continue;
       block.children = block.children.flatMap((token) => {
-        if (token.type !== 'text' || !UNBREAKABLE.test(token.content)) return [token];
-        UNBREAKABLE.lastIndex = 0;
+        if (token.type !== 'text' || !rule.test(token.content)) return [token];
+        rule.lastIndex = 0;
         const out = [];
         let last = 0;
-        for (const m of token.content.matchAll(UNBREAKABLE)) {
+        for (const m of token.content.matchAll(rule)) {
           const text = new state.Token('text', '', 0);
           text.content = token.content.slice(last, m.index);
           const open = new state.Token('html_inline', '', 0);
