@@ -1,6 +1,7 @@
 import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { DeckError, sortDiagnostics } from '../compiler/diagnostics.ts';
+import type { CompiledDeck } from '../compiler/index.ts';
 import type { DeckConfig } from '../config/index.ts';
 import { loadDeck } from './load.ts';
 import { previousBuild, stagingDir, swapIn } from './out-dir.ts';
@@ -18,16 +19,19 @@ export interface BuildOptions {
 
 /**
  * Checks the slides: a broken one fails with every problem at its line before Vite starts (and before the
- * old site is emptied), as a DeckError the CLI prints without a stack trace.
+ * old site is emptied), as a DeckError the CLI prints without a stack trace. Returns the compiled deck, which
+ * the build then uses: the markdown is compiled once.
  */
-export function checkDeck(config: DeckConfig, again = 'run it again'): void {
-  const errors = loadDeck({ root: config.root, config }).diagnostics.filter((d) => d.severity === 'error');
+export function checkDeck(config: DeckConfig, again = 'run it again'): CompiledDeck {
+  const deck = loadDeck({ root: config.root, config });
+  const errors = deck.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0)
     throw new DeckError(
       `${errors.length} problem${errors.length > 1 ? 's' : ''} in the slides: fix ${errors.length > 1 ? 'them' : 'it'} and ${again}`,
       sortDiagnostics(errors),
       1,
     );
+  return deck;
 }
 
 function rmEmpty(dir: string): void {
@@ -50,7 +54,7 @@ export async function buildDeck(options: BuildOptions): Promise<string> {
   if (!options.force && !isStale(config)) return config.outDir;
   const out = config.outDir;
   const previous = previousBuild(out, shownPath(config.root, out));
-  checkDeck(config, options.again);
+  const compiled = checkDeck(config, options.again);
   // The slowest imports of all: only when building.
   const [{ build }, { viteConfig }] = await Promise.all([import('vite'), import('./vite/index.ts')]);
   // Built into a fresh folder (in the out dir), then swapped in file by file: the old site is served until
@@ -58,7 +62,7 @@ export async function buildDeck(options: BuildOptions): Promise<string> {
   const made = !existsSync(out);
   const staged = stagingDir(out);
   try {
-    await build({ ...viteConfig(config, staged), logLevel: options.verbose ? 'warn' : 'error' });
+    await build({ ...viteConfig(config, staged, compiled), logLevel: options.verbose ? 'warn' : 'error' });
     swapIn(staged, out, previous);
   } catch (e) {
     if (e instanceof DeckError) throw e;

@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as v from 'valibot';
 import type { InlineConfig, Plugin } from 'vite';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { defineBlock } from '../../src/blocks/define.ts';
 import { resolveDeckConfig } from '../../src/config/index.ts';
 import { buildDeck } from '../../src/node/build.ts';
 import { type RunningDeck, serveDeck } from '../../src/server/app.ts';
@@ -81,5 +83,31 @@ describe('deck build while the site is served', () => {
     const after = await load(server.url);
     expect(after.page).toContain('The new slide');
     expect(after.statuses.filter((s) => !s.startsWith('200 '))).toEqual([]);
+  }, 120_000);
+});
+
+describe('deck build', () => {
+  it('compiles the markdown once: the check and the bundler share the result', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-once-'));
+    try {
+      mkdirSync(join(dir, 'slides'));
+      writeFileSync(join(dir, 'slides', '01-a.md'), '# A slide\n\n```counted\nn: 1\n```\n');
+      let renders = 0;
+      const counted = defineBlock({
+        name: 'counted',
+        schema: v.strictObject({ n: v.number() }),
+        render: () => {
+          renders += 1;
+          return '<p>counted</p>';
+        },
+        narrow: 'reflow',
+      });
+      const config = { ...(await resolveDeckConfig(dir, {})), blocks: [counted] };
+      await buildDeck({ config, force: true });
+      expect(readFileSync(join(config.outDir, 'index.html'), 'utf8')).toContain('>counted</p>');
+      expect(renders).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });

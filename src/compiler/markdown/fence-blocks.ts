@@ -1,4 +1,5 @@
-import type { MarkdownIt } from 'markdown-it';
+import type { MarkdownIt, Token } from 'markdown-it';
+import type { Block } from '../../blocks/define.ts';
 import { deckText } from '../../i18n/deck-text.ts';
 import { handTyped, handTypedMessage, maskRefs, REF_PATTERN, resolveRef } from '../facts/refs.ts';
 import { escapeHtml } from '../html.ts';
@@ -20,59 +21,84 @@ export function errorBox(message: string): string {
   return `<div class="deck-error" role="alert">${escapeHtml(message)}</div>`;
 }
 
+/** The token a block's fence becomes once rendered: its HTML in `meta.html`. */
+export const BLOCK_TOKEN = 'deck_block';
+
 /**
- * A fence whose name is a registered block goes to that block's renderer; a language name is a code
- * listing; any other name is a diagnostic (a typo would otherwise show YAML on a slide).
+ * A fence whose name is a registered block becomes a `deck_block` token holding the block's HTML, in a core
+ * rule: the block reads its files (facts, CSV, data) while the slide is parsed, so `parse` returns the whole
+ * token stream and rendering does no I/O. A language name is a code listing; any other name is a diagnostic
+ * (a typo would otherwise show YAML on a slide).
  */
 export function fenceBlocks(md: MarkdownIt): void {
-  md.renderer.rules.fence = (tokens, idx, _options, envArg) => {
-    const env = envArg as unknown as SlideEnv;
-    const token = tokens[idx]!;
-    const [first = '', ...rest] = token.info.trim().split(/\s+/);
-    const line = tokenLine(env, token.map);
-    const block = env.blocks.get(first);
-    if (block) {
-      const name = first;
-      env.usedBlocks.push({ name, line });
-      const before = env.report;
-      let failed = false;
-      const report: SlideEnv['report'] = (d) => {
-        if ((d.severity ?? 'error') === 'error') failed = true;
-        before(d);
-      };
-      const html = block.render(blockRefs(env, token.content, line + 1), {
-        file: env.file,
-        line,
-        info: rest.join(' '),
-        host: env.host,
-        report,
-        depend: env.depend,
-        id: env.nextBlockId(),
-        facts: env.facts,
-        factsFile: env.factsFile,
-        lang: env.lang,
-        noBreak: env.noBreak,
-        sources: env.sources,
-        cite: env.citeDeck,
-        defer: env.defer,
-      });
-      return failed && !html ? errorBox(`${name}: see the problems reported for ${env.file}:${line}`) : html;
+  md.core.ruler.push('deck_blocks', (state) => {
+    const env = state.env as SlideEnv;
+    for (const token of state.tokens) {
+      if (token.type !== 'fence') continue;
+      const [first = '', ...rest] = token.info.trim().split(/\s+/);
+      const block = env.blocks.get(first);
+      if (block) {
+        token.type = BLOCK_TOKEN;
+        token.meta = { html: renderBlock(env, token, first, block, rest.join(' ')) };
+      } else {
+        const error = checkFenceName(env, token);
+        if (error) token.meta = { ...token.meta, error };
+      }
     }
-    const render = () => renderCodeListing(token.content, token.info, tokenAttrs(token));
-    // A code listing's name is what is left once reveal.js's line spec (`[1-2|3]`) is taken out.
-    const [name = ''] = parseCodeInfo(token.info).lang.split(/\s+/);
-    if (name === '' || CODE_LANGUAGES.has(name.toLowerCase()) || isHighlightName(name)) return render();
-    const known = [...env.blocks.keys()];
-    // A block's name first; else a language's (`jave` is java, a listing that lost its highlighting).
-    const near = closest(name, known) ?? closest(name.toLowerCase(), [...CODE_LANGUAGES]);
-    const message =
-      `unknown fence name "${name}": ` +
-      (near ? `did you mean "${near}"? ` : '') +
-      `blocks are ${known.map((k) => `"${k}"`).join(', ') || '(none registered)'}; for a code listing use a language name such as "text"`;
-    const column = (env.lines[line - env.startLine] ?? '').indexOf(name) + 1 || 1;
-    env.report({ file: env.file, line, column, message });
-    return errorBox(`${env.file}:${line}:${column}: ${message}`) + render();
+  });
+  md.renderer.rules[BLOCK_TOKEN] = (tokens, idx) => (tokens[idx]!.meta as { html: string }).html;
+  md.renderer.rules.fence = (tokens, idx) => {
+    const token = tokens[idx]!;
+    const error = (token.meta as { error?: string } | null)?.error ?? '';
+    return error + renderCodeListing(token.content, token.info, tokenAttrs(token));
   };
+}
+
+/** Renders a block's fence, its problems reported (and an error box in its place when it drew nothing). */
+function renderBlock(env: SlideEnv, token: Token, name: string, block: Block, info: string): string {
+  const line = tokenLine(env, token.map);
+  env.usedBlocks.push({ name, line });
+  const before = env.report;
+  let failed = false;
+  const report: SlideEnv['report'] = (d) => {
+    if ((d.severity ?? 'error') === 'error') failed = true;
+    before(d);
+  };
+  const html = block.render(blockRefs(env, token.content, line + 1), {
+    file: env.file,
+    line,
+    info,
+    host: env.host,
+    report,
+    depend: env.depend,
+    id: env.nextBlockId(),
+    facts: env.facts,
+    factsFile: env.factsFile,
+    lang: env.lang,
+    noBreak: env.noBreak,
+    sources: env.sources,
+    cite: env.citeDeck,
+    defer: env.defer,
+  });
+  return failed && !html ? errorBox(`${name}: see the problems reported for ${env.file}:${line}`) : html;
+}
+
+/** A fence that is not a block: a code listing when its name is a language, else the problem, reported. */
+function checkFenceName(env: SlideEnv, token: Token): string | undefined {
+  // A code listing's name is what is left once reveal.js's line spec (`[1-2|3]`) is taken out.
+  const [name = ''] = parseCodeInfo(token.info).lang.split(/\s+/);
+  if (name === '' || CODE_LANGUAGES.has(name.toLowerCase()) || isHighlightName(name)) return undefined;
+  const line = tokenLine(env, token.map);
+  const known = [...env.blocks.keys()];
+  // A block's name first; else a language's (`jave` is java, a listing that lost its highlighting).
+  const near = closest(name, known) ?? closest(name.toLowerCase(), [...CODE_LANGUAGES]);
+  const message =
+    `unknown fence name "${name}": ` +
+    (near ? `did you mean "${near}"? ` : '') +
+    `blocks are ${known.map((k) => `"${k}"`).join(', ') || '(none registered)'}; for a code listing use a language name such as "text"`;
+  const column = (env.lines[line - env.startLine] ?? '').indexOf(name) + 1 || 1;
+  env.report({ file: env.file, line, column, message });
+  return errorBox(`${env.file}:${line}:${column}: ${message}`);
 }
 
 /**

@@ -41,7 +41,12 @@ export class DeckSource {
   /** Every block the deck may use: the engine's and the deck's own. */
   readonly blocks: Block[];
 
-  constructor(readonly config: DeckConfig) {
+  /** `compiled`: the deck compiled already from these files (deck build's check), so it is not compiled again. */
+  constructor(
+    readonly config: DeckConfig,
+    compiled?: CompiledDeck,
+  ) {
+    this.source = compiled;
     this.root = config.root;
     this.slidesDir = config.slidesDir;
     this.variants = config.variants;

@@ -1,4 +1,5 @@
 import type { InlineConfig, Plugin } from 'vite';
+import type { CompiledDeck } from '../../compiler/index.ts';
 import { type DeckConfig, resolveDeckConfig } from '../../config/index.ts';
 import { ENGINE_ROOT } from '../engine.ts';
 import { deckBlocks } from './blocks.ts';
@@ -17,12 +18,17 @@ export interface DeckPluginOptions {
   root?: string;
   /** The deck's resolved settings. @default resolveDeckConfig(root) */
   config?: DeckConfig;
+  /**
+   * The deck compiled already, in its source language (`deck build` checks it first): used as it is, so a build
+   * compiles the markdown once. @default compiled by the plugin
+   */
+  compiled?: CompiledDeck;
 }
 
 /** Every plugin of the deck, composed in order (Vite takes the promise as it is). */
 export async function deck(options: DeckPluginOptions = {}): Promise<Plugin[]> {
   const config = options.config ?? (await resolveDeckConfig(options.root ?? process.cwd()));
-  const source = new DeckSource(config);
+  const source = new DeckSource(config, options.compiled);
   return [
     deckPages(source),
     deckBlocks(source),
@@ -55,12 +61,16 @@ export function blockChunkName(chunk: { facadeModuleId?: string | null }): strin
  * The whole Vite configuration of a deck: what `deck build` runs (into a fresh folder it then swaps in, `outDir`)
  * and the repository's vite.config.ts exports. Vite never empties the out dir: it may hold files no build made.
  */
-export function viteConfig(config: DeckConfig, outDir = config.outDir): InlineConfig {
+export function viteConfig(
+  config: DeckConfig,
+  outDir = config.outDir,
+  compiled?: CompiledDeck,
+): InlineConfig {
   return {
     configFile: false,
     root: config.root,
     base: './',
-    plugins: [deck({ config })],
+    plugins: [deck({ config, ...(compiled ? { compiled } : {}) })],
     // Beyond Vite's own asset attributes: reveal.js's backgrounds and lazily loaded media, and iframes, so a
     // file a slide names there is bundled too (the compiler has resolved them from the markdown file).
     html: { additionalAssetSources: SLIDE_ASSET_SOURCES },
