@@ -11,6 +11,7 @@ import { printedDeck } from './layout.ts';
 import { type ExportOptions, exportPage } from './options.ts';
 import { checkOut } from './out.ts';
 import { printPdf } from './pdf.ts';
+import { joinPdfArcs } from './pdf-arcs.ts';
 import { finishPdf } from './pdf-meta.ts';
 import { renderPngs, writePngs } from './png.ts';
 import { formatBytes, type Progress, type Step } from './progress.ts';
@@ -168,7 +169,9 @@ async function render(
     const printed = await printPdf(view as PrintPage);
     // Chromium's part is done: it is ended while the outline is added and the file written.
     const closed = session.close();
-    const pdf = finishPdf(printed, deck);
+    const joined = joinPdfArcs(printed);
+    trace.mark('arcs joined');
+    const pdf = finishPdf(joined, deck);
     trace.mark('outline + metadata');
     progress.step('write', shown(options.out));
     write(() => writeAtomic(options.out, pdf));

@@ -30,6 +30,10 @@ const unexpected = (what: string) =>
 interface Parsed extends PdfReader {
   xrefAt: number;
   trailer: string;
+  /** Where each object in use starts. */
+  offsets: Map<Ref, number>;
+  /** An object's dictionary (with its stream, for a stream object). */
+  object: (n: Ref) => string;
 }
 
 function parse(source: string): Parsed {
@@ -79,7 +83,7 @@ function parse(source: string): Parsed {
   const tree = ref(catalog, 'Pages');
   if (tree === undefined) throw unexpected('no /Pages in the catalog');
   walk(tree, 0);
-  return { root, size, pages, catalog, xrefAt, trailer };
+  return { root, size, pages, catalog, xrefAt, trailer, offsets, object };
 }
 
 /**
@@ -151,4 +155,71 @@ export function updatePdf(pdf: Uint8Array, update: PdfUpdate): Uint8Array {
   out.set(pdf, 0);
   out.set(Buffer.from(tail, 'latin1'), pdf.byteLength);
   return out;
+}
+
+/**
+ * The PDF with some streams' data replaced (`edit` returns the new data, or undefined to keep a stream), written
+ * whole: every other byte as it was, the cross-reference table moved to the new offsets. Only for streams whose
+ * /Length is written in their dictionary, as Skia writes them.
+ */
+export function replaceStreams(
+  pdf: Uint8Array,
+  pick: (doc: PdfReader & { object: (n: Ref) => string }) => Ref[],
+  edit: (data: Buffer) => Buffer | undefined,
+): Uint8Array {
+  const source = text(pdf);
+  const doc = parse(source);
+  const edits: { at: number; end: number; dict: [number, number, string]; data: Buffer }[] = [];
+  for (const n of new Set(pick(doc))) {
+    const at = doc.offsets.get(n);
+    if (at === undefined) continue;
+    const open = source.indexOf('<<', at);
+    const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(source.slice(open, source.indexOf('stream', open)));
+    if (!length) continue;
+    let start = source.indexOf('stream', open) + 'stream'.length;
+    start += source.startsWith('\r\n', start) ? 2 : source[start] === '\n' ? 1 : 0;
+    const end = start + Number(length[1]);
+    if (!/^\s*endstream/.test(source.slice(end, end + 16)))
+      throw unexpected(`stream ${n} is not its /Length long`);
+    const data = edit(Buffer.from(pdf.buffer, pdf.byteOffset + start, end - start));
+    if (!data) continue;
+    const lengthAt = open + length.index;
+    edits.push({
+      at: start,
+      end,
+      dict: [lengthAt, lengthAt + length[0].length, `/Length ${data.length}`],
+      data,
+    });
+  }
+  if (edits.length === 0) return pdf;
+  // Pieces of the old bytes and their replacements, in order, up to the old cross-reference table.
+  const cuts = edits
+    .flatMap((e) => [
+      { at: e.dict[0], end: e.dict[1], bytes: Buffer.from(e.dict[2], 'latin1') },
+      { at: e.at, end: e.end, bytes: e.data },
+    ])
+    .sort((a, b) => a.at - b.at);
+  const parts: Buffer[] = [];
+  const moved = (offset: number) => {
+    let shift = 0;
+    for (const c of cuts) if (c.end <= offset) shift += c.bytes.length - (c.end - c.at);
+    return offset + shift;
+  };
+  let from = 0;
+  for (const c of cuts) {
+    parts.push(Buffer.from(pdf.buffer, pdf.byteOffset + from, c.at - from), c.bytes);
+    from = c.end;
+  }
+  parts.push(Buffer.from(pdf.buffer, pdf.byteOffset + from, doc.xrefAt - from));
+  const body = Buffer.concat(parts);
+  // The table again, each entry in use at its object's new offset.
+  const trailerAt = source.indexOf('trailer', doc.xrefAt);
+  const table = source
+    .slice(doc.xrefAt, trailerAt)
+    .replace(
+      /^(\d{10}) (\d{5}) n/gm,
+      (_, offset: string, gen) => `${String(moved(Number(offset))).padStart(10, '0')} ${gen} n`,
+    );
+  const tail = `${table}trailer\n${doc.trailer}\nstartxref\n${body.length}\n%%EOF\n`;
+  return Buffer.concat([body, Buffer.from(tail, 'latin1')]);
 }

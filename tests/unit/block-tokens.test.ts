@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../src/compiler/diagnostics.ts';
 import { memoryHost } from '../../src/compiler/host.ts';
 import type { SlideEnv } from '../../src/compiler/markdown/env.ts';
 import { createMarkdown } from '../../src/compiler/markdown/index.ts';
+import { noBreakRule } from '../../src/compiler/nowrap.ts';
 
 /** A slide's env as the compiler makes it, over a host that counts the files read. */
 function slideEnv(files: Record<string, string>, text: string) {
@@ -34,6 +35,7 @@ function slideEnv(files: Record<string, string>, text: string) {
     facts: () => undefined,
     factsFile: './data/facts.yaml',
     lang: 'en',
+    noBreak: noBreakRule('en'),
     sources: 'optional',
     cite: () => {},
     citeDeck: () => {},
