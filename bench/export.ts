@@ -1,18 +1,19 @@
 /**
  * `npm run bench:export`: our `deck export pdf` as a whole process (A) against Chromium's own
  * `--headless --print-to-pdf` of the same built deck's `?print-pdf` page, served the same way (B), and
- * `deck export png` (C) beside them. Builds once, then alternates A B C A B C … (BENCH_PAIRS, at least 5) so
- * load on the machine hits all alike. Prints the median wall time of each, A/B and C/B, peak memory (PSS of
+ * `deck export png` (C) and `deck export pptx` (D) beside them. Builds once, then alternates A B C D A B C D …
+ * (BENCH_PAIRS, at least 5) so load on the machine hits all alike; D/A is the PPTX's goal (≤ 1.0, #29.1). Prints the median wall time of each, A/B and C/B, peak memory (PSS of
  * the whole process tree), pages and bytes, and whether each is complete: A one page per slide and a chart
  * value in its text; B, the reference, checked in every pair against that pair's A: as many pages and the
  * same text (slide numbers aside: reveal.js prints `3`, the export `3 / 41`); an incomplete B is printed again,
  * and counted. Goal: A/B ≤ 1.0. Then where A's time goes: A run again with DECK_EXPORT_TRACE=json
- * (BENCH_TRACE_RUNS, default 3, untimed above), the median wall and CPU time of each of its stages.
+ * (BENCH_TRACE_RUNS, default 3, untimed above), the median wall and CPU time of each of its stages, and D's.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import JSZip from 'jszip';
 import { PDFDocument } from 'pdf-lib';
 import { compiledCli } from '../src/cli/compile.mjs';
 import { resolveDeckConfig } from '../src/config/index.ts';
@@ -121,18 +122,18 @@ async function inspect(file: string): Promise<Pick<Run, 'pages' | 'bytes' | 'cha
   };
 }
 
-const deckExport = (format: 'pdf' | 'png', out: string) =>
+const deckExport = (format: 'pdf' | 'png' | 'pptx', out: string) =>
   spawn(process.execPath, [join(root, 'src/cli/bin.mjs'), 'export', format, '--quiet', '--out', out], {
     cwd: root,
     env: process.env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 
-/** A traced export pdf: its stages, as the export reports them with DECK_EXPORT_TRACE=json. */
-async function traced(out: string): Promise<TraceRow[]> {
+/** A traced export: its stages, as the export reports them with DECK_EXPORT_TRACE=json. */
+async function traced(out: string, format: 'pdf' | 'pptx' = 'pdf'): Promise<TraceRow[]> {
   const child = spawn(
     process.execPath,
-    [join(root, 'src/cli/bin.mjs'), 'export', 'pdf', '--quiet', '--out', out],
+    [join(root, 'src/cli/bin.mjs'), 'export', format, '--quiet', '--out', out],
     {
       cwd: root,
       env: { ...process.env, DECK_EXPORT_TRACE: 'json' },
@@ -172,6 +173,16 @@ async function runC(out: string, slides: number): Promise<Run> {
   const bytes = files.reduce((sum, n) => sum + statSync(join(out, n)).size, 0);
   const ok = t.code === 0 && files.length === slides;
   return { ...t, pages: files.length, bytes, chartText: false, text: '', ok };
+}
+
+/** PPTX export: complete when it holds one slide per slide. */
+async function runD(out: string, slides: number): Promise<Run> {
+  rmSync(out, { force: true });
+  const t = await timed(deckExport('pptx', out));
+  const bytes = existsSync(out) ? statSync(out).size : 0;
+  const zip = bytes > 0 ? await JSZip.loadAsync(readFileSync(out)).catch(() => null) : null;
+  const pages = zip ? Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length : 0;
+  return { ...t, pages, bytes, chartText: false, text: '', ok: t.code === 0 && pages === slides };
 }
 
 /** B is complete when it holds what A, complete, holds: as many pages and the same text. */
@@ -229,6 +240,8 @@ const stages: TraceRow[][] = [];
 const a: Run[] = [];
 const b: Run[] = [];
 const c: Run[] = [];
+const d: Run[] = [];
+const pptxStages: TraceRow[][] = [];
 let discarded = 0;
 try {
   for (let i = 0; i < pairs; i++) {
@@ -249,17 +262,22 @@ try {
     }
     b.push(ref);
     c.push(await runC(join(work, 'c-png'), slides));
+    d.push(await runD(join(work, 'd.pptx'), slides));
     process.stderr.write(
-      `pair ${i + 1}/${pairs}: A ${a[i]!.seconds.toFixed(2)} s (${a[i]!.pages} pages), B ${b[i]!.seconds.toFixed(2)} s (${b[i]!.pages} pages${b[i]!.ok ? '' : ', INCOMPLETE'}), C ${c[i]!.seconds.toFixed(2)} s (${c[i]!.pages} PNGs)\n`,
+      `pair ${i + 1}/${pairs}: A ${a[i]!.seconds.toFixed(2)} s (${a[i]!.pages} pages), B ${b[i]!.seconds.toFixed(2)} s (${b[i]!.pages} pages${b[i]!.ok ? '' : ', INCOMPLETE'}), C ${c[i]!.seconds.toFixed(2)} s (${c[i]!.pages} PNGs), D ${d[i]!.seconds.toFixed(2)} s (${d[i]!.pages} slides)\n`,
     );
   }
-  for (let i = 0; i < traceRuns; i++) stages.push(await traced(join(work, 'traced.pdf')));
+  for (let i = 0; i < traceRuns; i++) {
+    stages.push(await traced(join(work, 'traced.pdf')));
+    pptxStages.push(await traced(join(work, 'traced.pptx'), 'pptx'));
+  }
 } finally {
   await server.close();
 }
 
 const ratio = median(a.map((r) => r.seconds)) / median(b.map((r) => r.seconds));
 const png = median(c.map((r) => r.seconds)) / median(b.map((r) => r.seconds));
+const pptx = median(d.map((r) => r.seconds)) / median(a.map((r) => r.seconds));
 console.log(
   `\n${slides} slides; B's virtual time budget ${budget} ms; "complete": A ${slides} pages and "${CHART_VALUE}" in the text, B the pages and text of its pair's A, C ${slides} PNGs\n`,
 );
@@ -276,14 +294,26 @@ console.log(
 console.log(row('A  deck export pdf (whole process)', a));
 console.log(row('B  chromium --print-to-pdf', b));
 console.log(row('C  deck export png (whole process)', c));
+console.log(row('D  deck export pptx (whole process)', d));
 const incomplete = b.filter((r) => !r.ok).length;
 if (discarded > 0)
   console.log(`B printed incomplete ${discarded} time(s): printed again, the complete run timed`);
 console.log(`\nA/B = ${ratio.toFixed(2)} (goal ≤ 1.0)   C/B = ${png.toFixed(2)} (PNG, reported beside)`);
+console.log(
+  `D/A = ${pptx.toFixed(2)} (PPTX against PDF, goal ≤ 1.0): pdf ${median(a.map((r) => r.seconds)).toFixed(2)} s, pptx ${median(d.map((r) => r.seconds)).toFixed(2)} s`,
+);
 if (stages.length > 0)
   console.log(
     `\nA by stage, median of ${stages.length} traced runs (seconds; "at" since node started; CPU of this process and of Chromium's tree):\n${formatTrace(medianStages(stages))}`,
   );
+if (pptxStages.length > 0)
+  console.log(
+    `\nD by stage, median of ${pptxStages.length} traced runs:\n${formatTrace(medianStages(pptxStages))}`,
+  );
+if (d.some((r) => !r.ok)) {
+  console.log(`the PPTX was incomplete in ${d.filter((r) => !r.ok).length} of ${pairs} runs`);
+  process.exitCode = 1;
+}
 if (incomplete > 0) {
   console.log(`the reference was incomplete in ${incomplete} of ${pairs} pairs: A/B does not hold`);
   process.exitCode = 1;

@@ -14,6 +14,8 @@ export interface PrintPage extends DeckPage {
   goto(url: string): Promise<void>;
   /** Runs `script` in every document the page loads from now on, before its own scripts. */
   addInitScript(script: string): Promise<unknown>;
+  /** A PNG of a region of the document (CSS px from its top left corner), beyond the viewport too. */
+  screenshot(clip: { x: number; y: number; width: number; height: number }): Promise<Uint8Array>;
   /** Chromium's print of the page, as Playwright's `page.pdf` asks for it. */
   pdf(options: {
     preferCSSPageSize: boolean;
@@ -178,6 +180,14 @@ export async function openPrintPage(
       const navigated = await send<{ errorText?: string }>('Page.navigate', { url });
       if (navigated.errorText) throw new Error(`cannot load ${url}: ${navigated.errorText}`);
       context = (await Promise.race([created, chromium.failed, guard.left])).id;
+    },
+    async screenshot(clip) {
+      const { data } = await send<{ data: string }>('Page.captureScreenshot', {
+        format: 'png',
+        clip: { ...clip, scale: 1 },
+        captureBeyondViewport: true,
+      });
+      return new Uint8Array(Buffer.from(data, 'base64'));
     },
     async pdf({ preferCSSPageSize, printBackground, tagged }) {
       const { stream } = await send<{ stream: string }>('Page.printToPDF', {

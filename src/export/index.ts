@@ -111,9 +111,14 @@ async function exportWith(
   }
 
   progress.step('load', options.lang);
-  // The PPTX walker's bundle is made while the page loads (an error shows when the walk awaits it).
-  if (options.format === 'pptx')
+  // The PPTX walker's bundle is made, and the writer's modules loaded, while the page loads (an error shows
+  // when the walk or the writer awaits them).
+  if (options.format === 'pptx') {
     void import('./pptx/bundle.ts').then((m) => m.walkerScript()).catch(() => undefined);
+    void Promise.all([import('pptxgenjs'), import('jszip'), import('./pptx/ooxml.ts')]).catch(
+      () => undefined,
+    );
+  }
   const sessionOptions = {
     dist: options.dist,
     chromium,
@@ -121,7 +126,8 @@ async function exportWith(
     ...exportPage(options),
   };
   const session =
-    options.format === 'pdf' ? await openPrintSession(sessionOptions) : await openSession(sessionOptions);
+    // PDF and PPTX over the DevTools pipe; PNG through Playwright, for its screenshots of each slide.
+    options.format === 'png' ? await openSession(sessionOptions) : await openPrintSession(sessionOptions);
   // The page leaving or Chromium exiting ends the export at once, whatever it was waiting for; a file is
   // written only while neither has happened.
   let ended: unknown;
@@ -185,10 +191,9 @@ async function render(
       detail: blocked[0],
     };
   }
-  const { page } = session as Awaited<ReturnType<typeof openSession>>;
   if (options.format === 'pptx') {
     const { renderPptx, describeCounts } = await import('./pptx/index.ts');
-    const pptx = await renderPptx(page, deck, options.notes);
+    const pptx = await renderPptx(view as PrintPage, deck, options.notes);
     progress.step('write', shown(options.out));
     write(() => writeAtomic(options.out, pptx.bytes));
     const why = [...pptx.fallbackReasons].map(([reason, n]) => `${n}× ${reason}`).join('; ');
@@ -204,6 +209,7 @@ async function render(
       ].join('\n  '),
     };
   }
+  const { page } = session as Awaited<ReturnType<typeof openSession>>;
   const shots = await renderPngs(page, deck);
   progress.step('write', shown(options.out));
   const bytes = write(() => writePngs(options.out, shots));

@@ -1,4 +1,6 @@
-import { DOMParser, type Document, type Element, XMLSerializer } from '@xmldom/xmldom';
+import render from 'dom-serializer';
+import type { ChildNode, Document, Element, ParentNode } from 'domhandler';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import type JSZip from 'jszip';
 import type { Gradient } from './scene.ts';
 
@@ -12,16 +14,6 @@ export const FALLBACK_FONTS = { hans: 'Microsoft YaHei', hant: 'Microsoft JhengH
 /** The OOXML charset byte of each script (signed, as PowerPoint writes it): GB2312 134, Big5 136. */
 const CHARSET = { hans: '-122', hant: '-120' } as const;
 
-/** The namespaces the pass reads and writes. */
-export const NS = {
-  a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
-  p: 'http://schemas.openxmlformats.org/presentationml/2006/main',
-  r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
-  cp: 'http://schemas.openxmlformats.org/package/2006/metadata/core-properties',
-  rel: 'http://schemas.openxmlformats.org/package/2006/relationships',
-  asvg: 'http://schemas.microsoft.com/office/drawing/2016/SVG/main',
-} as const;
-
 export interface FinishOptions {
   lang: 'hans' | 'hant';
   keywords?: string;
@@ -31,32 +23,30 @@ export interface FinishOptions {
   svgFallbacks?: Map<string, string>;
 }
 
-// PptxGenJS's parts are well-formed XML: a parse error is a bug to hear about, not a part to pass through.
-const parse = (xml: string, part: string): Document =>
-  new DOMParser({
-    onError: (level, message) => {
-      if (level !== 'warning') throw new Error(`${part}: ${message}`);
-    },
-  }).parseFromString(xml, 'text/xml');
-const serialize = (doc: Document): string => new XMLSerializer().serializeToString(doc);
+/**
+ * PptxGenJS's parts, parsed as XML (htmlparser2 in its XML mode: the fastest parser at hand, and a part that is
+ * not changed is written back byte for byte). Names are qualified names as PptxGenJS writes them (`a:p`);
+ * text and attribute values stay as written (entities not decoded, so never re-encoded differently).
+ */
+const parse = (xml: string): Document => parseDocument(xml, { xmlMode: true, decodeEntities: false });
+const serialize = (doc: Document): string =>
+  render(doc, { xmlMode: true, decodeEntities: false, selfClosingTags: true });
 
-/** Element children of `el` (xmldom's `children` is not there on every node). */
-const childElements = (el: Element): Element[] => {
-  const out: Element[] = [];
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) out.push(n as Element);
-  return out;
-};
-const first = (el: Element | Document, ns: string, name: string): Element | null =>
-  el.getElementsByTagNameNS(ns, name)[0] ?? null;
-const all = (el: Element | Document, ns: string, name: string): Element[] => [
-  ...el.getElementsByTagNameNS(ns, name),
-];
+const isElement = (n: ChildNode): n is Element => DomUtils.isTag(n);
+/** Element children of `el`. */
+const childElements = (el: ParentNode): Element[] => el.children.filter(isElement);
+const first = (el: ParentNode, name: string): Element | null =>
+  DomUtils.findOne((e) => e.name === name, el.children, true);
+const all = (el: ParentNode, name: string): Element[] =>
+  DomUtils.findAll((e) => e.name === name, el.children);
 
-/** A DrawingML element from its markup, in `doc`'s namespaces. */
-function fragment(doc: Document, xml: string): Element {
-  const wrapped = parse(`<w xmlns:a="${NS.a}" xmlns:p="${NS.p}">${xml}</w>`, 'fragment');
-  return doc.importNode(childElements(wrapped.documentElement!)[0]!, true) as Element;
+/** An element from its markup. */
+function fragment(xml: string): Element {
+  return childElements(parse(xml))[0]!;
 }
+
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A CSS linear gradient as a DrawingML gradient fill (CSS 90deg, to the right, is DrawingML's 0). */
 export function gradientFill(g: Gradient): string {
@@ -71,9 +61,9 @@ export function gradientFill(g: Gradient): string {
 const OBJECT = /^p:(sp|pic|graphicFrame|cxnSp)$/;
 
 function bounds(el: Element): { x: number; y: number; cx: number; cy: number } | null {
-  const off = first(el, NS.a, 'off');
-  const ext = first(el, NS.a, 'ext');
-  const n = (e: Element | null, name: string) => Number(e?.getAttribute(name) ?? Number.NaN);
+  const off = first(el, 'a:off');
+  const ext = first(el, 'a:ext');
+  const n = (e: Element | null, name: string) => Number(e?.attribs[name] ?? Number.NaN);
   const b = { x: n(off, 'x'), y: n(off, 'y'), cx: n(ext, 'cx'), cy: n(ext, 'cy') };
   return Object.values(b).every(Number.isFinite) ? b : null;
 }
@@ -81,7 +71,7 @@ function bounds(el: Element): { x: number; y: number; cx: number; cy: number } |
 /** The group an object's name puts it in (`grp3/Text 12` → "3"), if any. */
 function groupOf(el: Element): string | undefined {
   const nv = childElements(el)[0];
-  const name = nv ? first(nv, NS.p, 'cNvPr')?.getAttribute('name') : undefined;
+  const name = nv ? first(nv, 'p:cNvPr')?.attribs.name : undefined;
   return /^grp(\d+)\//.exec(name ?? '')?.[1];
 }
 
@@ -90,15 +80,15 @@ function groupOf(el: Element): string | undefined {
  * moves with one drag. The group's child frame equals its frame, so nothing moves or scales.
  */
 export function groupShapes(doc: Document): number {
-  const tree = first(doc, NS.p, 'spTree');
+  const tree = first(doc, 'p:spTree');
   if (!tree) return 0;
   let groups = 0;
   const objects = childElements(tree);
   for (let i = 0; i < objects.length; ) {
-    const group = OBJECT.test(objects[i]!.nodeName) ? groupOf(objects[i]!) : undefined;
+    const group = OBJECT.test(objects[i]!.name) ? groupOf(objects[i]!) : undefined;
     let j = i + 1;
     if (group !== undefined)
-      while (j < objects.length && OBJECT.test(objects[j]!.nodeName) && groupOf(objects[j]!) === group) j++;
+      while (j < objects.length && OBJECT.test(objects[j]!.name) && groupOf(objects[j]!) === group) j++;
     const members = objects.slice(i, j);
     const boxes = members.map(bounds);
     i = j;
@@ -109,46 +99,44 @@ export function groupShapes(doc: Document): number {
     const cy = Math.max(...boxes.map((b) => b!.y + b!.cy)) - y;
     groups++;
     const wrapper = fragment(
-      doc,
       `<p:grpSp><p:nvGrpSpPr><p:cNvPr id="${5000 + groups}" name="Group ${group}"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>` +
         `<p:grpSpPr><a:xfrm><a:off x="${x}" y="${y}"/><a:ext cx="${cx}" cy="${cy}"/>` +
         `<a:chOff x="${x}" y="${y}"/><a:chExt cx="${cx}" cy="${cy}"/></a:xfrm></p:grpSpPr></p:grpSp>`,
     );
-    tree.insertBefore(wrapper, members[0]!);
-    for (const m of members) wrapper.appendChild(m);
+    DomUtils.prepend(members[0]!, wrapper);
+    for (const m of members) DomUtils.appendChild(wrapper, m);
   }
   return groups;
 }
 
 /** PptxGenJS writes an `a:pPr` before every run of a paragraph; the schema allows one, first. Keeps the first. */
 export function singleParagraphProps(doc: Document): void {
-  for (const p of all(doc, NS.a, 'p')) {
-    const props = childElements(p).filter((c) => c.localName === 'pPr' && c.namespaceURI === NS.a);
+  for (const p of all(doc, 'a:p')) {
+    const props = childElements(p).filter((c) => c.name === 'a:pPr');
     if (props.length === 0) continue;
-    for (const extra of props.slice(1)) p.removeChild(extra);
-    if (p.firstChild !== props[0]) p.insertBefore(props[0]!, p.firstChild);
+    for (const extra of props.slice(1)) DomUtils.removeElement(extra);
+    if (p.children[0] !== props[0]) DomUtils.prependChild(p, props[0]!);
   }
 }
 
 /** The theme's East Asian fonts: the Windows fallback, per script. */
 export function themeFonts(doc: Document, lang: FinishOptions['lang']): void {
-  for (const ea of all(doc, NS.a, 'ea')) {
-    ea.setAttribute('typeface', FALLBACK_FONTS[lang]);
-    ea.setAttribute('charset', CHARSET[lang]);
+  for (const ea of all(doc, 'a:ea')) {
+    ea.attribs.typeface = FALLBACK_FONTS[lang];
+    ea.attribs.charset = CHARSET[lang];
   }
-  for (const font of all(doc, NS.a, 'font')) {
-    const script = font.getAttribute('script');
-    if (script === 'Hans') font.setAttribute('typeface', FALLBACK_FONTS.hans);
-    if (script === 'Hant') font.setAttribute('typeface', FALLBACK_FONTS.hant);
+  for (const font of all(doc, 'a:font')) {
+    if (font.attribs.script === 'Hans') font.attribs.typeface = FALLBACK_FONTS.hans;
+    if (font.attribs.script === 'Hant') font.attribs.typeface = FALLBACK_FONTS.hant;
   }
 }
 
 /** The slide's background as a gradient fill (PptxGenJS writes a solid placeholder). */
 function gradientBackground(doc: Document, gradient: Gradient): void {
-  const bg = first(doc, NS.p, 'bg');
+  const bg = first(doc, 'p:bg');
   if (!bg) return;
-  while (bg.firstChild) bg.removeChild(bg.firstChild);
-  bg.appendChild(fragment(doc, `<p:bgPr>${gradientFill(gradient)}<a:effectLst/></p:bgPr>`));
+  for (const c of [...bg.children]) DomUtils.removeElement(c);
+  DomUtils.appendChild(bg, fragment(`<p:bgPr>${gradientFill(gradient)}<a:effectLst/></p:bgPr>`));
 }
 
 /**
@@ -165,17 +153,14 @@ async function svgFallbacks(
   const relsXml = await zip.file(relsPath)?.async('string');
   if (!relsXml) return;
   const targets = new Map(
-    all(parse(relsXml, relsPath), NS.rel, 'Relationship').map((r) => [
-      r.getAttribute('Id') ?? '',
-      r.getAttribute('Target') ?? '',
-    ]),
+    all(parse(relsXml), 'Relationship').map((r) => [r.attribs.Id ?? '', r.attribs.Target ?? '']),
   );
-  for (const pic of all(doc, NS.p, 'pic')) {
-    const name = first(pic, NS.p, 'cNvPr')?.getAttribute('name') ?? '';
+  for (const pic of all(doc, 'p:pic')) {
+    const name = first(pic, 'p:cNvPr')?.attribs.name ?? '';
     const png = pngs.get(`${slide}:${name}`);
-    const blip = first(pic, NS.a, 'blip');
-    if (!png || !blip || !first(blip, NS.asvg, 'svgBlip')) continue;
-    const target = targets.get(blip.getAttributeNS(NS.r, 'embed') ?? '');
+    const blip = first(pic, 'a:blip');
+    if (!png || !blip || !first(blip, 'asvg:svgBlip')) continue;
+    const target = targets.get(blip.attribs['r:embed'] ?? '');
     if (!target) continue;
     const path = new URL(target, `file:///ppt/slides/slide${slide}.xml`).pathname.slice(1);
     zip.file(path, png.slice(png.indexOf(',') + 1), { base64: true });
@@ -184,14 +169,13 @@ async function svgFallbacks(
 
 /** The document's keywords property, added when PptxGenJS wrote none. */
 function keywords(doc: Document, words: string): void {
-  const root = doc.documentElement!;
-  let el = first(doc, NS.cp, 'keywords');
-  if (!el) {
-    el = doc.createElementNS(NS.cp, 'cp:keywords');
-    root.appendChild(el);
+  const made = fragment(`<cp:keywords>${escapeXml(words)}</cp:keywords>`);
+  const el = first(doc, 'cp:keywords');
+  if (el) DomUtils.replaceElement(el, made);
+  else {
+    const root = first(doc, 'cp:coreProperties');
+    if (root) DomUtils.appendChild(root, made);
   }
-  while (el.firstChild) el.removeChild(el.firstChild);
-  el.appendChild(doc.createTextNode(words));
 }
 
 /**
@@ -205,22 +189,22 @@ export async function finishPackage(zip: JSZip, options: FinishOptions): Promise
     const slide = /^ppt\/slides\/slide(\d+)\.xml$/.exec(path);
     if (slide) {
       const n = Number(slide[1]);
-      const doc = parse(await zip.file(path)!.async('string'), path);
+      const doc = parse(await zip.file(path)!.async('string'));
       singleParagraphProps(doc);
       groups += groupShapes(doc);
       const gradient = options.gradients?.get(n);
       if (gradient) gradientBackground(doc, gradient);
       if (options.lang === 'hant')
-        for (const ea of all(doc, NS.a, 'ea'))
-          if (ea.getAttribute('charset') === CHARSET.hans) ea.setAttribute('charset', CHARSET.hant);
+        for (const ea of all(doc, 'a:ea'))
+          if (ea.attribs.charset === CHARSET.hans) ea.attribs.charset = CHARSET.hant;
       if (options.svgFallbacks?.size) await svgFallbacks(zip, n, doc, options.svgFallbacks);
       zip.file(path, serialize(doc));
     } else if (/^ppt\/theme\/theme\d+\.xml$/.test(path)) {
-      const doc = parse(await zip.file(path)!.async('string'), path);
+      const doc = parse(await zip.file(path)!.async('string'));
       themeFonts(doc, options.lang);
       zip.file(path, serialize(doc));
     } else if (path === 'docProps/core.xml' && options.keywords) {
-      const doc = parse(await zip.file(path)!.async('string'), path);
+      const doc = parse(await zip.file(path)!.async('string'));
       keywords(doc, options.keywords);
       zip.file(path, serialize(doc));
     }

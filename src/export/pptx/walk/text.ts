@@ -25,6 +25,8 @@ function clipBox(el: Element): { left: number; top: number; right: number; botto
     const cs = getComputedStyle(a);
     if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
     const r = a.getBoundingClientRect();
+    // A box collapsed to nothing (a block's source line giving way to the slide's) clips as before: not at all.
+    if (a.clientWidth <= 1 || a.clientHeight <= 1) continue;
     const left = r.left + a.clientLeft;
     const top = r.top + a.clientTop;
     const box = { left, top, right: left + a.clientWidth, bottom: top + a.clientHeight };
