@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { DeckError } from '../compiler/diagnostics.ts';
 import type { DeckConfig } from '../config/index.ts';
 
-export type ExportFormat = 'pdf' | 'png' | 'pptx';
+export type ExportFormat = 'pdf' | 'png' | 'pptx' | 'html';
 
 /** Everything `deck export` can be told, with its default. */
 export interface ExportOptions {
@@ -11,9 +11,9 @@ export interface ExportOptions {
   config: DeckConfig;
   /** The built site: the config's out dir. */
   dist: string;
-  /** PDF file, PNG folder or PPTX file. @default `exports/<deck-name>.pdf`, `exports/<deck-name>-png/`, `exports/<deck-name>.pptx` in the deck folder */
+  /** PDF file, PNG folder, PPTX or HTML file. @default `exports/<deck-name>.pdf`, `-png/`, `.pptx`, `.html` in the deck folder */
   out: string;
-  /** One of the deck's languages. @default the source language */
+  /** One of the deck's languages (HTML: the one the file opens on; it holds them all). @default the source language */
   lang: string;
   /** That language's page in the built site. */
   page: string;
@@ -32,6 +32,7 @@ export interface ExportOptions {
 export const EXPORT_USAGE = `usage: deck export pdf [DIR] [--out FILE] [--lang LANG] [--notes] [--fragments] [--quiet] [--timeout S]
        deck export png [DIR] [--out DIR] [--lang LANG] [--scale N] [--quiet] [--timeout S]
        deck export pptx [DIR] [--out FILE] [--lang LANG] [--notes|--no-notes] [--quiet] [--timeout S]
+       deck export html [DIR] [--out FILE] [--lang LANG] [--quiet]
 DIR is the deck folder (default: the current one); LANG one of the deck's languages (default: its own).`;
 
 /** How the export's browser page is set up: the exported variant's language, the config's time zone. */
@@ -45,8 +46,9 @@ const FLAGS: Record<ExportFormat, string[]> = {
   pdf: ['--out', '--lang', '--notes', '--fragments', '--quiet', '--timeout'],
   png: ['--out', '--lang', '--scale', '--quiet', '--timeout'],
   pptx: ['--out', '--lang', '--notes', '--no-notes', '--quiet', '--timeout'],
+  html: ['--out', '--lang', '--quiet'],
 };
-const EXTENSION: Record<ExportFormat, string> = { pdf: '.pdf', png: '-png', pptx: '.pptx' };
+const EXTENSION: Record<ExportFormat, string> = { pdf: '.pdf', png: '-png', pptx: '.pptx', html: '.html' };
 
 /** Where exports go by default, in the deck folder: beside the built site, not in it. */
 export const exportsDir = (config: DeckConfig) => join(config.root, 'exports');
@@ -77,11 +79,11 @@ function number(flag: string, text: string | undefined, min: number, max: number
 /** Reads `pdf|png [flags]`; a wrong flag or value is a usage error (exit 2) that says what is allowed. */
 export function parseExportArgs(args: string[], config: DeckConfig): ExportOptions {
   const [format, ...rest] = args;
-  if (format !== 'pdf' && format !== 'png' && format !== 'pptx')
+  if (format !== 'pdf' && format !== 'png' && format !== 'pptx' && format !== 'html')
     throw usage(
       format
-        ? `unknown export format "${format}": use pdf, png or pptx`
-        : 'say what to export: pdf, png or pptx',
+        ? `unknown export format "${format}": use pdf, png, pptx or html`
+        : 'say what to export: pdf, png, pptx or html',
     );
   const dist = config.outDir;
   const options: ExportOptions = {

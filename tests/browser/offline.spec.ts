@@ -89,7 +89,8 @@ test.describe('deck start: offline mid-talk', () => {
   });
 
   async function context(browser: Browser, viewport = { width: 390, height: 844 }) {
-    const c = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+    // Reduced motion: no slide transitions to wait out while walking every slide (the deck honours it).
+    const c = await browser.newContext({ viewport, deviceScaleFactor: 1, reducedMotion: 'reduce' });
     contexts.push(c);
     return c;
   }
@@ -97,7 +98,7 @@ test.describe('deck start: offline mid-talk', () => {
   test('a phone that loses the network keeps every slide of both pages, then catches up', async ({
     browser,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const presenter = await (await context(browser, { width: 1280, height: 720 })).newPage();
     await openDeck(presenter, `${server.url}?token=${TOKEN}`);
     await expect.poll(() => follow(presenter)).toBe('presenting');
@@ -160,8 +161,11 @@ test.describe('a static host: a rebuild replaces the set whole', () => {
   const build = (text: string, config = '') => {
     writeFileSync(join(work, 'slides/01.md'), `# ${text}\n\n正文\n\n---\n\n## 第二页\n\n${text}\n`);
     writeFileSync(join(work, 'deck.config.js'), `export default { lang: 'zh-Hans'${config} };\n`);
+    // Into its own dist/, whatever out dir the run's environment names for this repository's deck.
+    const { DECK_OUT_DIR: _, ...env } = process.env;
     const built = spawnSync(process.execPath, [join(root, 'src/cli/bin.mjs'), 'build', work], {
       encoding: 'utf8',
+      env,
     });
     expect(built.status, built.stderr).toBe(0);
   };
