@@ -197,7 +197,8 @@ test.describe('a static host: a rebuild replaces the set whole', () => {
     page,
     context,
   }) => {
-    test.setTimeout(120_000);
+    // Three builds of a small deck: most of the time, on a loaded machine.
+    test.setTimeout(300_000);
     build('第一版');
     const first = await openOffline(page, url);
 
@@ -207,7 +208,7 @@ test.describe('a static host: a rebuild replaces the set whole', () => {
     // Cache first: this load is still the first build's, whole; the browser finds the new worker meanwhile.
     await page.reload();
     await expect(page.locator('.reveal h1')).toHaveText('第一版');
-    await expect.poll(() => workerVersion(page), { timeout: 30_000 }).toBe(second);
+    await expect.poll(() => workerVersion(page), { timeout: 60_000 }).toBe(second);
 
     const responses: { url: string; worker: boolean }[] = [];
     page.on('response', (r) => responses.push({ url: r.url(), worker: r.fromServiceWorker() }));
@@ -225,7 +226,7 @@ test.describe('a static host: a rebuild replaces the set whole', () => {
     await page.reload();
     await expect
       .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), {
-        timeout: 30_000,
+        timeout: 60_000,
       })
       .toBe(0);
     expect(await page.evaluate(() => caches.keys())).toEqual([]);
