@@ -5,7 +5,7 @@ import { exportTrace } from '../export/trace.ts';
 
 const FORMATS: readonly string[] = ['pdf', 'png', 'pptx'] satisfies ExportFormat[];
 
-/** `deck export pdf|png|pptx [DIR] [options]`: see src/export/options.ts for the flags and their defaults. */
+/** `deck export pdf|png|pptx|html [DIR] [options]`: see src/export/options.ts for the flags and their defaults. */
 export async function exportCommand(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`${EXPORT_USAGE}\n`);
@@ -13,7 +13,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
   exportTrace.mark('node + cli import');
   // Chromium starts before anything else, the deck's settings and the export's own modules included: its
-  // start-up then overlaps theirs.
+  // start-up then overlaps theirs. The HTML export needs none (FORMATS leaves it out).
   const format = args[0] ?? '';
   const chromium = FORMATS.includes(format) ? await launchFor(format as ExportFormat) : undefined;
   try {

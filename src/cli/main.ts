@@ -26,7 +26,7 @@ commands:
   dev       Vite's dev server on the deck: a saved slide updates in place, problems in its overlay (PORT, HOST)
   build     check the slides (every problem at its line, exit 1), then build DIR/dist/
   check     validate the slides; print every problem as file:line:column: message
-  export    pdf|png|pptx [DIR] [--out …] [--lang LANG] [--notes] [--fragments] [--scale N]: the deck as a PDF, PNGs or PPTX`;
+  export    pdf|png|pptx|html [DIR] [--out …] [--lang LANG] [--notes] [--fragments] [--scale N]: the deck as a PDF, PNGs, PPTX or one HTML file`;
 
 /** The one top-level catch: a DeckError prints its message and exits with its code. */
 export async function main(argv: string[]): Promise<number> {

@@ -45,6 +45,8 @@ export async function exportDeck(
     await started?.close();
     throw e;
   }
+  // One file from the built site: no browser.
+  if (options.format === 'html') return (await import('./html.ts')).exportHtml(options, progress);
   const chromium = started ?? (await launchFor(options.format));
   let step: Step = 'build';
   const steps: Progress = {
@@ -218,9 +220,12 @@ async function render(
 
 export function summary(format: string, result: ExportResult, seconds: number): string {
   const where = shown(result.out);
-  const what = { pdf: `${result.pages} pages`, png: `${result.pages} PNGs`, pptx: `${result.pages} slides` }[
-    format as ExportOptions['format']
-  ];
+  const what = {
+    pdf: `${result.pages} pages`,
+    png: `${result.pages} PNGs`,
+    pptx: `${result.pages} slides`,
+    html: `one file, ${result.pages} language page${result.pages > 1 ? 's' : ''}`,
+  }[format as ExportOptions['format']];
   const line = `export ${format}: ${where}: ${what} (${result.slides} slides), ${formatBytes(result.bytes)}, ${seconds.toFixed(1)} s`;
   return result.detail ? `${line}\n  ${result.detail}` : line;
 }

@@ -3,7 +3,7 @@ import { type Flags, readArgs } from '../cli/args.ts';
 import { DeckError } from '../compiler/diagnostics.ts';
 import type { DeckConfig } from '../config/index.ts';
 
-export type ExportFormat = 'pdf' | 'png' | 'pptx';
+export type ExportFormat = 'pdf' | 'png' | 'pptx' | 'html';
 
 /** Everything `deck export` can be told, with its default. */
 export interface ExportOptions {
@@ -12,9 +12,9 @@ export interface ExportOptions {
   config: DeckConfig;
   /** The built site: the config's out dir. */
   dist: string;
-  /** PDF file, PNG folder or PPTX file. @default `exports/<deck-name>.pdf`, `exports/<deck-name>-png/`, `exports/<deck-name>.pptx` in the deck folder */
+  /** PDF file, PNG folder, PPTX or HTML file. @default `exports/<deck-name>.pdf`, `-png/`, `.pptx`, `.html` in the deck folder */
   out: string;
-  /** One of the deck's languages. @default the source language */
+  /** One of the deck's languages (HTML: the one the file opens on; it holds them all). @default the source language */
   lang: string;
   /** That language's page in the built site. */
   page: string;
@@ -33,6 +33,7 @@ export interface ExportOptions {
 export const EXPORT_USAGE = `usage: deck export pdf [DIR] [--out FILE] [--lang LANG] [--notes] [--fragments] [--quiet] [--timeout S]
        deck export png [DIR] [--out DIR] [--lang LANG] [--scale N] [--quiet] [--timeout S]
        deck export pptx [DIR] [--out FILE] [--lang LANG] [--notes|--no-notes] [--quiet] [--timeout S]
+       deck export html [DIR] [--out FILE] [--lang LANG] [--quiet]
 DIR is the deck folder (default: the current one); LANG one of the deck's languages (default: its own).`;
 
 /** How the export's browser page is set up: the exported variant's language, the config's time zone. */
@@ -52,9 +53,10 @@ const FLAGS = {
   pdf: { out, lang, notes, fragments: { type: 'boolean' }, quiet, timeout },
   png: { out, lang, scale: { type: 'string' }, quiet, timeout },
   pptx: { out, lang, notes, 'no-notes': { type: 'boolean' }, quiet, timeout },
+  html: { out, lang, quiet },
 } as const satisfies Record<ExportFormat, Flags>;
 const TAKES = { out: 'a path', lang: "one of the deck's languages", scale: 'a number', timeout: 'a number' };
-const EXTENSION: Record<ExportFormat, string> = { pdf: '.pdf', png: '-png', pptx: '.pptx' };
+const EXTENSION: Record<ExportFormat, string> = { pdf: '.pdf', png: '-png', pptx: '.pptx', html: '.html' };
 
 /** Where exports go by default, in the deck folder: beside the built site, not in it. */
 export const exportsDir = (config: DeckConfig) => join(config.root, 'exports');
@@ -85,11 +87,11 @@ function number(flag: string, text: string | undefined, min: number, max: number
 /** Reads `pdf|png [flags]`; a wrong flag or value is a usage error (exit 2) that says what is allowed. */
 export function parseExportArgs(args: string[], config: DeckConfig): ExportOptions {
   const [format, ...rest] = args;
-  if (format !== 'pdf' && format !== 'png' && format !== 'pptx')
+  if (format !== 'pdf' && format !== 'png' && format !== 'pptx' && format !== 'html')
     throw usage(
       format
-        ? `unknown export format "${format}": use pdf, png or pptx`
-        : 'say what to export: pdf, png or pptx',
+        ? `unknown export format "${format}": use pdf, png, pptx or html`
+        : 'say what to export: pdf, png, pptx or html',
     );
   const dist = config.outDir;
   const options: ExportOptions = {

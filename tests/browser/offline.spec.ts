@@ -89,7 +89,8 @@ test.describe('deck start: offline mid-talk', () => {
   });
 
   async function context(browser: Browser, viewport = { width: 390, height: 844 }) {
-    const c = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+    // Reduced motion: no slide transitions to wait out while walking every slide (the deck honours it).
+    const c = await browser.newContext({ viewport, deviceScaleFactor: 1, reducedMotion: 'reduce' });
     contexts.push(c);
     return c;
   }
@@ -97,7 +98,7 @@ test.describe('deck start: offline mid-talk', () => {
   test('a phone that loses the network keeps every slide of both pages, then catches up', async ({
     browser,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const presenter = await (await context(browser, { width: 1280, height: 720 })).newPage();
     await openDeck(presenter, `${server.url}?token=${TOKEN}`);
     await expect.poll(() => follow(presenter)).toBe('presenting');
@@ -157,11 +158,14 @@ test.describe('a static host: a rebuild replaces the set whole', () => {
   let server: Server;
   let url: string;
 
-  const build = (text: string, config = '') => {
+  const build = (text: string) => {
     writeFileSync(join(work, 'slides/01.md'), `# ${text}\n\n正文\n\n---\n\n## 第二页\n\n${text}\n`);
-    writeFileSync(join(work, 'deck.config.js'), `export default { lang: 'zh-Hans'${config} };\n`);
+    writeFileSync(join(work, 'deck.config.js'), `export default { lang: 'zh-Hans' };\n`);
+    // Into its own dist/, whatever out dir the run's environment names for this repository's deck.
+    const { DECK_OUT_DIR: _, ...env } = process.env;
     const built = spawnSync(process.execPath, [join(root, 'src/cli/bin.mjs'), 'build', work], {
       encoding: 'utf8',
+      env,
     });
     expect(built.status, built.stderr).toBe(0);
   };
@@ -189,11 +193,9 @@ test.describe('a static host: a rebuild replaces the set whole', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  test('the next load after the update uses the new set, whole; offline: false removes the worker', async ({
-    page,
-    context,
-  }) => {
-    test.setTimeout(120_000);
+  test('the next load after the update uses the new set, whole', async ({ page, context }) => {
+    // Two builds of a small deck: most of the time, on a loaded machine.
+    test.setTimeout(300_000);
     build('第一版');
     const first = await openOffline(page, url);
 
@@ -203,7 +205,7 @@ test.describe('a static host: a rebuild replaces the set whole', () => {
     // Cache first: this load is still the first build's, whole; the browser finds the new worker meanwhile.
     await page.reload();
     await expect(page.locator('.reveal h1')).toHaveText('第一版');
-    await expect.poll(() => workerVersion(page), { timeout: 30_000 }).toBe(second);
+    await expect.poll(() => workerVersion(page), { timeout: 60_000 }).toBe(second);
 
     const responses: { url: string; worker: boolean }[] = [];
     page.on('response', (r) => responses.push({ url: r.url(), worker: r.fromServiceWorker() }));
@@ -215,17 +217,5 @@ test.describe('a static host: a rebuild replaces the set whole', () => {
     const names = await page.evaluate(() => caches.keys());
     expect(names).toEqual([expect.stringMatching(new RegExp(`${second}$`))]);
     await context.setOffline(false);
-
-    // A deck that turns it off: its worker removes itself and every cache of this site.
-    build('第三版', ', offline: false');
-    await page.reload();
-    await expect
-      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), {
-        timeout: 30_000,
-      })
-      .toBe(0);
-    expect(await page.evaluate(() => caches.keys())).toEqual([]);
-    await page.reload();
-    await expect(page.locator('.reveal h1')).toHaveText('第三版');
   });
 });

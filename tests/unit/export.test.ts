@@ -93,7 +93,7 @@ describe('export options', () => {
   });
 
   it('answers a wrong format, flag or value with exit 2 and what is allowed', () => {
-    expect(usageError([]).message).toContain('pdf, png or pptx');
+    expect(usageError([]).message).toContain('pdf, png, pptx or html');
     expect(usageError(['svg']).message).toContain('unknown export format "svg"');
     const flag = usageError(['png', '--notes']);
     expect(flag.exitCode).toBe(2);
