@@ -65,9 +65,12 @@ export function lightbox(): DeckPart {
         for (const img of document.querySelectorAll<HTMLImageElement>(OPENABLE)) {
           if (on) {
             img.setAttribute(LIGHTBOX_ATTR, '');
+            // An image with no text (alt="") is decoration to a screen reader, and may not be a button: a tap
+            // opens it all the same.
+            if (!img.alt) continue;
             img.setAttribute('tabindex', '0');
             img.setAttribute('role', 'button');
-            img.setAttribute('aria-label', img.alt ? `${text.imageOpen}: ${img.alt}` : text.imageOpen);
+            img.setAttribute('aria-label', `${text.imageOpen}: ${img.alt}`);
           } else if (img.hasAttribute(LIGHTBOX_ATTR)) {
             for (const a of [LIGHTBOX_ATTR, 'tabindex', 'role', 'aria-label']) img.removeAttribute(a);
           }
