@@ -80,6 +80,7 @@ export class DeckSource {
       entry: ENTRY,
       alternates,
       timezone: this.config.timezone,
+      theme: this.config.scheme,
     });
   }
 
