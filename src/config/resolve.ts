@@ -194,7 +194,10 @@ export function configFrom(
     })),
   ];
   const facts = posix(input.facts ?? `${slidesDir}/${DEFAULTS.facts}`);
-  const theme = input.theme && posix(input.theme);
+  const themes = [input.theme ?? []].flat();
+  const sheet = themes.find((t) => t.endsWith('.css'));
+  const theme = sheet && posix(sheet);
+  const scheme = themes.includes('dark') ? 'dark' : 'light';
   const scripts = (input.scripts ?? []).map(posix);
   const outDir = resolve(root, env.DECK_OUT_DIR || input.outDir || DEFAULTS.outDir);
   const clash = outDirClash(root, outDir, { slidesDir, facts, theme, file });
@@ -210,6 +213,7 @@ export function configFrom(
     slidesDir,
     facts,
     theme,
+    scheme,
     scripts,
     relay: input.relay ?? true,
     offline: input.offline ?? true,

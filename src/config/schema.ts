@@ -31,6 +31,24 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** The built-in themes: `light` (the default) and `dark`, each the same rules over its own colour tokens. */
+export const THEME_NAMES = ['light', 'dark'] as const;
+export type ThemeName = (typeof THEME_NAMES)[number];
+/** A built-in theme's name, or the deck's own stylesheet (loaded after the built-in theme). */
+const THEME_VALUE =
+  'must be "light" or "dark" (the built-in themes), a .css file in the deck folder, or both as ["dark", "theme.css"]';
+const themeEntry = v.custom<string>(
+  (t) =>
+    typeof t === 'string' &&
+    ((THEME_NAMES as readonly string[]).includes(t) || (/\.css$/.test(t) && v.is(innerPath, t))),
+  THEME_VALUE,
+);
+const THEME_PAIR = 'must hold at most one built-in theme and one stylesheet, such as ["dark", "theme.css"]';
+const oneOfEach = (list: string[]) =>
+  list.length <= 2 &&
+  list.filter((t) => (THEME_NAMES as readonly string[]).includes(t)).length <= 1 &&
+  list.filter((t) => t.endsWith('.css')).length <= 1;
+
 /** A block made by defineBlock (src/blocks/define.ts). */
 const block = v.custom<Block>(
   (b) =>
@@ -69,7 +87,9 @@ export const DeckConfigSchema = v.strictObject({
   outDir: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty'))),
   slidesDir: v.optional(innerPath),
   facts: v.optional(innerPath),
-  theme: v.optional(v.pipe(innerPath, v.regex(/\.css$/, 'must be a .css file'))),
+  theme: v.optional(
+    v.union([themeEntry, v.pipe(v.array(themeEntry), v.check(oneOfEach, THEME_PAIR))], THEME_VALUE),
+  ),
   scripts: v.optional(
     v.array(
       v.pipe(

@@ -44,8 +44,11 @@ export interface DeckConfigInput {
   slidesDir?: string;
   /** The facts file blocks read figures from, relative to the deck folder. @default `<slidesDir>/data/facts.yaml` */
   facts?: string;
-  /** A stylesheet applied after the built-in theme, relative to the deck folder. */
-  theme?: string;
+  /**
+   * The built-in theme, `'light'` or `'dark'`, and/or a stylesheet applied after it, relative to the deck folder:
+   * `'dark'`, `'theme.css'`, `['dark', 'theme.css']`. @default 'light', no stylesheet
+   */
+  theme?: 'light' | 'dark' | string | string[];
   /**
    * The deck's own browser modules, relative to the deck folder, bundled with it: each is imported before
    * reveal.js starts (`Reveal.on('ready', …)` works), and its default export, a function, is called with
@@ -101,8 +104,10 @@ export interface DeckConfig {
   slidesDir: string;
   /** Relative to root, with forward slashes. */
   facts: string;
-  /** Relative to root, with forward slashes. */
+  /** The deck's own stylesheet (config `theme: 'x.css'`), relative to root, with forward slashes. */
   theme?: string;
+  /** The built-in theme (config `theme: 'dark'`). */
+  scheme: 'light' | 'dark';
   /** The deck's own browser modules, relative to root, with forward slashes, in order. */
   scripts: string[];
   relay: boolean;

@@ -16,10 +16,13 @@ export interface PageOptions {
   offline?: { worker: string; on: boolean };
   /** Extra tags for `<head>`, such as the font stylesheet. */
   head?: string;
+  /** The built-in theme: `dark` marks `<html data-theme="dark">`, which assets/theme/dark.css keys on. @default 'light' */
+  theme?: 'light' | 'dark';
 }
 
 /** The whole HTML page: the first slide is in it, so nothing waits on a markdown parser. */
 export function renderPage(deck: CompiledDeck, options: PageOptions): string {
+  const dark = options.theme === 'dark';
   const title = options.title ?? deck.meta.title ?? deck.stacks[0]?.[0]?.title ?? 'Deck';
   const config: DeckRuntimeConfig = {
     lang: options.lang,
@@ -42,9 +45,9 @@ export function renderPage(deck: CompiledDeck, options: PageOptions): string {
     .filter(Boolean)
     .join('\n    ');
   return `<!doctype html>
-<html lang="${escapeHtml(options.lang)}">
+<html lang="${escapeHtml(options.lang)}"${dark ? ' data-theme="dark"' : ''}>
   <head>
-    <meta charset="utf-8">
+    <meta charset="utf-8">${dark ? '\n    <meta name="color-scheme" content="dark">' : ''}
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>${escapeHtml(title)}</title>
     <link rel="icon" href="data:,">

@@ -43,6 +43,7 @@ async function scriptsRan(page: Page, url: string): Promise<void> {
 test('the built site runs the deck’s scripts under its Content-Security-Policy, without a violation', async ({
   page,
 }) => {
+  test.setTimeout(120_000); // a build of its own: ~5 s alone, up to a minute on a loaded machine
   const out = mkdtempSync(join(tmpdir(), 'deck-scripts-'));
   const config = await resolveDeckConfig(dir, { ...process.env, DECK_OUT_DIR: join(out, 'site') });
   await buildDeck({ config, force: true });
@@ -60,6 +61,7 @@ test('the built site runs the deck’s scripts under its Content-Security-Policy
 });
 
 test('deck dev runs the deck’s scripts too', async ({ page }) => {
+  test.setTimeout(120_000); // the dev server transforms the runtime on first request: slow on a loaded machine
   const server = await createServer({
     root: dir,
     configFile: false,

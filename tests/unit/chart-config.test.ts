@@ -15,6 +15,7 @@ const THEME: ChartTheme = {
   muted: '#6b5f55',
   line: '#e2d6c4',
   paper: '#fbf7f0',
+  onSeries: '#ffffff',
 };
 
 function model(spec: string): ChartModel {

@@ -476,3 +476,31 @@ describe('scripts: the deck’s own browser modules (#27.5)', () => {
     );
   });
 });
+
+describe('theme: a built-in theme and/or a stylesheet (#27.8)', () => {
+  it('takes "light" or "dark", a .css file, or both, and refuses anything else at its line', async () => {
+    const cases: [unknown, { scheme: string; theme?: string }][] = [
+      [undefined, { scheme: 'light' }],
+      ['dark', { scheme: 'dark' }],
+      ['look.css', { scheme: 'light', theme: 'look.css' }],
+      [['dark', 'look.css'], { scheme: 'dark', theme: 'look.css' }],
+    ];
+    for (const [theme, want] of cases) {
+      const root = deckWith({
+        'slides/01.md': '# t\n',
+        'look.css': 'h1 { color: red }',
+        'deck.config.json': JSON.stringify(theme === undefined ? {} : { theme }),
+      });
+      const config = await resolveDeckConfig(root, {});
+      expect({ scheme: config.scheme, theme: config.theme }).toEqual({ theme: undefined, ...want });
+    }
+    const root = deckWith({ 'slides/01.md': '# t\n', 'deck.config.json': '{\n  "theme": "midnight"\n}\n' });
+    expect((await problems(root))[0]).toBe(
+      'deck.config.json:2:3: "theme" must be "light" or "dark" (the built-in themes), a .css file in the deck folder, or both as ["dark", "theme.css"]',
+    );
+    const two = deckWith({ 'slides/01.md': '# t\n', 'deck.config.json': '{ "theme": ["dark", "light"] }' });
+    expect((await problems(two))[0]).toBe(
+      'deck.config.json:1:3: "theme" must hold at most one built-in theme and one stylesheet, such as ["dark", "theme.css"]',
+    );
+  });
+});

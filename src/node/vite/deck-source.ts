@@ -90,6 +90,7 @@ export class DeckSource {
         worker: `${'../'.repeat(variant.page.split('/').length - 1)}${OFFLINE_WORKER}`,
         on: this.config.offline,
       },
+      theme: this.config.scheme,
     });
   }
 

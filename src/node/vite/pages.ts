@@ -10,8 +10,22 @@ import { overlayError } from './overlay.ts';
 
 /** The runtime entry resolves to src/runtime/main.ts wherever the deck's root is. */
 const ENTRY_FILE = join(ENGINE_ROOT, 'src/runtime/main.ts');
-/** The entry of a deck with its own stylesheet: the runtime, then the deck's CSS (after, so it wins). */
+/**
+ * The entry of a deck with the dark theme or its own stylesheet: the runtime, then the dark theme's tokens, then
+ * the deck's CSS (each after the one before, so it wins). A light deck without one ships no dark rule.
+ */
 const THEMED_ENTRY = '\0deck:themed-entry.js';
+const DARK_THEME = join(ENGINE_ROOT, 'assets/theme/dark.css');
+
+/** The themed entry's imports, or none when the deck has neither. */
+function themedEntry(config: DeckSource['config']): string | undefined {
+  const sheets = [
+    ...(config.scheme === 'dark' ? [DARK_THEME] : []),
+    ...(config.theme ? [join(config.root, config.theme)] : []),
+  ];
+  if (sheets.length === 0) return undefined;
+  return [ENTRY_FILE, ...sheets].map((m) => `import ${JSON.stringify(m)};\n`).join('');
+}
 
 /** Routes a request path to the variant whose page it is. */
 function variantFor(variants: Variant[], url: string): Variant | undefined {
@@ -85,7 +99,7 @@ export function deckPages(source: DeckSource): Plugin {
       };
     },
     resolveId(id) {
-      if (id === ENTRY) return source.config.theme ? THEMED_ENTRY : ENTRY_FILE;
+      if (id === ENTRY) return themedEntry(source.config) ? THEMED_ENTRY : ENTRY_FILE;
       return source.variants.some((v) => pagePath(v) === id) ? id : undefined;
     },
     buildStart() {
@@ -98,8 +112,7 @@ export function deckPages(source: DeckSource): Plugin {
       }
     },
     load(id) {
-      if (id === THEMED_ENTRY && source.config.theme)
-        return `import ${JSON.stringify(ENTRY_FILE)};\nimport ${JSON.stringify(join(source.root, source.config.theme))};\n`;
+      if (id === THEMED_ENTRY) return themedEntry(source.config);
       const variant = source.variants.find((v) => pagePath(v) === id);
       if (!variant) return undefined;
       const deck = source.get(variant);

@@ -255,7 +255,7 @@ export function chartConfig(
         deckValues: {
           model,
           color: theme.ink,
-          inside: '#ffffff',
+          inside: theme.onSeries,
           size: text.value,
           avoid: model.marks.map((m) => m.value),
           insideFirst: labelsAbove,

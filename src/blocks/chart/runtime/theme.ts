@@ -7,6 +7,8 @@ export interface ChartTheme {
   muted: string;
   line: string;
   paper: string;
+  /** Values written inside a bar, over the series colour. */
+  onSeries: string;
 }
 
 export function readTheme(el: Element = document.documentElement): ChartTheme {
@@ -19,6 +21,7 @@ export function readTheme(el: Element = document.documentElement): ChartTheme {
     muted: get('--deck-muted', '#666'),
     line: get('--deck-line', '#ddd'),
     paper: get('--deck-paper', '#fff'),
+    onSeries: get('--deck-on-series', '#ffffff'),
   };
 }
 
