@@ -41,7 +41,9 @@ export function renderMetric(m: MetricView, noBreak: NoBreakRule): string {
     '</div>' +
     `<figcaption class="${METRIC.label}">${labelHtml(m.label, noBreak)}</figcaption>` +
     (m.compare ? `<div class="${METRIC.compare}">${noBreakHtml(m.compare, noBreak)}</div>` : '') +
-    (m.source ? `<div class="${METRIC.source}" data-source-line>${noBreakHtml(m.source, noBreak)}</div>` : '') +
+    (m.source
+      ? `<div class="${METRIC.source}" data-source-line>${noBreakHtml(m.source, noBreak)}</div>`
+      : '') +
     '</figure>\n'
   );
 }
