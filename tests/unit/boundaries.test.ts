@@ -10,8 +10,8 @@ const SRC = fileURLToPath(new URL('../../src', import.meta.url));
  * build side (compiler, node) meet only in src/contracts, which imports none of them.
  */
 const FORBIDDEN: Record<string, string[]> = {
-  runtime: ['compiler', 'node', 'server', 'export', 'cli', 'blocks:build'],
-  compiler: ['runtime', 'node', 'server', 'export', 'cli', 'blocks:browser'],
+  runtime: ['compiler', 'node', 'server', 'export', 'cli', 'blocks:build', 'blocks:pptx'],
+  compiler: ['runtime', 'node', 'server', 'export', 'cli', 'blocks:browser', 'blocks:pptx'],
   node: ['runtime', 'blocks:browser'],
   contracts: [
     'runtime',
@@ -27,8 +27,11 @@ const FORBIDDEN: Record<string, string[]> = {
   ],
   // A block's folder holds both sides: its browser runtime (runtime.ts, runtime/, and the kit it imports) meets
   // its build side (definition, schema, render) only in its names.ts and shared/, which import neither.
-  'blocks:browser': ['compiler', 'node', 'server', 'export', 'cli', 'blocks:build'],
-  'blocks:build': ['runtime', 'node', 'server', 'export', 'cli', 'blocks:browser'],
+  'blocks:browser': ['compiler', 'node', 'server', 'export', 'cli', 'blocks:build', 'blocks:pptx'],
+  'blocks:build': ['runtime', 'node', 'server', 'export', 'cli', 'blocks:browser', 'blocks:pptx'],
+  // Its PPTX mapping (pptx.ts) is part of the export's walker, bundled for the print view: it meets the rest
+  // of the block only in names.ts and shared/.
+  'blocks:pptx': ['runtime', 'compiler', 'node', 'server', 'cli', 'blocks:build', 'blocks:browser'],
   'blocks:names': [
     'runtime',
     'compiler',
@@ -50,6 +53,7 @@ function layerOf(src: string, file: string): string {
   if (path[0] !== 'blocks') return path[0] ?? '';
   const inBlock = path.slice(1).join('/');
   if (/(^|\/)(names\.ts$|shared\/)/.test(inBlock)) return 'blocks:names';
+  if (/(^|\/)pptx(\.ts$|\/)/.test(inBlock)) return 'blocks:pptx';
   return /^kit\.ts$|(^|\/)runtime(\.ts$|\/)/.test(inBlock) ? 'blocks:browser' : 'blocks:build';
 }
 

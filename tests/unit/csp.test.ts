@@ -16,7 +16,7 @@ import { compile } from './helpers.ts';
 
 const STRICT =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'none'";
+  "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'none'";
 
 describe('per-deck CSP allowance', () => {
   it('is off by default: the policy allows nothing off the origin', () => {
