@@ -4,6 +4,7 @@
  * Nothing block-specific: a block's own names are in its names.ts.
  */
 import { BLOCK_STATE_ATTR, type BlockState } from '../contracts/blocks.ts';
+import type { DeckContext } from '../contracts/part.ts';
 
 export { BLOCK_ATTR, blockSelector } from '../contracts/dom.ts';
 export type { DeckContext, DeckPart } from '../contracts/part.ts';
@@ -15,4 +16,13 @@ export { BLOCK_STATE_ATTR, type BlockState };
 /** Says whether the block is drawn; the exports wait while any element says `pending`. */
 export function setBlockState(el: HTMLElement, state: BlockState): void {
   el.setAttribute(BLOCK_STATE_ATTR, state);
+}
+
+/**
+ * In print view reveal.js lays the slides out as pages after it is ready (and copies a slide per fragment
+ * state): a block reads or settles its elements once that is done, or its copies keep the state they had.
+ */
+export function printLayout(ctx: DeckContext): Promise<void> {
+  if (document.querySelector('.reveal .pdf-page')) return Promise.resolve();
+  return new Promise((resolve) => ctx.reveal.on('pdf-ready', () => resolve(), { once: true }));
 }

@@ -4,6 +4,7 @@ import {
   fragmentsOf,
   LAYOUT_EVENT,
   onSlideEvents,
+  printLayout,
   reducedMotion,
   type SlideEvent,
 } from '../kit.ts';
@@ -20,12 +21,6 @@ async function fontsFor(text: string): Promise<void> {
   const family =
     getComputedStyle(document.documentElement).getPropertyValue('--deck-font-family').trim() || 'sans-serif';
   await Promise.all([400, 700].map((w) => document.fonts.load(`${w} 24px ${family}`, text)));
-}
-
-/** In print view, reveal.js lays the slides out as pages after it is ready; charts are sized after that. */
-function printLayout(ctx: DeckContext): Promise<void> {
-  if (document.querySelector('.reveal .pdf-page')) return Promise.resolve();
-  return new Promise((resolve) => ctx.reveal.on('pdf-ready', () => resolve(), { once: true }));
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   type DeckPart,
   fragmentsOf,
   onSlideEvents,
+  printLayout,
   reducedMotion,
   setBlockState,
 } from '../kit.ts';
@@ -36,6 +37,7 @@ function settle(el: HTMLElement): void {
 export default function metrics(): DeckPart {
   const offs: (() => void)[] = [];
   const running = new Map<HTMLElement, number>();
+  let layout: Promise<void> = Promise.resolve();
 
   const stop = (el: HTMLElement) => {
     const frame = running.get(el);
@@ -72,7 +74,14 @@ export default function metrics(): DeckPart {
     setup(ctx: DeckContext) {
       const all = metricsIn(document.body);
       for (const el of all) settle(el);
-      if (ctx.print || all.length === 0) return;
+      // Print: the copies reveal.js makes while laying out pages are settled too, before the deck is ready.
+      if (ctx.print) {
+        layout = printLayout(ctx).then(() => {
+          for (const el of metricsIn(document.body)) settle(el);
+        });
+        return;
+      }
+      if (all.length === 0) return;
       const { reveal } = ctx;
       const enter = (slide: HTMLElement | undefined) => {
         if (reveal.isOverview()) return;
@@ -95,7 +104,7 @@ export default function metrics(): DeckPart {
       );
       enter(reveal.getCurrentSlide());
     },
-    ready: () => Promise.resolve(),
+    ready: () => layout,
     teardown() {
       for (const off of offs.splice(0)) off();
       for (const el of [...running.keys()]) stop(el);
