@@ -1,5 +1,6 @@
 import type { Block } from '../blocks/define.ts';
 import { defaultBlocks } from '../blocks/registry.ts';
+import type { CompileContext } from './context.ts';
 import { type MarkdownConfig, markdownOptions } from './deck-options.ts';
 import { collector, type Diagnostic, sortDiagnostics } from './diagnostics.ts';
 import { DEFAULT_FACTS, type Facts, loadFacts } from './facts/load.ts';
@@ -112,6 +113,32 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
 
   const noBreak = noBreakRule(options.lang ?? 'en', options.noBreakUnits);
   const budget: Budget = { deadline: Date.now() + (options.deadlineMs ?? COMPILE_DEADLINE_MS) };
+  const depend = (p: string) => dependencies.add(p);
+  // Made once, passed down by reference: every slide's env holds it, every block's context is it.
+  const compile: CompileContext = {
+    host: options.host,
+    report,
+    blocks,
+    depend,
+    nextBlockId: () => `b${++blockCount}`,
+    // Read once a markdown file, its problems reported at the file that needs it.
+    facts: (file) => {
+      if (!factsOf.has(file))
+        factsOf.set(file, loadFacts({ file, host: options.host, report, depend }, factsRef, 1, true));
+      return factsOf.get(file);
+    },
+    factsFile: factsRef,
+    lang: options.lang ?? 'en',
+    noBreak,
+    sources: options.sources ?? 'optional',
+    untrusted: options.untrusted ?? false,
+    budget,
+    cite: (id, short) => cited.set(id, short),
+    defer: (render) => {
+      deferred.push(render);
+      return deferredMark(deferred.length - 1);
+    },
+  };
   let first: { file: string; frontMatter?: { text: string; line: number } } | undefined;
   /** Where a markdown option is set: the first file's front matter, else the config, else the file at hand. */
   const optionPlace = (option: keyof MarkdownOptions, file: string): Place => {
@@ -174,37 +201,10 @@ export function compileDeck(files: SourceFile[], options: CompileOptions): Compi
       for (const [k, chunk] of chunks.entries()) {
         if (overDeadline(source.path, chunk.startLine)) break;
         const slide = renderSlide(md, chunk, {
-          host: options.host,
-          report,
-          blocks,
+          compile,
           fileClass: fm.class,
           options: fileParsing,
           section: fm.section ?? fm.title,
-          depend: (p) => dependencies.add(p),
-          nextBlockId: () => `b${++blockCount}`,
-          factsFile: factsRef,
-          lang: options.lang ?? 'en',
-          noBreak,
-          sources: options.sources ?? 'optional',
-          untrusted: options.untrusted ?? false,
-          budget,
-          facts: () => {
-            if (!factsOf.has(source.path)) {
-              const ctx = {
-                file: source.path,
-                host: options.host,
-                report,
-                depend: (p: string) => dependencies.add(p),
-              };
-              factsOf.set(source.path, loadFacts(ctx, factsRef, 1, true));
-            }
-            return factsOf.get(source.path);
-          },
-          cite: (id, short) => cited.set(id, short),
-          defer: (render) => {
-            deferred.push(render);
-            return deferredMark(deferred.length - 1);
-          },
         });
         const stack = stacks[stacks.length - 1];
         if (chunk.kind === 'v' && k > 0 && stack) stack.push(slide);

@@ -1,17 +1,13 @@
 import type { MarkdownIt } from 'markdown-it';
-import type { Block } from '../blocks/define.ts';
 import { deckText } from '../i18n/deck-text.ts';
-import type { Report } from './diagnostics.ts';
-import type { CompileHost } from './host.ts';
+import type { CompileContext } from './context.ts';
 import { escapeHtml, htmlText, renderAttrs } from './html.ts';
 import { resolveSlideRefs } from './local-refs.ts';
 import type { SlideEnv } from './markdown/env.ts';
 import type { MarkdownOptions } from './markdown/options.ts';
 import { splitNotes } from './notes.ts';
-import type { NoBreakRule } from './nowrap.ts';
 import { interpretedIn, provenancePanel, sourceLine } from './provenance.ts';
 import { REFRESH_REFUSED, refreshTags } from './refresh.ts';
-import type { Budget } from './regex.ts';
 import type { SlideChunk } from './split.ts';
 import { placeOf } from './text.ts';
 
@@ -34,24 +30,12 @@ export interface Slide {
   blocks: { name: string; line: number }[];
 }
 
+/** What a slide is rendered with: the compile's context, by reference, and its file's settings. */
 export interface SlideContext {
-  host: CompileHost;
-  report: Report;
-  blocks: Map<string, Block>;
+  compile: CompileContext;
   fileClass?: string | undefined;
   options: MarkdownOptions;
   section?: string | undefined;
-  depend(path: string): void;
-  nextBlockId(): string;
-  facts: SlideEnv['facts'];
-  factsFile: string;
-  lang: string;
-  noBreak: NoBreakRule;
-  sources: SlideEnv['sources'];
-  cite: SlideEnv['cite'];
-  defer: SlideEnv['defer'];
-  untrusted?: boolean;
-  budget: Budget;
 }
 
 /** What a slide cites, gathered as it renders: sources (prose and blocks) and facts, in order. */
@@ -61,39 +45,22 @@ interface Cited {
 }
 
 function env(chunk: SlideChunk, startLine: number, text: string, ctx: SlideContext, cited?: Cited): SlideEnv {
-  const record = (id: string, short: string, factId?: string) => {
-    cited?.sources.set(id, short);
-    if (factId) cited?.facts.add(factId);
-  };
+  const { compile } = ctx;
   return {
+    compile,
     file: chunk.file,
     startLine,
     lines: text.split('\n'),
-    host: ctx.host,
-    report: ctx.report,
-    blocks: ctx.blocks,
     slideAttrs: {},
     elementAttributes: ctx.options.elementAttributes,
     slideAttributes: ctx.options.attributes,
-    budget: ctx.budget,
     usedBlocks: [],
-    depend: ctx.depend,
-    nextBlockId: ctx.nextBlockId,
-    facts: ctx.facts,
-    factsFile: ctx.factsFile,
-    lang: ctx.lang,
-    noBreak: ctx.noBreak,
-    sources: ctx.sources,
+    facts: () => compile.facts(chunk.file),
     cite: (id, short, factId) => {
-      ctx.cite(id, short);
-      record(id, short, factId);
+      compile.cite(id, short);
+      cited?.sources.set(id, short);
+      if (factId) cited?.facts.add(factId);
     },
-    citeDeck: (id, short, factId) => {
-      ctx.cite(id, short);
-      record(id, short, factId);
-    },
-    defer: ctx.defer,
-    untrusted: ctx.untrusted,
   };
 }
 
@@ -109,11 +76,11 @@ export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext
   const title = heading ? htmlText(md.renderer.renderInline(heading, md.options, bodyEnv)) : '';
   const rendered = md.renderer.render(tokens, md.options, bodyEnv);
   // One short source line a slide; a footnote the author wrote (class="slide-sources") replaces it.
-  const words = deckText(ctx.lang);
+  const words = deckText(ctx.compile.lang);
   const body =
     rendered +
     (cited.sources.size > 0 && !rendered.includes('class="slide-sources"')
-      ? `<p class="slide-sources">${sourceLine(words, [...new Set(cited.sources.values())], ctx.noBreak)}</p>\n`
+      ? `<p class="slide-sources">${sourceLine(words, [...new Set(cited.sources.values())], ctx.compile.noBreak)}</p>\n`
       : '');
 
   let notes = '';
@@ -136,9 +103,9 @@ export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext
   const source = `${chunk.file}:${chunk.startLine}-${chunk.endLine}`;
   const panel = provenancePanel(
     { sources: cited.sources, facts: cited.facts, note: provenance, interpreted: interpretedIn(rendered) },
-    ctx.facts(),
+    ctx.compile.facts(chunk.file),
     words,
-    ctx.noBreak,
+    ctx.compile.noBreak,
   );
   const resolved = resolveSlideRefs(
     `<section${renderAttrs({ ...attrs, 'data-source': source })}>\n${body}` +
@@ -149,13 +116,18 @@ export function renderSlide(md: MarkdownIt, chunk: SlideChunk, ctx: SlideContext
       panel +
       '</section>',
     chunk.file,
-    ctx.host,
+    ctx.compile.host,
   );
   const html = resolved.html;
   for (const tag of refreshTags(html))
-    ctx.report({ file: chunk.file, ...placeIn(chunk, tag), message: REFRESH_REFUSED });
+    ctx.compile.report({ file: chunk.file, ...placeIn(chunk, tag), message: REFRESH_REFUSED });
   for (const r of resolved.problems)
-    ctx.report({ file: chunk.file, ...placeIn(chunk, r.ref), severity: r.severity, message: r.message });
+    ctx.compile.report({
+      file: chunk.file,
+      ...placeIn(chunk, r.ref),
+      severity: r.severity,
+      message: r.message,
+    });
   return {
     file: chunk.file,
     startLine: chunk.startLine,

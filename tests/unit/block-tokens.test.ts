@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultBlocks } from '../../src/blocks/registry.ts';
+import type { CompileContext } from '../../src/compiler/context.ts';
 import type { Diagnostic } from '../../src/compiler/diagnostics.ts';
 import { memoryHost } from '../../src/compiler/host.ts';
 import type { SlideEnv } from '../../src/compiler/markdown/env.ts';
@@ -12,10 +13,7 @@ function slideEnv(files: Record<string, string>, text: string) {
   const reads: string[] = [];
   const diagnostics: Diagnostic[] = [];
   let ids = 0;
-  const env: SlideEnv = {
-    file: 'slides/a.md',
-    startLine: 1,
-    lines: text.split('\n'),
+  const compile: CompileContext = {
     host: {
       ...host,
       read: (path) => {
@@ -25,11 +23,6 @@ function slideEnv(files: Record<string, string>, text: string) {
     },
     report: (d) => diagnostics.push({ severity: 'error', ...d }),
     blocks: new Map(defaultBlocks.map((b) => [b.name, b])),
-    slideAttrs: {},
-    elementAttributes: '',
-    slideAttributes: '',
-    budget: { deadline: Date.now() + 60_000 },
-    usedBlocks: [],
     depend: () => {},
     nextBlockId: () => `b${++ids}`,
     facts: () => undefined,
@@ -37,9 +30,22 @@ function slideEnv(files: Record<string, string>, text: string) {
     lang: 'en',
     noBreak: noBreakRule('en'),
     sources: 'optional',
+    untrusted: false,
+    budget: { deadline: Date.now() + 60_000 },
     cite: () => {},
-    citeDeck: () => {},
     defer: () => '',
+  };
+  const env: SlideEnv = {
+    compile,
+    file: 'slides/a.md',
+    startLine: 1,
+    lines: text.split('\n'),
+    slideAttrs: {},
+    elementAttributes: '',
+    slideAttributes: '',
+    usedBlocks: [],
+    facts: () => undefined,
+    cite: () => {},
   };
   return { env, reads, diagnostics };
 }

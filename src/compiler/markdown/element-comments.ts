@@ -115,9 +115,9 @@ export function elementComments(md: MarkdownIt): void {
     const element = pattern(
       [{ option: 'elementAttributes', source: env.elementAttributes }],
       'm',
-      env.budget,
+      env.compile.budget,
     );
-    const slide = pattern([{ option: 'attributes', source: env.slideAttributes }], 'm', env.budget);
+    const slide = pattern([{ option: 'attributes', source: env.slideAttributes }], 'm', env.compile.budget);
     const take = (content: string, target: () => Token | undefined): string =>
       content.replace(COMMENT, (all, body: string) => {
         const forElement = element.first(body);

@@ -61,21 +61,22 @@ function refHtml(
   const facts = env.facts();
   const at = locate(env, map, written);
   if (!facts) {
-    env.report({
+    env.compile.report({
       ...at,
-      message: `${written} cites a fact, but ${noFactsFile(env)}`,
+      message: `${written} cites a fact, but ${noFactsFile({ file: env.file, factsFile: env.compile.factsFile })}`,
     });
     return escapeHtml(written);
   }
   const r = resolveRef(ref, facts);
   if (!r.ok) {
-    env.report({ ...at, message: `${written}: ${r.message}` });
+    env.compile.report({ ...at, message: `${written}: ${r.message}` });
     return `<span class="fact fact-unknown">${escapeHtml(written)}</span>`;
   }
   env.cite(r.sourceId, r.source, ref.kind === 'fact' ? ref.id : undefined);
-  const words = deckText(env.lang);
+  const words = deckText(env.compile.lang);
   const mark = r.fact ? factMark(r.fact, words) : '';
-  if (ref.kind === 'source') return `<cite class="source-ref">${noBreakHtml(r.text, env.noBreak)}</cite>`;
+  if (ref.kind === 'source')
+    return `<cite class="source-ref">${noBreakHtml(r.text, env.compile.noBreak)}</cite>`;
   return (
     `<span class="fact" data-fact="${escapeHtml(ref.id)}" title="${escapeHtml(words.source + r.source)}${mark ? ` · ${mark}` : ''}">` +
     escapeHtml(r.text) +
@@ -103,7 +104,7 @@ function check(env: SlideEnv, text: string, map: Token['map']): void {
   const facts = env.facts();
   if (!facts) return;
   for (const h of handTyped(text, facts)) {
-    env.report({
+    env.compile.report({
       ...locate(env, map, text.slice(h.index, h.index + h.text.length + 1)),
       message: handTypedMessage(h),
     });

@@ -1,5 +1,5 @@
 import type { MarkdownIt, Token } from 'markdown-it';
-import type { Block } from '../../blocks/define.ts';
+import type { Block, BlockContext } from '../../blocks/define.ts';
 import { deckText } from '../../i18n/deck-text.ts';
 import { handTyped, handTypedMessage, maskRefs, REF_PATTERN, resolveRef } from '../facts/refs.ts';
 import { escapeHtml } from '../html.ts';
@@ -36,7 +36,7 @@ export function fenceBlocks(md: MarkdownIt): void {
     for (const token of state.tokens) {
       if (token.type !== 'fence') continue;
       const [first = '', ...rest] = token.info.trim().split(/\s+/);
-      const block = env.blocks.get(first);
+      const block = env.compile.blocks.get(first);
       if (block) {
         token.type = BLOCK_TOKEN;
         token.meta = { html: renderBlock(env, token, first, block, rest.join(' ')) };
@@ -58,28 +58,24 @@ export function fenceBlocks(md: MarkdownIt): void {
 function renderBlock(env: SlideEnv, token: Token, name: string, block: Block, info: string): string {
   const line = tokenLine(env, token.map);
   env.usedBlocks.push({ name, line });
-  const before = env.report;
+  const before = env.compile.report;
   let failed = false;
-  const report: SlideEnv['report'] = (d) => {
+  const report: BlockContext['report'] = (d) => {
     if ((d.severity ?? 'error') === 'error') failed = true;
     before(d);
   };
-  const html = block.render(blockRefs(env, token.content, line + 1), {
+  // The compile's context as it is, with the block's own place, id and a report that notes its errors.
+  const ctx: BlockContext = {
+    ...env.compile,
     file: env.file,
     line,
     info,
-    host: env.host,
+    id: env.compile.nextBlockId(),
     report,
-    depend: env.depend,
-    id: env.nextBlockId(),
     facts: env.facts,
-    factsFile: env.factsFile,
-    lang: env.lang,
-    noBreak: env.noBreak,
-    sources: env.sources,
-    cite: env.citeDeck,
-    defer: env.defer,
-  });
+    cite: env.cite,
+  };
+  const html = block.render(blockRefs(env, token.content, line + 1), ctx);
   return failed && !html ? errorBox(`${name}: see the problems reported for ${env.file}:${line}`) : html;
 }
 
@@ -89,7 +85,7 @@ function checkFenceName(env: SlideEnv, token: Token): string | undefined {
   const [name = ''] = parseCodeInfo(token.info).lang.split(/\s+/);
   if (name === '' || CODE_LANGUAGES.has(name.toLowerCase()) || isHighlightName(name)) return undefined;
   const line = tokenLine(env, token.map);
-  const known = [...env.blocks.keys()];
+  const known = [...env.compile.blocks.keys()];
   // A block's name first; else a language's (`jave` is java, a listing that lost its highlighting).
   const near = closest(name, known) ?? closest(name.toLowerCase(), [...CODE_LANGUAGES]);
   const message =
@@ -97,7 +93,7 @@ function checkFenceName(env: SlideEnv, token: Token): string | undefined {
     (near ? `did you mean "${near}"? ` : '') +
     `blocks are ${known.map((k) => `"${k}"`).join(', ') || '(none registered)'}; for a code listing use a language name such as "text"`;
   const column = (env.lines[line - env.startLine] ?? '').indexOf(name) + 1 || 1;
-  env.report({ file: env.file, line, column, message });
+  env.compile.report({ file: env.file, line, column, message });
   return errorBox(`${env.file}:${line}:${column}: ${message}`);
 }
 
@@ -113,7 +109,7 @@ function blockRefs(env: SlideEnv, body: string, firstLine: number): string {
       const place = (index: number) => ({ file: env.file, line: firstLine + i, column: index + 1 });
       if (!facts) return text;
       for (const h of handTyped(maskRefs(text), facts))
-        env.report({ ...place(h.index), message: handTypedMessage(h) });
+        env.compile.report({ ...place(h.index), message: handTypedMessage(h) });
       return text.replace(
         REF_PATTERN,
         (written, src: string | undefined, id: string, part: string | undefined, index: number) => {
@@ -122,11 +118,11 @@ function blockRefs(env: SlideEnv, body: string, firstLine: number): string {
             facts,
           );
           if (!r.ok) {
-            env.report({ ...place(index), message: `${written}: ${r.message}` });
+            env.compile.report({ ...place(index), message: `${written}: ${r.message}` });
             return written;
           }
-          env.citeDeck(r.sourceId, r.source, src ? undefined : id);
-          return r.fact?.derived ? r.text + deckText(env.lang).derivedAfter : r.text;
+          env.cite(r.sourceId, r.source, src ? undefined : id);
+          return r.fact?.derived ? r.text + deckText(env.compile.lang).derivedAfter : r.text;
         },
       );
     })

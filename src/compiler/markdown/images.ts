@@ -17,10 +17,10 @@ export function images(md: MarkdownIt): void {
         const src = String(token.attrGet('src') ?? '');
         if (!src || isExternalUrl(src) || src.startsWith('data:')) continue;
         const path = resolveFrom(env.file, decodePath(src));
-        const refused = checkDeckFile(env.host, path);
+        const refused = checkDeckFile(env.compile.host, path);
         if (refused) {
           const line = findLine(env, block.map, src);
-          env.report({
+          env.compile.report({
             file: env.file,
             line,
             column: columnOf(env, line, src),

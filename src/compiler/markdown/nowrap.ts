@@ -4,7 +4,7 @@ import type { SlideEnv } from './env.ts';
 /** Dates and numbers with units in prose stay on one line (the deck's rule): each becomes a `<span class="nw">`. */
 export function nowrap(md: MarkdownIt): void {
   md.core.ruler.push('nowrap', (state) => {
-    const rule = (state.env as SlideEnv).noBreak;
+    const rule = (state.env as SlideEnv).compile.noBreak;
     for (const block of state.tokens) {
       if (block.type !== 'inline' || !block.children) continue;
       block.children = block.children.flatMap((token) => {

@@ -67,8 +67,8 @@ export function untrustedHtml(md: MarkdownIt): void {
     const check = (content: string, map: Token['map']) => {
       const code = deckCode(content);
       if (!code) return;
-      env.report(
-        env.untrusted
+      env.compile.report(
+        env.compile.untrusted
           ? {
               ...locate(env, map, code.written),
               message: `${code.what} is deck code, which --untrusted (DECK_UNTRUSTED=1) does not run: remove it`,
