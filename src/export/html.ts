@@ -26,7 +26,8 @@ async function oneScript(options: ExportOptions): Promise<string> {
       build: {
         ...vite.build,
         modulePreload: false,
-        rollupOptions: { output: { codeSplitting: false } },
+        // In place of the site's output options (its chunk names): one chunk, so no name to give.
+        rolldownOptions: { ...vite.build?.rolldownOptions, output: { codeSplitting: false } },
       },
     });
     const scripts = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.js'));

@@ -193,7 +193,7 @@ async function motionOf(page: Page) {
     window.Reveal.next();
     return document.getAnimations().filter((a) => a.playState === 'running').length;
   });
-  await page.waitForFunction((id) => document.getElementById(id)?.dataset.chartState === 'drawn', id);
+  await page.waitForFunction((id) => document.getElementById(id)?.dataset.blockState === 'ready', id);
   return page.evaluate((transitions) => {
     const frames = (window as unknown as { clears: number }).clears;
     return { transitions, frames, transition: window.Reveal.getConfig().transition };

@@ -39,7 +39,7 @@ async function walk(page: Page): Promise<{ slides: number; charts: number }> {
       CHART_SELECTOR,
     );
     for (const id of ids)
-      await page.waitForFunction((id) => document.getElementById(id)?.dataset.chartState === 'drawn', id);
+      await page.waitForFunction((id) => document.getElementById(id)?.dataset.blockState === 'ready', id);
     charts += ids.length;
   }
   return { slides: slides.length, charts };

@@ -1,13 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { resolveDeckConfig } from '../../src/config/index.ts';
-import { type RunningDeck, serveDeck } from '../../src/server/app.ts';
 import { all, EMU, frame, type PptxPackage, readPptx, text } from '../ooxml.ts';
-import { deck, processesWith, type Run } from './run-export.ts';
+import { keptPictures, type Pictures, printedPictures } from './pptx-pictures.ts';
+import { deck, type Run, sofficeToPdf } from './run-export.ts';
 
 /**
  * Every picture kept (#27.2): a deck with each kind of image (tests/fixtures/pptx-media: `![]()`, a raw
@@ -18,20 +17,11 @@ import { deck, processesWith, type Run } from './run-export.ts';
 const dir = fileURLToPath(new URL('../fixtures/pptx-media', import.meta.url));
 const LONG = 240_000;
 
-interface PrintedPage {
-  /** `<img>`, `<video>`, `<iframe>` drawn on the page, each a picture in the PPTX. */
-  media: number;
-  svgImages: number;
-  /** A reveal.js background of an image or a video. */
-  backdrop: boolean;
-}
-
 let work: string;
 let file: string;
 let run: Run;
 let pkg: PptxPackage;
-let printed: PrintedPage[];
-let server: RunningDeck | undefined;
+let printed: Pictures[];
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(LONG);
@@ -40,47 +30,17 @@ test.beforeAll(async ({ browser }) => {
   const env = { DECK_OUT_DIR: join(work, 'site') };
   run = await deck(['pptx', dir, '--out', file], { env });
   if (run.status === 0) pkg = await readPptx(readFileSync(file));
-  const config = await resolveDeckConfig(dir, { ...process.env, ...env });
-  server = await serveDeck({ root: config.outDir, port: 0, host: '127.0.0.1' });
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(`${server.url}?print-pdf`);
-  await page.waitForFunction(
-    () => document.documentElement.dataset.deckReady === 'true' && document.querySelector('.pdf-page'),
-  );
-  printed = await page.evaluate(() =>
-    [...document.querySelectorAll('.reveal .slides .pdf-page')].map((p) => {
-      const section = p.querySelector('section')!;
-      const content = p.querySelector('.slide-background-content');
-      return {
-        media: section.querySelectorAll('img, video, iframe').length,
-        svgImages: [...section.querySelectorAll('img')].filter((i) => /\.svg$/.test(i.currentSrc)).length,
-        backdrop: Boolean(
-          content && (getComputedStyle(content).backgroundImage !== 'none' || content.querySelector('video')),
-        ),
-      };
-    }),
-  );
-  await page.close();
+  printed = await printedPictures(browser, dir, env);
 });
 
-test.afterAll(async () => {
-  await server?.close();
+test.afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
 test('keeps every picture: as many <p:pic> as the page draws media, backgrounds as slide backgrounds, SVG as SVG', async () => {
   expect(run.status, run.stderr).toBe(0);
   expect(pkg.slides).toHaveLength(printed.length);
-  const kept: PrintedPage[] = [];
-  for (const path of pkg.slides) {
-    const slide = await pkg.xml(path);
-    const bg = all(slide, 'p:bg')[0];
-    kept.push({
-      media: all(slide, 'p:pic').length,
-      svgImages: all(slide, 'asvg:svgBlip').length,
-      backdrop: bg ? all(bg, 'a:blip').length === 1 : false,
-    });
-  }
+  const kept = await keptPictures(pkg);
   expect(kept).toEqual(printed);
   // The fixture has each kind: 3 on the first slide (one SVG), an iframe and a video on the fourth, two backdrops;
   // the video is a still of the player (a fallback picture), the rest pictures of their own.
@@ -136,31 +96,9 @@ test('names, per slide, what the file holds otherwise than the page; a long list
 test('opens in LibreOffice Impress: one page a slide, with its pictures', async () => {
   test.setTimeout(LONG);
   const out = join(work, 'soffice');
-  const marker = `DECK_SOFFICE_TEST=${out}`;
-  // Its own profile, so parallel runs never share one (and never wait on each other's lock).
-  const child = spawn(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${out}/profile`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      out,
-      file,
-    ],
-    { env: { ...process.env, DECK_SOFFICE_TEST: out }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let log = '';
-  child.stdout.on('data', (d) => {
-    log += d;
-  });
-  child.stderr.on('data', (d) => {
-    log += d;
-  });
-  const status = await new Promise<number | null>((done) => child.on('close', done));
+  const { status, log, left } = await sofficeToPdf(file, out);
   expect(status, log).toBe(0);
-  expect(processesWith(marker)).toEqual([]);
+  expect(left).toEqual([]);
   const pdf = join(out, 'media.pdf');
   const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
   expect(Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1])).toBe(printed.length);

@@ -1,10 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { all, chartSeries, EMU, frame, type PptxPackage, readPptx, text } from '../ooxml.ts';
-import { deck, processesWith, type Run } from './run-export.ts';
+import { deck, type Run, sofficeToPdf } from './run-export.ts';
 
 /**
  * `deck export pptx` on the real deck, as a user runs it, its file read back by a reader of its own (JSZip and
@@ -226,31 +226,9 @@ test.describe('export pptx', () => {
   test('opens in LibreOffice Impress: a PDF of one page per slide, each with its text', async () => {
     test.setTimeout(LONG);
     const out = mkdtempSync(join(tmpdir(), 'deck-pptx-soffice-'));
-    const marker = `DECK_SOFFICE_TEST=${out}`;
-    // Its own profile, so parallel runs never share one (and never wait on each other's lock).
-    const child = spawn(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${out}/profile`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        out,
-        file,
-      ],
-      { env: { ...process.env, DECK_SOFFICE_TEST: out }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let log = '';
-    child.stdout.on('data', (d) => {
-      log += d;
-    });
-    child.stderr.on('data', (d) => {
-      log += d;
-    });
-    const status = await new Promise<number | null>((done) => child.on('close', done));
+    const { status, log, left } = await sofficeToPdf(file, out);
     expect(status, log).toBe(0);
-    expect(processesWith(marker)).toEqual([]);
+    expect(left).toEqual([]);
     const pdf = join(out, 'deck.pdf');
     const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1])).toBe(printed.length);

@@ -62,7 +62,7 @@ async function walk(page: Page): Promise<number> {
       CHART_SELECTOR,
     );
     for (const id of charts)
-      await page.waitForFunction((id) => document.getElementById(id)?.dataset.chartState === 'drawn', id);
+      await page.waitForFunction((id) => document.getElementById(id)?.dataset.blockState === 'ready', id);
   }
   const faces = await page.evaluate(() =>
     [...document.fonts].filter((f) => f.family.includes('Deck Sans') && !f.family.includes('Print')),

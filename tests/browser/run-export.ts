@@ -76,3 +76,36 @@ export async function deck(
   const status = await new Promise<number | null>((done) => child.on('close', done));
   return { status, stdout, stderr, leftovers: processesWith(marker), killed };
 }
+
+/**
+ * A PPTX converted to PDF by LibreOffice Impress, as an office would open it: with its own profile (parallel
+ * runs never share one, nor wait on each other's lock), and nothing of it left running afterwards.
+ */
+export async function sofficeToPdf(
+  file: string,
+  out: string,
+): Promise<{ status: number | null; log: string; left: number[] }> {
+  const marker = `DECK_SOFFICE_TEST=${out}`;
+  const child = spawn(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${out}/profile`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      out,
+      file,
+    ],
+    { env: { ...process.env, DECK_SOFFICE_TEST: out }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  child.stdout.on('data', (d) => {
+    log += d;
+  });
+  child.stderr.on('data', (d) => {
+    log += d;
+  });
+  const status = await new Promise<number | null>((done) => child.on('close', done));
+  return { status, log, left: processesWith(marker) };
+}

@@ -66,7 +66,7 @@ beforeAll(() => {
 }, 600_000);
 
 afterAll(() => {
-  if (child?.exitCode === null) child.kill('SIGKILL');
+  if (child?.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
   rmSync(temp, { recursive: true, force: true });
 });
 
@@ -135,9 +135,11 @@ describe('the engine as an installed package', () => {
   });
 
   it('deck start serves the page and its assets', async () => {
+    // Its own process group: npx runs `deck start` as a child of its own, which a signal to npx alone leaves running.
     const started = spawn('npx', ['--no-install', 'deck', 'start', 'talk'], {
       cwd: app,
       env: { ...env, PORT: '0', HOST: '127.0.0.1' },
+      detached: true,
     });
     child = started;
     let stdout = '';
@@ -158,8 +160,19 @@ describe('the engine as an installed package', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
     const exited = new Promise((resolve) => started.once('exit', resolve));
-    started.kill('SIGTERM');
+    process.kill(-started.pid!, 'SIGTERM');
     await exited;
+    // Nothing of the server is left running: its port closes (npx exits first, its child as it shuts down).
+    await expect
+      .poll(
+        () =>
+          fetch(audience).then(
+            () => 'open',
+            () => 'closed',
+          ),
+        { timeout: 20_000 },
+      )
+      .toBe('closed');
     expect(existsSync(join(app, 'talk/dist/index.html'))).toBe(true);
   });
 });

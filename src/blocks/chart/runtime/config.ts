@@ -48,7 +48,7 @@ function categoryLabels(size: number, lang: string) {
         t.label = lines.length > 1 ? lines : lines[0]!;
         return lines;
       });
-      // What the axis shows, line by line ('' for a label thinned out): for tests, as data-chart-state is.
+      // What the axis shows, line by line ('' for a label thinned out): for tests, as data-block-state is.
       // (In print the "canvas" is the SVG context, which has no dataset.)
       const data = (scale.chart.canvas as Partial<HTMLCanvasElement>).dataset;
       if (data) data.categoryTicks = JSON.stringify(shown);
