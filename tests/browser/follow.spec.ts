@@ -321,11 +321,14 @@ test('the build’s slide manifest holds every place reveal.js goes; the relay r
   expect(reached).toMatchObject({ h: last.h, v: last.v });
   expect(reached.f).toBeGreaterThan(0);
 
-  // A hand-made presenter state one slide past the end: refused to its sender, and nobody moves.
+  // A hand-made presenter state one slide past the end, from the presenter's own seat (so control is not what
+  // refuses it): refused to its sender, and nobody moves.
+  const seat = await presenter.evaluate(() => localStorage.getItem('deck-presenter-seat'));
+  expect(seat).toBeTruthy();
   const answer = await phone.evaluate(
-    ([token, h]) =>
+    ([token, h, seat]) =>
       new Promise<string>((resolve) => {
-        const ws = new WebSocket(`ws://${location.host}/follow`);
+        const ws = new WebSocket(`ws://${location.host}/follow?v=2&seat=${seat}`);
         ws.onopen = () => {
           ws.send(JSON.stringify({ v: 1, t: 'hello', role: 'presenter', token }));
           const state = { h, v: 0, f: -1, overview: false, paused: false };
@@ -336,7 +339,7 @@ test('the build’s slide manifest holds every place reveal.js goes; the relay r
           if (m.t === 'refused' || m.t === 'ack') resolve(`${m.t}: ${m.reason ?? ''}`);
         };
       }),
-    [TOKEN, shape!.length] as const,
+    [TOKEN, shape!.length, seat] as const,
   );
   expect(answer).toBe(`refused: h ${shape!.length} is past the deck's last slide (${shape!.length - 1})`);
   expect(server.relay!.latest.state).toMatchObject({ h: last.h, v: last.v, f: reached.f });
