@@ -53,7 +53,8 @@ export function offline(): DeckPart {
     name: 'offline',
     setup(ctx: DeckContext) {
       const config = ctx.config.offline;
-      if (!config || ctx.print || import.meta.env.DEV) return;
+      // Never under a dev server (import.meta.hot): it serves no worker, and its modules change under the page.
+      if (!config || ctx.print || import.meta.env.DEV || import.meta.hot) return;
       if (!('serviceWorker' in navigator) || !/^https?:$/.test(window.location.protocol)) return;
       const root = document.documentElement;
       void complete(root)
