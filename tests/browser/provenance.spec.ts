@@ -200,7 +200,11 @@ test('a notes page of the print view (export pdf --notes) keeps the provenance p
 }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(`${server.url}?print-pdf&showNotes=separate-page`);
-  await page.waitForFunction(() => document.documentElement.dataset.deckReady === 'true');
+  // Ready, and reveal.js has laid the pages (and their notes pages) out: it does so after ready on a deck whose
+  // blocks do not wait for it.
+  await page.waitForFunction(
+    () => document.documentElement.dataset.deckReady === 'true' && document.querySelector('.pdf-page'),
+  );
   const deck = await printedDeck({ evaluate: (expression) => page.evaluate(expression) });
   expect(deck.pages.map((p) => p.kind)).toContain('notes');
   const notes = page.locator('.speaker-notes-pdf').first();
